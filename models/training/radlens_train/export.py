@@ -1,0 +1,183 @@
+"""Writes a RadLens model package (MODEL-PACKAGE.md) from a checkpoint: ONNX encoders, tokenizer, manifest with
+prompts and sha256s, model card, and reference cases for the Java parity tests. Before writing, ONNX Runtime
+(where installed) must reproduce the PyTorch outputs, and Hugging Face ``tokenizers`` (where installed) our ids.
+
+``python -m radlens_train.export --checkpoint DIR/checkpoint.pt --out PKG [--metrics metrics.json] [--reference IMG...]``
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+import numpy as np
+import torch
+from PIL import Image
+
+from . import card, onnx_io, texts
+from .infer import Inference
+from .model import DualStreamCLIP
+from .tokenizer import WordPieceTokenizer
+
+PARITY_TOLERANCE = 1e-4
+REFERENCE_TEXTS = ["Findings consistent with pneumonia.", "The lungs are clear.", "left lung",
+                   "Bilateral ground-glass opacities, COVID-19 pneumonia!", "Ünusual ñame: 12-bit DICOM, x-ray."]
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def synthetic_reference_image(seed: int = 7) -> np.ndarray:
+    """A 16-bit, non-square, 'chest-like' test image (two dark lung fields in a bright body) with noise:
+    exercises percentile windowing, box reduction and letterboxing in the Java port."""
+    rng = np.random.RandomState(seed)
+    h, w = 600, 430
+    yy, xx = np.mgrid[0:h, 0:w]
+    noise = np.kron(rng.normal(0, 60, (h // 10, w // 10 + 1)), np.ones((10, 10)))[:h, :w]
+    img = 3000 + 400 * np.sin(xx / 37.0) + noise
+    for cx in (0.3 * w, 0.7 * w):
+        img -= 1800 * np.exp(-(((xx - cx) / (0.14 * w)) ** 2 + ((yy - 0.45 * h) / (0.25 * h)) ** 2))
+    return np.clip(img, 0, 65535).astype(np.uint16)
+
+
+def manifest(model: DualStreamCLIP, name: str, version: str, metrics: Optional[dict], kind: str) -> Dict:
+    c = model.cfg
+    return {
+        "format": "radlens-model/1", "name": name, "version": version,
+        "license": card.LICENSE, "description": card.description(kind), "card": "MODEL_CARD.md",
+        "training_data": card.TRAINING_DATA, "engine": "OnnxRuntime",
+        "image": {"file": "image_encoder.onnx", "input": "pixel_values", "size": c.size, "channels": 1,
+                  "intensity": {"mode": "percentile", "low": 0.5, "high": 99.5}, "resize": "letterbox",
+                  "pad_value": 0.0, "mean": [c.mean], "std": [c.std]},
+        "text": {"file": "text_encoder.onnx", "tokenizer": "tokenizer.json", "max_length": c.max_length,
+                 "input_ids": "input_ids", "attention_mask": "attention_mask"},
+        "outputs": {"embedding_dim": c.embed_dim, "patch_grid": [c.grid, c.grid],
+                    "image_embedding": "image_embeds", "patch_embeddings": "patch_embeds", "text_embedding": "text_embeds",
+                    "streams": {"anatomy": {"patch_embeddings": "anatomy_patch_embeds",
+                                            "text_embedding": "anatomy_text_embeds"}},
+                    "segmentation": {"file": "image_encoder.onnx", "output": "seg_logits", "classes": ["lungs"],
+                                     "activation": "sigmoid", "threshold": 0.5}},
+        "logit_scale": round(float(model.scale()), 4),
+        "prompts": {"findings": texts.FINDING_PROMPTS,
+                    "anatomy": {k: v for k, v in texts.ANATOMY_PROMPTS.items() if k != "outside lungs"}},
+        "metrics": metrics or {},
+    }
+
+
+def check_parity(pkg: Path, inf: Inference, x: np.ndarray, ids, mask) -> Dict[str, float]:
+    """Max |ORT − torch| per output; raises when above PARITY_TOLERANCE. Empty when ORT is not installed."""
+    with torch.no_grad():
+        ti = [t.numpy() for t in inf.model.image(torch.from_numpy(x))]
+        tt = [t.numpy() for t in inf.model.text(torch.tensor(ids), torch.tensor(mask))]
+    oi = onnx_io.ort_outputs(pkg / "image_encoder.onnx", {"pixel_values": x})
+    if oi is None:
+        return {}
+    ot = onnx_io.ort_outputs(pkg / "text_encoder.onnx", {"input_ids": np.array(ids, np.int64),
+                                                          "attention_mask": np.array(mask, np.int64)})
+    diffs = {n: float(np.abs(a - b).max()) for n, a, b in zip(onnx_io.IMAGE_OUTPUTS + onnx_io.TEXT_OUTPUTS, ti + tt, oi + ot)}
+    bad = {k: v for k, v in diffs.items() if v > PARITY_TOLERANCE}
+    if bad:
+        raise RuntimeError(f"ONNX Runtime does not reproduce PyTorch: {bad}")
+    return diffs
+
+
+def check_tokenizer(path: Path, tok: WordPieceTokenizer, strings: Sequence[str], max_length: int) -> Optional[bool]:
+    try:
+        from tokenizers import Tokenizer
+    except ImportError:
+        return None
+    hf = Tokenizer.from_file(str(path))
+    for s in strings:
+        ours, theirs = tok.encode(s, 10_000), hf.encode(s).ids
+        if ours != theirs:
+            raise RuntimeError(f"tokenizers disagrees on {s!r}: ours {ours} vs {theirs}")
+    return True
+
+
+def write_reference(pkg: Path, inf: Inference, images: List[np.ndarray], names: List[str], scale: float) -> dict:
+    ref = pkg / "reference"
+    ref.mkdir(exist_ok=True)
+    x, lbs = inf.inputs(images)
+    enc = inf.encode_images(images)
+    ids, mask = inf.tok.batch(REFERENCE_TEXTS, inf.cfg.max_length)
+    temb, tanat = inf.encode_texts(REFERENCE_TEXTS)
+    cases = []
+    for i, (im, nm) in enumerate(zip(images, names)):
+        Image.fromarray(im).save(ref / nm)
+        x[i].astype("<f4").tofile(ref / f"{Path(nm).stem}.input.bin")
+        zs = {f: float(inf.zero_shot(enc.glob[i:i + 1], p["positive"], p["negative"], scale)[0])
+              for f, p in texts.FINDING_PROMPTS.items()}
+        lung_q = inf.ensemble(texts.ANATOMY_PROMPTS["right lung"], anatomy=True)
+        g = inf.cfg.grid
+        cases.append({"image": nm, "input": f"{Path(nm).stem}.input.bin", "width": im.shape[1], "height": im.shape[0],
+                      "letterbox": vars(lbs[i]), "image_embeds": enc.glob[i].tolist(),
+                      "patch_embeds_rows": {str(r): enc.path[i, r].tolist() for r in (0, g * g // 2, g * g - 1)},
+                      "anatomy_patch_embeds_rows": {str(r): enc.anat[i, r].tolist() for r in (0, g * g - 1)},
+                      "right_lung_patch_cosines": (enc.anat[i] @ lung_q).tolist(),
+                      "zero_shot": zs, "zero_shot_argmax": max(zs, key=zs.get),
+                      "seg_logits_shape": list(enc.seg[i].shape),
+                      "seg_positive_count": int((enc.seg[i] > 0).sum()),
+                      "lung_pixels_source_grid": int(inf.lung_mask(enc.seg[i], lbs[i]).sum())})
+    doc = {"note": "embeddings are L2-normalised; cosines use normalised vectors; inputs are float32 little-endian "
+                   "[1,S,S] after preprocessing", "tolerance": PARITY_TOLERANCE, "logit_scale": scale,
+           "images": cases,
+           "texts": [{"text": t, "ids": [v for v, k in zip(i_, m_) if k], "text_embeds": e.tolist(),
+                      "anatomy_text_embeds": a.tolist()} for t, i_, m_, e, a in zip(REFERENCE_TEXTS, ids, mask, temb, tanat)]}
+    (ref / "cases.json").write_text(json.dumps(doc))
+    return {"x": x, "ids": ids, "mask": mask}
+
+
+def write_package(model: DualStreamCLIP, tok: WordPieceTokenizer, out: Path, name: str, version: str,
+                  metrics: Optional[dict], reference: List[Path], kind: str) -> Dict[str, float]:
+    out.mkdir(parents=True, exist_ok=True)
+    for f in out.iterdir():
+        shutil.rmtree(f) if f.is_dir() else f.unlink()
+    model = model.cpu().eval()
+    onnx_io.export(model, out)
+    tok.save(out / "tokenizer.json")
+    inf = Inference(model, tok)
+    scale = float(model.scale())
+    images = [np.asarray(Image.open(p).convert("L")) for p in reference] + [synthetic_reference_image()]
+    names = [f"ref{i}.png" for i in range(len(reference))] + ["synthetic16.png"]
+    feeds = write_reference(out, inf, images, names, scale)
+    diffs = check_parity(out, inf, feeds["x"], feeds["ids"], feeds["mask"])
+    strings = REFERENCE_TEXTS + [p for f in texts.FINDING_PROMPTS.values() for p in f["positive"] + f["negative"]]
+    tok_ok = check_tokenizer(out / "tokenizer.json", tok, strings, model.cfg.max_length)
+    man = manifest(model, name, version, metrics, kind)
+    man["export_checks"] = {"onnxruntime_max_abs_diff": diffs or "onnxruntime not installed here",
+                            "tokenizers_library_agrees": tok_ok if tok_ok is not None else "tokenizers not installed here"}
+    (out / "MODEL_CARD.md").write_text(card.model_card(man, kind))
+    files = sorted(p for p in out.rglob("*") if p.is_file() and p.name != "radlens-model.json")
+    man["files"] = {p.relative_to(out).as_posix(): sha256(p) for p in files}
+    (out / "radlens-model.json").write_text(json.dumps(man, indent=1, ensure_ascii=False))
+    return diffs
+
+
+def main(argv=None) -> None:
+    from .train import load_checkpoint
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--checkpoint", type=Path, required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--name", default="radlens-cxr-dualstream")
+    ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--kind", default="default", help="default | tiny (random-init test package) | cpu")
+    ap.add_argument("--metrics", type=Path)
+    ap.add_argument("--reference", type=Path, nargs="*", default=[])
+    a = ap.parse_args(argv)
+    model = load_checkpoint(a.checkpoint)
+    tok = WordPieceTokenizer.load(a.checkpoint.parent / "tokenizer.json")
+    metrics = json.loads(a.metrics.read_text()) if a.metrics else None
+    diffs = write_package(model, tok, a.out, a.name, a.version, metrics, a.reference, a.kind)
+    print(json.dumps({"package": str(a.out), "parity": diffs}))
+
+
+if __name__ == "__main__":
+    main()

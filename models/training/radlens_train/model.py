@@ -1,0 +1,167 @@
+"""The dual-stream report-aligned encoder: a small CNN + transformer image encoder with a global embedding, a
+pathology patch stream (shared space with sentences), an anatomy patch stream and a U-Net lung head; a small
+text transformer with a sentence embedding and an anatomy-stream embedding. Exports cleanly to ONNX."""
+from __future__ import annotations
+
+import math
+from typing import Dict, Tuple
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from .config import Config
+
+
+class Attention(nn.Module):
+    def __init__(self, dim: int, heads: int):
+        super().__init__()
+        self.heads = heads
+        self.qkv = nn.Linear(dim, 3 * dim)
+        self.out = nn.Linear(dim, dim)
+
+    def forward(self, x: torch.Tensor, bias: torch.Tensor = None) -> torch.Tensor:
+        b, n, d = x.shape
+        qkv = self.qkv(x).reshape(b, n, 3, self.heads, d // self.heads).permute(2, 0, 3, 1, 4)
+        q, k, v = qkv[0], qkv[1], qkv[2]
+        att = torch.matmul(q, k.transpose(-1, -2)) * (1.0 / math.sqrt(d // self.heads))
+        if bias is not None:
+            att = att + bias
+        att = att.softmax(dim=-1)
+        return self.out(torch.matmul(att, v).transpose(1, 2).reshape(b, n, d))
+
+
+class Block(nn.Module):
+    """Pre-norm transformer block."""
+
+    def __init__(self, dim: int, heads: int, mlp: int):
+        super().__init__()
+        self.n1 = nn.LayerNorm(dim)
+        self.att = Attention(dim, heads)
+        self.n2 = nn.LayerNorm(dim)
+        self.mlp = nn.Sequential(nn.Linear(dim, mlp), nn.GELU(), nn.Linear(mlp, dim))
+
+    def forward(self, x: torch.Tensor, bias: torch.Tensor = None) -> torch.Tensor:
+        x = x + self.att(self.n1(x), bias)
+        return x + self.mlp(self.n2(x))
+
+
+class BasicBlock(nn.Module):
+    def __init__(self, cin: int, cout: int, stride: int):
+        super().__init__()
+        self.c1 = nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
+        self.b1 = nn.BatchNorm2d(cout)
+        self.c2 = nn.Conv2d(cout, cout, 3, 1, 1, bias=False)
+        self.b2 = nn.BatchNorm2d(cout)
+        self.skip = None if stride == 1 and cin == cout else nn.Sequential(
+            nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.b2(self.c2(F.relu(self.b1(self.c1(x)))))
+        return F.relu(y + (x if self.skip is None else self.skip(x)))
+
+
+def conv_bn(cin: int, cout: int) -> nn.Sequential:
+    return nn.Sequential(nn.Conv2d(cin, cout, 3, 1, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
+
+
+class Up(nn.Module):
+    def __init__(self, cin: int, cskip: int, cout: int):
+        super().__init__()
+        self.conv = nn.Sequential(conv_bn(cin + cskip, cout), conv_bn(cout, cout))
+
+    def forward(self, x: torch.Tensor, skip: torch.Tensor) -> torch.Tensor:
+        x = F.interpolate(x, scale_factor=2.0, mode="bilinear", align_corners=False)
+        return self.conv(torch.cat([x, skip], dim=1))
+
+
+class ImageEncoder(nn.Module):
+    """[B,1,S,S] → global [B,D], pathology patches [B,N,D], anatomy patches [B,N,D], lung logits [B,1,S/2,S/2]."""
+
+    def __init__(self, cfg: Config):
+        super().__init__()
+        w0, w1, w2, w3 = cfg.widths
+        self.stem = nn.Sequential(nn.Conv2d(1, w0, 3, 2, 1, bias=False), nn.BatchNorm2d(w0), nn.ReLU(inplace=True))
+        self.s1 = nn.Sequential(BasicBlock(w0, w1, 2), BasicBlock(w1, w1, 1))
+        self.s2 = nn.Sequential(BasicBlock(w1, w2, 2), BasicBlock(w2, w2, 1))
+        self.s3 = nn.Sequential(BasicBlock(w2, w3, 2), BasicBlock(w3, w3, 1))
+        self.pos = nn.Parameter(torch.zeros(1, cfg.grid * cfg.grid, w3))
+        self.blocks = nn.ModuleList([Block(w3, max(1, w3 // 48), 2 * w3) for _ in range(cfg.token_layers)])
+        self.norm = nn.LayerNorm(w3)
+        self.global_proj = nn.Sequential(nn.Linear(w3, w3), nn.GELU(), nn.Linear(w3, cfg.embed_dim))
+        self.path_proj = nn.Linear(w3, cfg.embed_dim)
+        self.anat_proj = nn.Sequential(nn.Linear(w3, w3), nn.GELU(), nn.Linear(w3, cfg.embed_dim))
+        d1, d2, d3 = max(8, w3 // 3), max(8, w2 // 3), max(8, w1 // 2)
+        self.up1, self.up2, self.up3 = Up(w3, w2, d1), Up(d1, w1, d2), Up(d2, w0, d3)
+        self.seg_out = nn.Conv2d(d3, 1, 1)
+        nn.init.normal_(self.pos, std=0.02)
+
+    def forward(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        f0 = self.stem(x)
+        f1 = self.s1(f0)
+        f2 = self.s2(f1)
+        f3 = self.s3(f2)
+        b, c, h, w = f3.shape
+        t = f3.flatten(2).transpose(1, 2) + self.pos
+        for blk in self.blocks:
+            t = blk(t)
+        t = self.norm(t)
+        glob = self.global_proj(t.mean(dim=1))
+        grid = t.transpose(1, 2).reshape(b, c, h, w)
+        seg = self.seg_out(self.up3(self.up2(self.up1(grid, f2), f1), f0))
+        return glob, self.path_proj(t), self.anat_proj(t), seg
+
+
+class TextEncoder(nn.Module):
+    """[B,L] ids + mask → sentence embedding [B,D], anatomy embedding [B,D]; ``hidden`` gives token states (MLM)."""
+
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.tok = nn.Embedding(cfg.vocab_size, cfg.text_dim)
+        self.pos = nn.Parameter(torch.zeros(1, cfg.max_length, cfg.text_dim))
+        self.blocks = nn.ModuleList([Block(cfg.text_dim, cfg.text_heads, 2 * cfg.text_dim) for _ in range(cfg.text_layers)])
+        self.norm = nn.LayerNorm(cfg.text_dim)
+        self.proj = nn.Linear(cfg.text_dim, cfg.embed_dim)
+        self.anat_proj = nn.Linear(cfg.text_dim, cfg.embed_dim)
+        self.mlm_bias = nn.Parameter(torch.zeros(cfg.vocab_size))
+        nn.init.normal_(self.pos, std=0.02)
+        nn.init.normal_(self.tok.weight, std=0.02)
+
+    def hidden(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        x = self.tok(ids) + self.pos[:, : ids.shape[1]]
+        bias = ((1.0 - mask.to(x.dtype)) * -1e4)[:, None, None, :]
+        for blk in self.blocks:
+            x = blk(x, bias)
+        return self.norm(x)
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        h = self.hidden(ids, mask)
+        m = mask.to(h.dtype).unsqueeze(-1)
+        pooled = (h * m).sum(dim=1) / m.sum(dim=1).clamp(min=1.0)
+        return self.proj(pooled), self.anat_proj(pooled)
+
+    def mlm_logits(self, h: torch.Tensor) -> torch.Tensor:
+        return torch.matmul(h, self.tok.weight.t()) + self.mlm_bias
+
+
+class DualStreamCLIP(nn.Module):
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.cfg = cfg
+        self.image = ImageEncoder(cfg)
+        self.text = TextEncoder(cfg)
+        self.logit_scale = nn.Parameter(torch.tensor(math.log(1 / 0.07)))
+        self.proto_scale = nn.Parameter(torch.tensor(math.log(10.0)))
+        self.anat_bias = nn.Parameter(torch.zeros(4))
+        self.bridge = nn.Linear(cfg.embed_dim, cfg.embed_dim)  # anatomy → pathology space (cross-stream loss)
+
+    def scale(self) -> torch.Tensor:
+        return self.logit_scale.exp().clamp(max=100.0)
+
+
+def count_parameters(module: nn.Module) -> int:
+    return sum(p.numel() for p in module.parameters())
+
+
+def parameter_report(model: DualStreamCLIP) -> Dict[str, int]:
+    return {"image_encoder": count_parameters(model.image), "text_encoder": count_parameters(model.text)}

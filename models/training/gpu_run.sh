@@ -24,6 +24,9 @@ case "$mode" in
     tail -4 "$OUT/train-smoke.log"
     pkgrun=smoke ;;
   full)
+    # parity check first (tiny preset, seconds): ONNX Runtime must reproduce the deployed PyTorch model
+    python3 -m radlens_train.train --data "$data" --out /tmp/run-tiny --preset tiny > "$OUT/parity.log" 2>&1
+    python3 -m radlens_train.export --checkpoint /tmp/run-tiny/checkpoint.pt --out /tmp/pkg-tiny --kind tiny 2>&1 | grep -v -i warn | tail -2 || true
     run full full "$epochs" &
     run global_only global_only "$epochs" &
     run global_local global_local "$epochs" &
@@ -33,7 +36,7 @@ case "$mode" in
 esac
 python3 -m radlens_train.export --checkpoint "/tmp/run-$pkgrun/checkpoint.pt" --out /tmp/pkg \
     --metrics "/tmp/run-$pkgrun/metrics.json" --reference "$data/cxr/kermany/images/IM-0001-0001.jpg" \
-    "$data/cxr/kermany/images/person1_virus_6.jpg" 2>&1 | grep -v -i warn | tail -3
+    "$data/cxr/kermany/images/person1_virus_6.jpg" 2>&1 | grep -v -i warn | tail -3 || true
 tar -C /tmp -cf "$OUT/package.tar" pkg
 tar -C "/tmp/run-$pkgrun" -cf "$OUT/checkpoint.tar" checkpoint.pt tokenizer.json
 python3 - "$OUT" <<'PY'

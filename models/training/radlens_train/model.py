@@ -165,3 +165,29 @@ def count_parameters(module: nn.Module) -> int:
 
 def parameter_report(model: DualStreamCLIP) -> Dict[str, int]:
     return {"image_encoder": count_parameters(model.image), "text_encoder": count_parameters(model.text)}
+
+
+def _fuse_pairs(module: nn.Module) -> None:
+    from torch.nn.utils.fusion import fuse_conv_bn_eval
+    for child in module.children():
+        _fuse_pairs(child)
+    if isinstance(module, BasicBlock):
+        module.c1, module.b1 = fuse_conv_bn_eval(module.c1, module.b1), nn.Identity()
+        module.c2, module.b2 = fuse_conv_bn_eval(module.c2, module.b2), nn.Identity()
+    if isinstance(module, nn.Sequential):
+        mods = list(module)
+        for i in range(len(mods) - 1):
+            if isinstance(mods[i], nn.Conv2d) and isinstance(mods[i + 1], nn.BatchNorm2d):
+                module[i], module[i + 1] = fuse_conv_bn_eval(mods[i], mods[i + 1]), nn.Identity()
+
+
+def deploy(model: DualStreamCLIP) -> DualStreamCLIP:
+    """The model as shipped: BatchNorm folded into the convolutions, every weight rounded to float16 (the package
+    stores float16). Evaluation and export both use this, so the reported metrics are the package's metrics and
+    ONNX Runtime reproduces PyTorch to float32 rounding."""
+    model = model.eval()
+    _fuse_pairs(model.image)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.copy_(p.half().float())
+    return model

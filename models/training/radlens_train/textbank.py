@@ -49,6 +49,11 @@ class TrainTexts:
     anatomy: List[Bank]                   # for (right lung, left lung, lungs, outside): paraphrases
     pathology: List[Bank]                 # for LABELS: prompt paraphrases
 
+    def to(self, device) -> "TrainTexts":
+        return TrainTexts({k: b.to(device) for k, b in self.label_bank.items()}, self.item_bank.to(device),
+                          self.item_keys, self.per_item, [b.to(device) for b in self.anatomy],
+                          [b.to(device) for b in self.pathology])
+
 
 def build(tok: WordPieceTokenizer, adult: Sequence[data.Item], max_length: int, seed: int,
           per_label: int = 1500, per_item: int = 8) -> TrainTexts:

@@ -21,7 +21,7 @@ import torch
 import torch.nn.functional as F
 
 from . import augment, config, data, losses, textbank, texts
-from .model import DualStreamCLIP, parameter_report
+from .model import DualStreamCLIP, deploy, parameter_report
 from .tokenizer import MASK, PAD, WordPieceTokenizer, train as train_tokenizer
 
 
@@ -66,7 +66,9 @@ class Trainer:
         self.corpus = textbank.corpus(iu, self.adult, cfg.seed)
         self.tok = train_tokenizer(self.corpus, cfg.vocab_size)
         self.tok.save(out / "tokenizer.json")
-        self.texts = textbank.build(self.tok, self.adult, cfg.max_length, cfg.seed)
+        self.texts = textbank.build(self.tok, self.adult, cfg.max_length, cfg.seed).to(self.dev)
+        if self.dev.type == "cuda":
+            torch.backends.cudnn.benchmark = True
         self.kt = self._to_dev(preload_parallel(self.kermany, cfg.size))
         self.at = self._to_dev(preload_parallel(self.adult, cfg.size))
         self.annotated = [i for i, it in enumerate(self.adult) if it.mask is not None or it.boxes]
@@ -116,7 +118,7 @@ class Trainer:
         for li, name in enumerate(textbank.LABELS):
             sel = labels == li
             b = self.texts.label_bank[name]
-            ids[sel], mask[sel] = b.ids.to(self.dev)[rows[sel]], b.mask.to(self.dev)[rows[sel]]
+            ids[sel], mask[sel] = b.ids[rows[sel]], b.mask[rows[sel]]
         n = int(mask.sum(1).max())
         keys = ["label:" + textbank.LABELS[int(l)] for l in labels.tolist()]
         return ids[:, :n], mask[:, :n], keys
@@ -125,13 +127,13 @@ class Trainer:
         per = self.texts.per_item
         var = [random.randrange(per) for _ in idx]
         rows = torch.tensor([i * per + v for i, v in zip(idx, var)], device=self.dev)
-        ids, mask = self.texts.item_bank.to(self.dev).take(rows)
+        ids, mask = self.texts.item_bank.take(rows)
         return ids, mask, [self.texts.item_keys[i][v] for i, v in zip(idx, var)]
 
     def _prototypes(self, banks):
         rows = [random.randrange(b.ids.shape[0]) for b in banks]
-        ids = torch.stack([b.ids[r] for b, r in zip(banks, rows)]).to(self.dev)
-        mask = torch.stack([b.mask[r] for b, r in zip(banks, rows)]).to(self.dev)
+        ids = torch.stack([b.ids[r] for b, r in zip(banks, rows)])
+        mask = torch.stack([b.mask[r] for b, r in zip(banks, rows)])
         n = int(mask.sum(1).max())
         return ids[:, :n], mask[:, :n]
 
@@ -176,7 +178,7 @@ class Trainer:
         torch.nn.utils.clip_grad_norm_(m.parameters(), 5.0)
         self.opt.step()
         self.sched.step()
-        return {k: float(v.detach()) for k, v in out.items()} | {"total": float(total.detach())}
+        return {k: v.detach() for k, v in out.items()} | {"total": total.detach()}
 
     def fit(self) -> None:
         cfg, m = self.cfg, self.model
@@ -204,7 +206,7 @@ class Trainer:
                 anidx = random.sample(self.annotated, min(cfg.anat_batch, len(self.annotated)))
                 vals = self.step(kidx, aidx, anidx)
                 for k, v in vals.items():
-                    sums[k] = sums.get(k, 0.0) + v
+                    sums[k] = sums.get(k, 0.0) + v.float()
                 seen += len(kidx) + len(aidx) + len(anidx)
                 step += 1
             if self.dev.type == "cuda":
@@ -212,7 +214,7 @@ class Trainer:
             dt = time.time() - t0
             rec = {"event": "epoch", "epoch": ep, "images_per_s": round(seen / dt, 1), "seconds": round(dt, 2),
                    "logit_scale": round(float(m.scale()), 2), "lr": self.sched.get_last_lr()[0]}
-            rec.update({k: round(v / steps_per_epoch, 4) for k, v in sums.items()})
+            rec.update({k: round(float(v) / steps_per_epoch, 4) for k, v in sums.items()})
             if ep % 10 == 0 or ep == cfg.epochs - 1:
                 rec["gpu_util_percent"] = gpu_utilisation() if self.dev.type == "cuda" else None
             self.log(json.dumps(rec))
@@ -225,13 +227,14 @@ class Trainer:
         return path
 
 
-def load_checkpoint(path: Path, device: str = "cpu") -> DualStreamCLIP:
-    ck = torch.load(path, map_location=device)
+def load_checkpoint(path: Path, device: str = "cpu", deployed: bool = True) -> DualStreamCLIP:
+    """The checkpoint's model in eval mode; ``deployed`` (default) folds BatchNorm and rounds to float16 as shipped."""
+    ck = torch.load(path, map_location="cpu")
     c = dict(ck["config"])
     c["widths"] = tuple(c["widths"])
     m = DualStreamCLIP(config.Config(**c))
     m.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ck["state"].items()})
-    return m.to(device).eval()
+    return (deploy(m) if deployed else m.eval()).to(device)
 
 
 def main(argv=None) -> None:

@@ -45,3 +45,20 @@ def test_segmentation_loss_ignores_unknown_and_rewards_correct_masks():
     good = torch.full((2, 1, 8, 8), -8.0)
     good[:, :, 2:6, 2:6] = 8.0
     assert losses.segmentation(good, mask) < losses.segmentation(-good, mask)
+
+
+def test_deploy_folds_batchnorm_without_changing_outputs_beyond_fp16_rounding():
+    cfg = config.TINY
+    torch.manual_seed(0)
+    m = model.DualStreamCLIP(cfg)
+    with torch.no_grad():  # non-trivial BatchNorm statistics
+        for mod in m.modules():
+            if isinstance(mod, torch.nn.BatchNorm2d):
+                mod.running_mean.uniform_(-0.5, 0.5)
+                mod.running_var.uniform_(0.5, 2.0)
+    m.eval()
+    x = torch.randn(2, 1, cfg.size, cfg.size)
+    before = m.image(x)[0]
+    after = model.deploy(m).image(x)[0]
+    assert not any(isinstance(mod, torch.nn.BatchNorm2d) for mod in m.modules())
+    assert torch.allclose(before, after, atol=5e-2 * before.abs().max().item())

@@ -97,6 +97,11 @@ class ImageEncoder(nn.Module):
         nn.init.normal_(self.pos, std=0.02)
 
     def forward(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        return self.encode(x, 0)
+
+    def encode(self, x: torch.Tensor, seg_from: int) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Like ``forward``, but the lung decoder runs only on ``x[seg_from:]`` (training needs it on the
+        annotated images alone; it is the most expensive part at 112 px)."""
         f0 = self.stem(x)
         f1 = self.s1(f0)
         f2 = self.s2(f1)
@@ -107,8 +112,8 @@ class ImageEncoder(nn.Module):
             t = blk(t)
         t = self.norm(t)
         glob = self.global_proj(t.mean(dim=1))
-        grid = t.transpose(1, 2).reshape(b, c, h, w)
-        seg = self.seg_out(self.up3(self.up2(self.up1(grid, f2), f1), f0))
+        grid = t.transpose(1, 2).reshape(b, c, h, w)[seg_from:]
+        seg = self.seg_out(self.up3(self.up2(self.up1(grid, f2[seg_from:]), f1[seg_from:]), f0[seg_from:]))
         return glob, self.path_proj(t), self.anat_proj(t), seg
 
 

@@ -153,7 +153,7 @@ class Trainer:
         path_p = self._prototypes(self.texts.pathology)
         out = {}
         with self._autocast():
-            glob, path, anat, seg = m.image(torch.cat([xk, xa]))
+            glob, path, anat, seg = m.image.encode(torch.cat([xk, xa]), nk + na)
             txt = [m.text(i, k) for i, k in parts]
             anat_txt = m.text(*anat_p)[1]
             path_txt = m.text(*path_p)[0]
@@ -171,7 +171,7 @@ class Trainer:
             lungness = torch.sigmoid(torch.einsum("bnd,d->bn", F.normalize(anat[:nk + na].float(), dim=-1),
                                                   F.normalize(anat_txt[2].float(), dim=-1)) * pscale + m.anat_bias[2]).detach()
             out["cross"] = losses.cross_stream(anat[:nk + na], path[:nk + na], lungness, m.bridge, scale)
-            out["seg"] = losses.segmentation(seg[nk + na:], lung_lab[na:])
+            out["seg"] = losses.segmentation(seg, lung_lab[na:])
             total = sum(W[k] * v for k, v in out.items() if W.get(k, 0) > 0)
         self.opt.zero_grad(set_to_none=True)
         total.backward()
@@ -180,8 +180,10 @@ class Trainer:
         self.sched.step()
         return {k: v.detach() for k, v in out.items()} | {"total": total.detach()}
 
-    def fit(self) -> None:
+    def fit(self, max_seconds: float = float("inf")) -> None:
+        """Trains ``cfg.epochs`` epochs, or stops (logged) once ``max_seconds`` of training have passed."""
         cfg, m = self.cfg, self.model
+        started = time.time()
         text_params = list(m.text.parameters())
         ids = {id(p) for p in text_params}
         other = [p for p in m.parameters() if id(p) not in ids]
@@ -218,6 +220,10 @@ class Trainer:
             if ep % 10 == 0 or ep == cfg.epochs - 1:
                 rec["gpu_util_percent"] = gpu_utilisation() if self.dev.type == "cuda" else None
             self.log(json.dumps(rec))
+            if time.time() - started > max_seconds and ep < cfg.epochs - 1:
+                self.log(json.dumps({"event": "stopped_early", "epoch": ep, "of": cfg.epochs,
+                                     "reason": f"max_seconds={max_seconds} reached"}))
+                break
         self.save()
 
     def save(self) -> Path:
@@ -246,6 +252,7 @@ def main(argv=None) -> None:
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--seed", type=int)
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    ap.add_argument("--max-seconds", type=float, default=float("inf"), help="wall-clock cap on the training loop")
     a = ap.parse_args(argv)
     cfg = config.DEFAULT if a.preset == "default" else config.TINY
     cfg = cfg.with_losses(**config.ABLATIONS[a.ablation])
@@ -263,7 +270,7 @@ def main(argv=None) -> None:
     log(json.dumps({"event": "config", "ablation": a.ablation, **cfg.to_dict(), "torch": torch.__version__,
                     "device": a.device}))
     t = Trainer(cfg, a.data, a.out, a.device, log)
-    t.fit()
+    t.fit(a.max_seconds)
     log(json.dumps({"event": "done"}))
 
 

@@ -1,5 +1,6 @@
 package org.radlens.cli;
 
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ public final class RadLens implements Runnable {
 
     /** Subcommand classes, in the order --help lists them. */
     static final Class<?>[] SUBCOMMANDS = {
+        DemoCommand.class,
     };
 
     @CommandLine.Spec
@@ -29,7 +31,27 @@ public final class RadLens implements Runnable {
         for (Class<?> sub : SUBCOMMANDS) {
             cl.addSubcommand(sub);
         }
+        cl.setExecutionExceptionHandler(RadLens::reportFailure);
         return cl;
+    }
+
+    /** A failed command prints one line per cause (no stack trace) and exits 1. */
+    private static int reportFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        StringBuilder msg = new StringBuilder(cl.getCommandName()).append(": ").append(describe(e));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            msg.append(System.lineSeparator()).append("  caused by: ").append(describe(c));
+        }
+        cl.getErr().println(msg);
+        cl.getErr().flush();
+        return 1;
+    }
+
+    private static String describe(Throwable t) {
+        if (t.getMessage() == null) {
+            return t.getClass().getSimpleName();
+        }
+        // e.g. NoSuchFileException's message is only the path
+        return t instanceof FileSystemException ? t.getClass().getSimpleName() + ": " + t.getMessage() : t.getMessage();
     }
 
     public static void main(String[] args) {

@@ -46,8 +46,18 @@ final class DicomFile {
         if (pixels && (syntax == null || !syntax.decodable())) {
             throw new UnsupportedFormatException(path, ts, "cannot decode pixel data");
         }
-        AttributeList list = parse(path, bytes, scan, pixels);
+        AttributeList list;
+        try {
+            list = parse(path, bytes, scan, pixels);
+        } catch (UnsupportedFormatException e) {
+            String why = DecoderLimits.limitation(DicomAttributes.header(parse(path, bytes, scan, false), ts));
+            throw why == null ? e : new UnsupportedFormatException(path, ts, why, e);
+        }
         DicomHeader h = DicomAttributes.header(list, ts);
+        String limit = pixels ? DecoderLimits.limitation(h) : null;
+        if (limit != null) {
+            throw new UnsupportedFormatException(path, ts, limit);
+        }
         if (pixels) {
             checkPixelModule(path, h, list);
         }
@@ -92,10 +102,10 @@ final class DicomFile {
             }
             throw new UnsupportedFormatException(path, h.transferSyntaxUid(), "no Pixel Data (7FE0,0010): not an image");
         }
-        boolean bitsOk = h.bitsAllocated() == 8 || h.bitsAllocated() == 16 || h.bitsAllocated() == 32;
+        boolean bitsOk = h.bitsAllocated() == 1 || h.bitsAllocated() == 8 || h.bitsAllocated() == 16 || h.bitsAllocated() == 32;
         if (!bitsOk) {
             throw new UnsupportedFormatException(path, h.transferSyntaxUid(), "BitsAllocated " + h.bitsAllocated()
-                    + " is not supported (8, 16, 32 are)");
+                    + " is not supported (1, 8, 16, 32 are)");
         }
         if (h.rows() <= 0 || h.columns() <= 0 || h.rows() > 65535 || h.columns() > 65535
                 || (h.samplesPerPixel() != 1 && h.samplesPerPixel() != 3) || h.frames() > 100_000

@@ -41,7 +41,8 @@ final class DicomImages {
             double slope = h.rescaleSlope();
             double icpt = h.rescaleIntercept();
             for (int i = 0; i < n; i++) {
-                d[i] = info.rescaleApplied() ? (float) (px.value(base + i) * slope + icpt) : px.value(base + i);
+                long v = DecoderLimits.stored(px.value(base + i), h);
+                d[i] = info.rescaleApplied() ? (float) (v * slope + icpt) : v;
             }
             return Image2D.gray(h.columns(), h.rows(), d, g, info);
         }

@@ -13,13 +13,18 @@ final class PixelDecoding {
         DicomHeader h = f.header;
         Attribute px = f.list.get(TagFromName.PixelData);
         byte[] raw;
+        boolean bigEndian = TransferSyntax.EXPLICIT_BE.uid().equals(h.transferSyntaxUid());
         try {
-            raw = px.getByteValues(false);
+            // 8-bit data in an OW element of a big-endian file are stored byte for byte (as pydicom reads them)
+            raw = px.getByteValues(bigEndian && h.bitsAllocated() <= 8);
         } catch (DicomException | RuntimeException e) {
             throw new CorruptFileException(f.path, "cannot get pixel data: " + e, e);
         }
         int bytes = h.bitsAllocated() / 8;
         long n = (long) h.rows() * h.columns() * h.frames() * h.samplesPerPixel();
+        if (h.bitsAllocated() == 1) {
+            return new DicomPixels(h, unpackBits(f, raw, n));
+        }
         if (raw != null && bytes == 1 && "YBR_FULL_422".equals(h.photometric()) && raw.length < n && raw.length >= n * 2 / 3) {
             raw = expand422(raw, (int) (n / 3));
         }
@@ -28,20 +33,34 @@ final class PixelDecoding {
                     + " bytes, the pixel module needs " + n * bytes);
         }
         int[] v = new int[(int) n];
-        boolean wordSwap = bytes == 4 && TransferSyntax.EXPLICIT_BE.uid().equals(h.transferSyntaxUid());
+        boolean wordSwap = bytes == 4 && bigEndian;
+        int shift = 32 - 8 * bytes;
         for (int i = 0; i < v.length; i++) {
-            v[i] = read(raw, i * bytes, bytes, wordSwap);
+            int x = read(raw, i * bytes, bytes, wordSwap);
+            v[i] = h.signed() ? (x << shift) >> shift : x; // the container's own sign, as pydicom
         }
-        if (h.signed() && h.bitsStored() < 32) {
-            int shift = 32 - h.bitsStored();
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (v[i] << shift) >> shift;
+        if (h.signed() && h.syntax() != null && h.syntax().encapsulated() && h.bitsStored() < 8 * bytes) {
+            for (int i = 0; i < v.length; i++) { // codecs deliver BitsStored-bit samples: extend their sign
+                v[i] = (int) DecoderLimits.stored(v[i], h);
             }
         }
         if (h.samplesPerPixel() == 3 && h.planarConfiguration() == 1) {
             v = interleave(v, h.frames(), h.rows() * h.columns());
         }
         return new DicomPixels(h, v);
+    }
+
+    /** BitsAllocated 1 (segmentations, overlays-as-images): bits packed LSB first, continuous across frames. */
+    private static int[] unpackBits(DicomFile f, byte[] raw, long n) throws CorruptFileException {
+        if (raw == null || raw.length * 8L < n) {
+            throw new CorruptFileException(f.path, "1-bit pixel data has " + (raw == null ? 0 : raw.length)
+                    + " bytes, the pixel module needs " + (n + 7) / 8);
+        }
+        int[] v = new int[(int) n];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (raw[i >>> 3] >>> (i & 7)) & 1;
+        }
+        return v;
     }
 
     private static int read(byte[] b, int p, int bytes, boolean wordSwap) {

@@ -53,6 +53,11 @@ public enum TransferSyntax {
         return lossy;
     }
 
+    /** True for compressed (encapsulated) pixel data. */
+    public boolean encapsulated() {
+        return ordinal() > EXPLICIT_BE.ordinal();
+    }
+
     /** The syntax with this UID, or null when unknown. */
     public static TransferSyntax byUid(String uid) {
         for (TransferSyntax t : values()) {

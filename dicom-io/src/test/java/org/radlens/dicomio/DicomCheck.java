@@ -13,7 +13,25 @@ final class DicomCheck {
     private DicomCheck() {
     }
 
+    /**
+     * Files where we knowingly differ from pydicom, with the reason; reported in their own column, never silently.
+     */
+    static final java.util.Map<String, String> KNOWN_DEVIATIONS = java.util.Map.of(
+            "dicom/pydicom/GDCMJ2K_TextGBR.dcm", "YBR_RCT JPEG 2000 written by GDCM: jai-imageio's decode differs from "
+                    + "GDCM's in a few samples (Pillow/OpenJPEG cannot decode it at all)",
+            "dicom/pydicom/SC_rgb_jpeg.dcm", "dataset written in implicit VR under an explicit VR transfer syntax; "
+                    + "we refuse it with CorruptFileException (pydicom compensates)");
+
     static Result check(Path root, JsonObject rec) {
+        Result r = checkFile(root, rec);
+        String known = KNOWN_DEVIATIONS.get(rec.get("path").getAsString());
+        if (known != null && r.outcome() == Outcome.FAILED) {
+            return new Result(Outcome.KNOWN_DEVIATION, known + " — " + r.detail());
+        }
+        return r;
+    }
+
+    private static Result checkFile(Path root, JsonObject rec) {
         Path file = root.resolve(rec.get("path").getAsString());
         String ts = DicomConformanceTest.str(rec, "transfer_syntax_uid");
         JsonElement px = rec.get("pixel");
@@ -24,28 +42,29 @@ final class DicomCheck {
         } catch (UnsupportedFormatException e) {
             return unsupported(rec, hasRef, e);
         } catch (ImageReadException e) {
-            if (!hasRef) {
+            if (!hasRef || rec.has("pixel_nondeterministic")) {
                 return new Result(rec.has("decode_error") ? Outcome.REFERENCE_FAILED : Outcome.NO_PIXELS, e.getMessage());
             }
             return new Result(Outcome.FAILED, "reference decoded, we threw " + e);
         } catch (RuntimeException e) {
             return new Result(Outcome.FAILED, "unchecked exception " + e);
         }
-        if (!hasRef) {
-            return new Result(rec.has("decode_error") ? Outcome.REFERENCE_FAILED : Outcome.NO_PIXELS,
-                    "decoded; no reference");
+        if (!hasRef || rec.has("pixel_nondeterministic")) {
+            return new Result(hasRef || rec.has("decode_error") ? Outcome.REFERENCE_FAILED : Outcome.NO_PIXELS,
+                    "decoded; no (stable) reference");
         }
         String header = headerMismatch(rec, ours.header());
         if (header != null) {
             return new Result(Outcome.FAILED, header);
         }
-        return compareValues(px.getAsJsonObject(), ours, TransferSyntax.byUid(ts));
+        return compareValues(px.getAsJsonObject(), ours, TransferSyntax.byUid(ts),
+                DicomConformanceTest.str(rec, "photometric_interpretation"));
     }
 
     private static Result unsupported(JsonObject rec, boolean hasRef, UnsupportedFormatException e) {
         TransferSyntax t = TransferSyntax.byUid(DicomConformanceTest.str(rec, "transfer_syntax_uid"));
-        boolean declared = t == null || !t.decodable()
-                || t == TransferSyntax.JPEG_EXTENDED && rec.get("bits_stored").getAsInt() > 8;
+        boolean declared = t == null || !t.decodable() || e.getMessage().contains("float pixel data")
+                || declaredLimit(e.file(), e);
         if (!hasRef) {
             return new Result(rec.has("decode_error") ? Outcome.REFERENCE_FAILED : Outcome.NO_PIXELS, e.getMessage());
         }
@@ -53,6 +72,15 @@ final class DicomCheck {
             return new Result(Outcome.UNSUPPORTED, e.getMessage());
         }
         return new Result(Outcome.FAILED, "undeclared unsupported: " + e.getMessage());
+    }
+
+    private static boolean declaredLimit(Path file, UnsupportedFormatException e) {
+        try {
+            String why = DecoderLimits.limitation(DicomReader.readHeader(file));
+            return why != null && e.getMessage().contains(why);
+        } catch (ImageReadException x) {
+            return false;
+        }
     }
 
     private static String headerMismatch(JsonObject rec, DicomHeader h) {
@@ -70,7 +98,7 @@ final class DicomCheck {
             return "ImageOrientationPatient differs";
         }
         double[] ps = DicomConformanceTest.doubles(rec, "pixel_spacing");
-        if (ps != null && ps.length == 2 && !close(ps, h.pixelSpacing())) {
+        if (ps != null && ps.length == 2 && ps[0] > 0 && ps[1] > 0 && !close(ps, h.pixelSpacing())) {
             return "PixelSpacing differs";
         }
         JsonElement slope = rec.get("rescale_slope");
@@ -78,6 +106,20 @@ final class DicomCheck {
             return "RescaleSlope differs";
         }
         return null;
+    }
+
+    /** Mean of interleaved RGB converted to YBR_FULL (PS3.3 C.7.6.3.1.2). */
+    private static double ybrMean(int[] rgb) {
+        double sum = 0;
+        for (int i = 0; i + 2 < rgb.length; i += 3) {
+            double r = rgb[i];
+            double g = rgb[i + 1];
+            double b = rgb[i + 2];
+            sum += Math.round(0.299 * r + 0.587 * g + 0.114 * b)
+                    + Math.round(-0.168736 * r - 0.331264 * g + 0.5 * b + 128)
+                    + Math.round(0.5 * r - 0.418688 * g - 0.081312 * b + 128);
+        }
+        return sum / rgb.length;
     }
 
     private static boolean close(double[] a, double[] b) {
@@ -92,7 +134,7 @@ final class DicomCheck {
         return true;
     }
 
-    static Result compareValues(JsonObject ref, DicomPixels ours, TransferSyntax ts) {
+    static Result compareValues(JsonObject ref, DicomPixels ours, TransferSyntax ts, String refPhotometric) {
         long n = 1;
         for (JsonElement d : ref.getAsJsonArray("shape")) {
             n *= d.getAsLong();
@@ -119,8 +161,13 @@ final class DicomCheck {
         double refMean = ref.get("mean").getAsDouble();
         double range = ref.get("max").getAsDouble() - ref.get("min").getAsDouble();
         boolean lossy = ts != null && ts.lossy();
-        if (lossy && Math.abs(sum / n - refMean) <= Math.max(1, 0.01 * range)) {
+        double tol = Math.max(1, 0.01 * range);
+        if (lossy && Math.abs(sum / n - refMean) <= tol) {
             return new Result(Outcome.WITHIN_TOLERANCE, stats);
+        }
+        if (lossy && refPhotometric.startsWith("YBR") && "RGB".equals(ours.header().photometric())
+                && Math.abs(ybrMean(ours.samples()) - refMean) <= tol) {
+            return new Result(Outcome.WITHIN_TOLERANCE, stats + " (compared in YBR_FULL: reference kept YBR)");
         }
         return new Result(Outcome.FAILED, (lossy ? "lossy, mean off: " : "lossless, values differ: ") + stats);
     }

@@ -45,7 +45,7 @@ class NiftiConformanceTest {
         assertTrue(table.failures().isEmpty(), String.join("\n", table.failures()));
     }
 
-    private static String check(Path file, JsonObject rec) throws ImageReadException {
+    static String check(Path file, JsonObject rec) throws ImageReadException {
         if (rec.has("header_only") && rec.get("header_only").getAsBoolean()) {
             NiftiHeader h = NiftiReader.readHeader(file);
             return h.dim()[1] == rec.getAsJsonObject("header").getAsJsonArray("dim").get(1).getAsLong() ? null

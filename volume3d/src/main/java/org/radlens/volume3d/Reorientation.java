@@ -73,6 +73,37 @@ public final class Reorientation {
         return Volume.wrap(m.size[0], m.size[1], m.size[2], out, m.geometry, v.intensity());
     }
 
+    /**
+     * {@code v} with index axis {@code axis} reversed (0 = i, 1 = j, 2 = k); every voxel keeps its LPS position.
+     * E.g. flipping j turns DICOM's top-down rows into dcm2niix's bottom-up NIfTI rows.
+     */
+    public static Volume flip(Volume v, int axis) {
+        if (axis < 0 || axis > 2) {
+            throw new IllegalArgumentException("axis must be 0, 1 or 2: " + axis);
+        }
+        int[] n = {v.nx(), v.ny(), v.nz()};
+        float[] out = new float[n[0] * n[1] * n[2]];
+        int p = 0;
+        for (int k = 0; k < n[2]; k++) {
+            for (int j = 0; j < n[1]; j++) {
+                for (int i = 0; i < n[0]; i++) {
+                    int[] s = {i, j, k};
+                    s[axis] = n[axis] - 1 - s[axis];
+                    out[p++] = v.get(s[0], s[1], s[2]);
+                }
+            }
+        }
+        VoxelGeometry g = v.geometry();
+        double[] corner = new double[3];
+        corner[axis] = n[axis] - 1;
+        double[] dir = g.direction();
+        for (int r = 0; r < 3; r++) {
+            dir[3 * r + axis] = -dir[3 * r + axis];
+        }
+        VoxelGeometry fg = VoxelGeometry.of(g.spacing(), g.indexToWorld(corner[0], corner[1], corner[2]), dir);
+        return Volume.wrap(n[0], n[1], n[2], out, fg, v.intensity());
+    }
+
     /** {@code mask} with axes permuted and flipped into the canonical LPS frame. */
     public static LabelMask toCanonical(LabelMask mask) {
         int[] dims = {mask.width(), mask.height(), mask.depth()};

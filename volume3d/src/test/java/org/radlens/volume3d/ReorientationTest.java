@@ -42,4 +42,18 @@ class ReorientationTest {
         assertEquals(List.of(1, 3, 1), List.of(c.width(), c.height(), c.depth()));
         assertArrayEquals(new byte[] {1, 2, 3}, c.labels());
     }
+
+    @Test
+    void flipKeepsWorldToValueMappingOnEveryAxis() {
+        Random r = new Random(2);
+        for (int n = 0; n < 30; n++) {
+            Volume v = TestVolumes.randomVolume(r, TestVolumes.randomGeometry(r));
+            for (int axis = 0; axis < 3; axis++) {
+                Volume f = Reorientation.flip(v, axis);
+                Volume back = Resampling.resample(f, VolumeGrid.of(v), Interpolation.NEAREST, 1e9f);
+                assertArrayEquals(v.data(), back.data());
+                assertArrayEquals(v.data(), Reorientation.flip(f, axis).data());
+            }
+        }
+    }
 }

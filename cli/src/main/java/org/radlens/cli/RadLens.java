@@ -13,6 +13,8 @@ public final class RadLens implements Runnable {
 
     /** Subcommand classes, in the order --help lists them. */
     static final Class<?>[] SUBCOMMANDS = {
+        InfoCommand.class,
+        ConvertCommand.class,
     };
 
     @CommandLine.Spec

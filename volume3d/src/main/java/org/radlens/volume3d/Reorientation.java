@@ -47,6 +47,19 @@ public final class Reorientation {
         return codes;
     }
 
+    /**
+     * Three letters naming where each index axis points (the dominant patient direction): L/R, P/A, S/I; e.g.
+     * {@code "LPS"} for a canonical grid, {@code "LAS"} for dcm2niix-style axial NIfTI (in LPS terms: {@code "LAS"}
+     * means i → left, j → anterior, k → superior). Same convention as nibabel's {@code aff2axcodes}.
+     */
+    public static String axisLetters(VoxelGeometry g) {
+        StringBuilder sb = new StringBuilder(3);
+        for (int c : axisCodes(g)) {
+            sb.append("LPSRAI".charAt(c));
+        }
+        return sb.toString();
+    }
+
     /** True when the grid already is canonical (no permutation, no flip). */
     public static boolean isCanonical(VoxelGeometry g) {
         int[] c = axisCodes(g);

@@ -2,7 +2,6 @@ package org.radlens.dicomio;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -45,17 +44,7 @@ public final class NiftiReader {
             throw new UnsupportedFormatException(file, "", "NIfTI datatype " + h.datatype() + " is not supported");
         }
         long n = voxels(file, h);
-        byte[] raw = readData(file, h, n * type.bytes);
-        ByteBuffer b = ByteBuffer.wrap(raw).order(h.order());
-        float[] out = new float[(int) n];
-        boolean scale = h.scaled();
-        double slope = h.sclSlope();
-        double inter = Double.isFinite(h.sclInter()) ? h.sclInter() : 0;
-        for (int i = 0; i < out.length; i++) {
-            double v = type.get(b, i);
-            out[i] = (float) (scale ? v * slope + inter : v);
-        }
-        return new NiftiImage(h, out);
+        return new NiftiImage(h, NiftiData.read(file, h, type, (int) n));
     }
 
     /** The first 3D volume (t = 0 of 4D files) in LPS geometry. Units "raw"; modality "OT". */
@@ -95,29 +84,7 @@ public final class NiftiReader {
         return n;
     }
 
-    private static byte[] readData(Path file, NiftiHeader h, long bytes) throws ImageReadException {
-        Path dataFile = h.pair() ? imgFile(file) : file;
-        long offset = h.voxOffset();
-        long minOffset = h.pair() ? 0 : h.version() == 1 ? 348 : 540;
-        if (offset < minOffset || offset > Integer.MAX_VALUE) {
-            offset = Math.max(offset, minOffset);
-        }
-        if (bytes > Integer.MAX_VALUE - 8) {
-            throw new UnsupportedFormatException(file, "", bytes + " data bytes exceed the 2 GiB array limit");
-        }
-        try (InputStream in = open(dataFile)) {
-            in.skipNBytes(offset);
-            byte[] raw = in.readNBytes((int) bytes); // grows with the data actually present
-            if (raw.length < bytes) {
-                throw new CorruptFileException(dataFile, "truncated: " + raw.length + " of " + bytes + " data bytes");
-            }
-            return raw;
-        } catch (IOException e) {
-            throw new CorruptFileException(dataFile, "cannot read voxel data: " + e.getMessage(), e);
-        }
-    }
-
-    private static Path imgFile(Path hdr) throws ImageReadException {
+    static Path imgFile(Path hdr) throws ImageReadException {
         String name = hdr.getFileName().toString();
         String stem = name.replaceFirst("(?i)\\.hdr(\\.gz)?$", "");
         for (String ext : new String[] {".img", ".img.gz", ".IMG"}) {
@@ -129,7 +96,7 @@ public final class NiftiReader {
         throw new ImageReadException(hdr, "no .img file next to the .hdr header");
     }
 
-    private static InputStream open(Path file) throws IOException {
+    static InputStream open(Path file) throws IOException {
         InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
         in.mark(2);
         int a = in.read();

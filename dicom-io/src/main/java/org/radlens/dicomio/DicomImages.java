@@ -37,17 +37,45 @@ final class DicomImages {
         int spp = h.samplesPerPixel();
         int base = frame * n * spp;
         if (spp == 1 && info.photometric() != Photometric.RGB) {
-            float[] d = new float[n];
-            double slope = h.rescaleSlope();
-            double icpt = h.rescaleIntercept();
-            for (int i = 0; i < n; i++) {
-                long v = DecoderLimits.stored(px.value(base + i), h);
-                d[i] = info.rescaleApplied() ? (float) (v * slope + icpt) : v;
-            }
+            float[] d = h.bitsAllocated() == 32 ? grey32(px, base, n, info) : grey(px, base, n, info);
             return Image2D.gray(h.columns(), h.rows(), d, g, info);
         }
         float[] rgb = spp == 1 ? palette(px, l, base, n) : colour(px, base, n);
         return new Image2D(h.columns(), h.rows(), 3, rgb, g, info);
+    }
+
+    /** Up to 16-bit samples: BitsStored rule ({@link DecoderLimits#stored}) and modality LUT in one tight loop. */
+    private static float[] grey(DicomPixels px, int base, int n, IntensityInfo info) {
+        DicomHeader h = px.header();
+        int[] s = px.samples();
+        int bits = h.bitsStored();
+        boolean mask = bits > 0 && bits < h.bitsAllocated();
+        int m = mask ? (1 << bits) - 1 : -1;
+        int sign = mask ? 1 << (bits - 1) : 0;
+        boolean signed = h.signed();
+        boolean rescale = info.rescaleApplied();
+        double slope = h.rescaleSlope();
+        double icpt = h.rescaleIntercept();
+        float[] d = new float[n];
+        for (int i = 0; i < n; i++) {
+            int v = s[base + i];
+            if (mask) {
+                v &= m;
+                v = signed && (v & sign) != 0 ? v - (m + 1) : v;
+            }
+            d[i] = rescale ? (float) (v * slope + icpt) : v;
+        }
+        return d;
+    }
+
+    private static float[] grey32(DicomPixels px, int base, int n, IntensityInfo info) {
+        DicomHeader h = px.header();
+        float[] d = new float[n];
+        for (int i = 0; i < n; i++) {
+            long v = DecoderLimits.stored(px.value(base + i), h);
+            d[i] = info.rescaleApplied() ? (float) (v * h.rescaleSlope() + h.rescaleIntercept()) : v;
+        }
+        return d;
     }
 
     private static float[] colour(DicomPixels px, int base, int n) {

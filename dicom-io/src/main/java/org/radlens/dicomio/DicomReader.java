@@ -34,20 +34,37 @@ public final class DicomReader {
         return PixelDecoding.decode(DicomFile.open(file, true));
     }
 
-    /** Frame 0 (the only frame of most objects). */
+    /** Frame 0 (the only frame of most objects); only that frame is converted. */
     public static Image2D readImage(Path file) throws ImageReadException {
-        return readFrames(file).get(0);
+        DicomFile f = DicomFile.open(file, true);
+        Image2D fast = fastFrame(f, 0);
+        return fast != null ? fast : DicomImages.frame(PixelDecoding.decode(f), f.list, 0, frameGeometry(f, 0));
     }
 
     /** Every frame as a 2D image placed at its own position (per-frame positions when the object has them). */
     public static List<Image2D> readFrames(Path file) throws ImageReadException {
-        DicomFile f = DicomFile.open(file, true);
-        DicomPixels px = PixelDecoding.decode(f);
+        return frames(DicomFile.open(file, true));
+    }
+
+    private static List<Image2D> frames(DicomFile f) throws ImageReadException {
         List<Image2D> out = new ArrayList<>();
+        if (fastFrame(f, 0) != null) {
+            for (int i = 0; i < f.header.frames(); i++) {
+                out.add(fastFrame(f, i));
+            }
+            return out;
+        }
+        DicomPixels px = PixelDecoding.decode(f);
         for (int i = 0; i < f.header.frames(); i++) {
             out.add(DicomImages.frame(px, f.list, i, frameGeometry(f, i)));
         }
         return out;
+    }
+
+    private static Image2D fastFrame(DicomFile f, int frame) throws ImageReadException {
+        org.radlens.volume3d.IntensityInfo info = DicomImages.intensity(f.header);
+        float[] d = GreyFrames.frame(f, frame, info);
+        return d == null ? null : Image2D.gray(f.header.columns(), f.header.rows(), d, frameGeometry(f, frame), info);
     }
 
     /**
@@ -64,12 +81,10 @@ public final class DicomReader {
         if (DicomImages.intensity(h).photometric() == org.radlens.volume3d.IntensityInfo.Photometric.RGB) {
             throw new UnsupportedFormatException(file, h.transferSyntaxUid(), "colour images cannot form a volume");
         }
-        DicomPixels px = PixelDecoding.decode(f);
-        List<Image2D> frames = new ArrayList<>();
+        List<Image2D> frames = frames(f);
         boolean positioned = true;
         for (int i = 0; i < h.frames(); i++) {
             positioned &= DicomGeometry.framePosition(h, f.list, i) != null;
-            frames.add(DicomImages.frame(px, f.list, i, frameGeometry(f, i)));
         }
         if (h.frames() == 1 || !positioned) {
             return stackAlongNormal(f, frames);

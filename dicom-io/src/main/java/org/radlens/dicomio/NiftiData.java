@@ -40,15 +40,54 @@ final class NiftiData {
                     throw new CorruptFileException(dataFile, "truncated: " + ((long) done * type.bytes + got)
                             + " of " + bytes + " data bytes");
                 }
-                for (int i = 0; i < count; i++) {
-                    double v = type.get(b, i);
-                    out[done + i] = (float) (scale ? v * slope + inter : v);
+                b.clear();
+                convert(b, type, out, done, count);
+                if (scale) {
+                    for (int i = done; i < done + count; i++) {
+                        out[i] = (float) (out[i] * slope + inter);
+                    }
                 }
                 done += count;
             }
             return out;
         } catch (IOException e) {
             throw new CorruptFileException(dataFile, "cannot read voxel data: " + e.getMessage(), e);
+        }
+    }
+
+    /** Bulk conversion of {@code count} voxels of one chunk (type-specialised loops; generic for 64-bit types). */
+    private static void convert(ByteBuffer b, NiftiDataType type, float[] out, int at, int count) {
+        switch (type) {
+            case FLOAT32 -> b.asFloatBuffer().get(out, at, count);
+            case INT16 -> {
+                java.nio.ShortBuffer s = b.asShortBuffer();
+                for (int i = 0; i < count; i++) {
+                    out[at + i] = s.get(i);
+                }
+            }
+            case UINT16 -> {
+                java.nio.ShortBuffer s = b.asShortBuffer();
+                for (int i = 0; i < count; i++) {
+                    out[at + i] = s.get(i) & 0xffff;
+                }
+            }
+            case UINT8 -> {
+                byte[] a = b.array();
+                for (int i = 0; i < count; i++) {
+                    out[at + i] = a[i] & 0xff;
+                }
+            }
+            case INT32 -> {
+                java.nio.IntBuffer s = b.asIntBuffer();
+                for (int i = 0; i < count; i++) {
+                    out[at + i] = s.get(i);
+                }
+            }
+            default -> {
+                for (int i = 0; i < count; i++) {
+                    out[at + i] = (float) type.get(b, i);
+                }
+            }
         }
     }
 

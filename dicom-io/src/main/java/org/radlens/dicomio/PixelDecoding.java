@@ -12,6 +12,10 @@ final class PixelDecoding {
     static DicomPixels decode(DicomFile f) throws ImageReadException {
         DicomHeader h = f.header;
         Attribute px = f.list.get(TagFromName.PixelData);
+        int[] fast = fastPath(f, px);
+        if (fast != null) {
+            return new DicomPixels(h, fast);
+        }
         byte[] raw;
         boolean bigEndian = TransferSyntax.EXPLICIT_BE.uid().equals(h.transferSyntaxUid());
         try {
@@ -39,15 +43,60 @@ final class PixelDecoding {
             int x = read(raw, i * bytes, bytes, wordSwap);
             v[i] = h.signed() ? (x << shift) >> shift : x; // the container's own sign, as pydicom
         }
-        if (h.signed() && h.syntax() != null && h.syntax().encapsulated() && h.bitsStored() < 8 * bytes) {
-            for (int i = 0; i < v.length; i++) { // codecs deliver BitsStored-bit samples: extend their sign
-                v[i] = (int) DecoderLimits.stored(v[i], h);
-            }
-        }
+        signExtendCodecSamples(h, v);
         if (h.samplesPerPixel() == 3 && h.planarConfiguration() == 1) {
             v = interleave(v, h.frames(), h.rows() * h.columns());
         }
         return new DicomPixels(h, v);
+    }
+
+    /**
+     * Little-endian (or decompressed) 8-bit OB and 16-bit OW grey data straight from PixelMed's own arrays, without
+     * the byte copy of the general path; null when not applicable.
+     */
+    private static int[] fastPath(DicomFile f, Attribute px) throws CorruptFileException {
+        DicomHeader h = f.header;
+        boolean bigEndian = TransferSyntax.EXPLICIT_BE.uid().equals(h.transferSyntaxUid());
+        if (bigEndian || h.samplesPerPixel() != 1) {
+            return null;
+        }
+        long n = (long) h.rows() * h.columns() * h.frames();
+        try {
+            if (h.bitsAllocated() == 8 && px instanceof com.pixelmed.dicom.OtherByteAttribute) {
+                byte[] b = px.getByteValues();
+                if (b == null || b.length < n) {
+                    return null;
+                }
+                int[] v = new int[(int) n];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = h.signed() ? b[i] : b[i] & 0xff;
+                }
+                return v;
+            }
+            if (h.bitsAllocated() == 16 && px instanceof com.pixelmed.dicom.OtherWordAttribute) {
+                short[] s = px.getShortValues();
+                if (s == null || s.length < n) {
+                    return null;
+                }
+                int[] v = new int[(int) n];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = h.signed() ? s[i] : s[i] & 0xffff;
+                }
+                return signExtendCodecSamples(h, v);
+            }
+            return null;
+        } catch (DicomException | RuntimeException e) {
+            throw new CorruptFileException(f.path, "cannot get pixel data: " + e, e);
+        }
+    }
+
+    private static int[] signExtendCodecSamples(DicomHeader h, int[] v) {
+        if (h.signed() && h.syntax() != null && h.syntax().encapsulated() && h.bitsStored() < h.bitsAllocated()) {
+            for (int i = 0; i < v.length; i++) { // codecs deliver BitsStored-bit samples: extend their sign
+                v[i] = (int) DecoderLimits.stored(v[i], h);
+            }
+        }
+        return v;
     }
 
     /** BitsAllocated 1 (segmentations, overlays-as-images): bits packed LSB first, continuous across frames. */

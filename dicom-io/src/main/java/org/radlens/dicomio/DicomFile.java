@@ -30,17 +30,47 @@ final class DicomFile {
     final Path path;
     final AttributeList list;
     final DicomHeader header;
+    /** The whole file when grey native pixels are read straight from it ({@link #rawOffset}), else null. */
+    final byte[] raw;
+    final int rawOffset;
 
-    private DicomFile(Path path, AttributeList list, DicomHeader header) {
+    private DicomFile(Path path, AttributeList list, DicomHeader header, byte[] raw, int rawOffset) {
         this.path = path;
         this.list = list;
         this.header = header;
+        this.raw = raw;
+        this.rawOffset = rawOffset;
+    }
+
+    /**
+     * Like {@code open(path, true)}, but for uncompressed little-endian grey 8/16-bit data parses only the header
+     * and keeps the file bytes, so {@link GreyFrames} converts pixels straight from them (no second copy).
+     */
+    static DicomFile openForImages(Path path) throws ImageReadException {
+        byte[] bytes = readBytes(path);
+        DicomPrescan.Result scan = DicomPrescan.scan(path, bytes);
+        TransferSyntax t = TransferSyntax.byUid(scan.transferSyntaxUid());
+        if ((t == TransferSyntax.EXPLICIT_LE || t == TransferSyntax.IMPLICIT_LE) && scan.pixelOffset() > 0) {
+            AttributeList list = parse(path, bytes, scan, false);
+            DicomHeader h = DicomAttributes.header(list, scan.transferSyntaxUid());
+            boolean grey = h.samplesPerPixel() == 1 && (h.bitsAllocated() == 8 || h.bitsAllocated() == 16)
+                    && h.photometric().startsWith("MONOCHROME");
+            if (grey && h.rows() > 0 && h.columns() > 0 && h.frames() <= 100_000
+                    && scan.pixelLength() >= h.decodedBytes()) {
+                return new DicomFile(path, list, h, bytes, scan.pixelOffset());
+            }
+        }
+        return open(path, bytes, scan, true);
     }
 
     /** Parses {@code path}; with {@code pixels} false stops before the pixel data (headers only, fast). */
     static DicomFile open(Path path, boolean pixels) throws ImageReadException {
         byte[] bytes = readBytes(path);
-        DicomPrescan.Result scan = DicomPrescan.scan(path, bytes);
+        return open(path, bytes, DicomPrescan.scan(path, bytes), pixels);
+    }
+
+    private static DicomFile open(Path path, byte[] bytes, DicomPrescan.Result scan, boolean pixels)
+            throws ImageReadException {
         String ts = scan.transferSyntaxUid();
         TransferSyntax syntax = TransferSyntax.byUid(ts);
         if (pixels && (syntax == null || !syntax.decodable())) {
@@ -61,7 +91,7 @@ final class DicomFile {
         if (pixels) {
             checkPixelModule(path, h, list);
         }
-        return new DicomFile(path, list, h);
+        return new DicomFile(path, list, h, null, -1);
     }
 
     private static AttributeList parse(Path path, byte[] bytes, DicomPrescan.Result scan, boolean pixels)

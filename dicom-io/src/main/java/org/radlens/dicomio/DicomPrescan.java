@@ -18,7 +18,12 @@ final class DicomPrescan {
             "UN", "SV", "UV");
 
     /** What the walk found. */
-    record Result(boolean hasPreamble, boolean hasMeta, String transferSyntaxUid, boolean hasPixelData) {
+    /**
+     * @param pixelOffset offset of the last (top-level) Pixel Data value when it has a defined length, else -1
+     * @param pixelLength its length, else -1
+     */
+    record Result(boolean hasPreamble, boolean hasMeta, String transferSyntaxUid, boolean hasPixelData,
+                  int pixelOffset, long pixelLength) {
     }
 
     private final Path file;
@@ -26,6 +31,8 @@ final class DicomPrescan {
     private int pos;
     private boolean bigEndian;
     private boolean explicit;
+    private int pixelOffset = -1;
+    private long pixelLength = -1;
 
     private DicomPrescan(Path file, byte[] bytes) {
         this.file = file;
@@ -67,7 +74,7 @@ final class DicomPrescan {
         bigEndian = TransferSyntax.EXPLICIT_BE.uid().equals(ts);
         explicit = !TransferSyntax.IMPLICIT_LE.uid().equals(ts);
         boolean pixels = TransferSyntax.DEFLATED_LE.uid().equals(ts) || walkDataset();
-        return new Result(preamble, meta, ts, pixels);
+        return new Result(preamble, meta, ts, pixels, pixelOffset, pixelLength);
     }
 
     private String readMeta() throws CorruptFileException {
@@ -119,6 +126,10 @@ final class DicomPrescan {
                 continue; // descend into sequence / item contents
             }
             need(len, tag);
+            if (tag == PIXEL_DATA) {
+                pixelOffset = pos;
+                pixelLength = len;
+            }
             pos += (int) len;
         }
         return pixels;

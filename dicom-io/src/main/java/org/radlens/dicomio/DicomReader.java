@@ -36,14 +36,14 @@ public final class DicomReader {
 
     /** Frame 0 (the only frame of most objects); only that frame is converted. */
     public static Image2D readImage(Path file) throws ImageReadException {
-        DicomFile f = DicomFile.open(file, true);
+        DicomFile f = DicomFile.openForImages(file);
         Image2D fast = fastFrame(f, 0);
         return fast != null ? fast : DicomImages.frame(PixelDecoding.decode(f), f.list, 0, frameGeometry(f, 0));
     }
 
     /** Every frame as a 2D image placed at its own position (per-frame positions when the object has them). */
     public static List<Image2D> readFrames(Path file) throws ImageReadException {
-        return frames(DicomFile.open(file, true));
+        return frames(DicomFile.openForImages(file));
     }
 
     private static List<Image2D> frames(DicomFile f) throws ImageReadException {
@@ -64,7 +64,7 @@ public final class DicomReader {
     private static Image2D fastFrame(DicomFile f, int frame) throws ImageReadException {
         org.radlens.volume3d.IntensityInfo info = DicomImages.intensity(f.header);
         float[] d = GreyFrames.frame(f, frame, info);
-        return d == null ? null : Image2D.gray(f.header.columns(), f.header.rows(), d, frameGeometry(f, frame), info);
+        return d == null ? null : Image2D.adopt(f.header.columns(), f.header.rows(), 1, d, frameGeometry(f, frame), info);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class DicomReader {
      * @throws UnsupportedFormatException for colour objects
      */
     public static Volume readVolume(Path file) throws ImageReadException {
-        DicomFile f = DicomFile.open(file, true);
+        DicomFile f = DicomFile.openForImages(file);
         DicomHeader h = f.header;
         if (DicomImages.intensity(h).photometric() == org.radlens.volume3d.IntensityInfo.Photometric.RGB) {
             throw new UnsupportedFormatException(file, h.transferSyntaxUid(), "colour images cannot form a volume");

@@ -22,9 +22,12 @@ final class GreyFrames {
                 || TransferSyntax.EXPLICIT_BE.uid().equals(h.transferSyntaxUid())) {
             return null;
         }
-        Attribute px = f.list.get(TagFromName.PixelData);
         int n = h.rows() * h.columns();
         long end = (long) (frame + 1) * n;
+        if (f.raw != null) {
+            return fromBytes(f.raw, f.rawOffset, frame, n, h, info);
+        }
+        Attribute px = f.list.get(TagFromName.PixelData);
         try {
             if (h.bitsAllocated() == 8 && px instanceof OtherByteAttribute) {
                 byte[] b = px.getByteValues();
@@ -38,6 +41,25 @@ final class GreyFrames {
         } catch (DicomException | RuntimeException e) {
             throw new CorruptFileException(f.path, "cannot get pixel data: " + e, e);
         }
+    }
+
+    /** Little-endian native pixel data inside the file bytes (bounds checked by the prescan). */
+    private static float[] fromBytes(byte[] b, int offset, int frame, int n, DicomHeader h, IntensityInfo info) {
+        float[] d = new float[n];
+        int[] rule = rule(h);
+        if (h.bitsAllocated() == 8) {
+            int base = offset + frame * n;
+            for (int i = 0; i < n; i++) {
+                d[i] = value(b[base + i] & 0xff, rule);
+            }
+        } else {
+            int base = offset + 2 * frame * n;
+            for (int i = 0; i < n; i++) {
+                int p = base + 2 * i;
+                d[i] = value((b[p] & 0xff) | (b[p + 1] & 0xff) << 8, rule);
+            }
+        }
+        return rescale(d, h, info);
     }
 
     private static float[] convert8(byte[] b, int base, int n, DicomHeader h, IntensityInfo info) {

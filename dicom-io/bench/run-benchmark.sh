@@ -8,7 +8,7 @@ trap 'rm -rf "$WORK"' EXIT
 mvn -B -q -o -pl volume3d,dicom-io test-compile
 mvn -B -q -o -pl dicom-io dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 CP="volume3d/target/classes:dicom-io/target/classes:dicom-io/target/test-classes:$(cat "$WORK/cp.txt")"
-J="java -Xmx2g -cp $CP org.radlens.dicomio.DecodeBenchmark"
+J="java -Xmx2g -XX:+UseParallelGC -cp $CP org.radlens.dicomio.DecodeBenchmark"
 PY="/usr/bin/python3 dicom-io/bench/bench.py"
 $J prepare "$WORK" "$DATA/dicom/ct-series/example_ct_dicom"
 mkdir -p "$WORK/cxr"

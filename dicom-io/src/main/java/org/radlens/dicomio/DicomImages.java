@@ -38,10 +38,10 @@ final class DicomImages {
         int base = frame * n * spp;
         if (spp == 1 && info.photometric() != Photometric.RGB) {
             float[] d = h.bitsAllocated() == 32 ? grey32(px, base, n, info) : grey(px, base, n, info);
-            return Image2D.gray(h.columns(), h.rows(), d, g, info);
+            return Image2D.adopt(h.columns(), h.rows(), 1, d, g, info);
         }
         float[] rgb = spp == 1 ? palette(px, l, base, n) : colour(px, base, n);
-        return new Image2D(h.columns(), h.rows(), 3, rgb, g, info);
+        return Image2D.adopt(h.columns(), h.rows(), 3, rgb, g, info);
     }
 
     /** Up to 16-bit samples: BitsStored rule ({@link DecoderLimits#stored}) and modality LUT in one tight loop. */

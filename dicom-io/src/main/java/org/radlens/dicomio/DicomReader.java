@@ -64,7 +64,8 @@ public final class DicomReader {
     private static Image2D fastFrame(DicomFile f, int frame) throws ImageReadException {
         org.radlens.volume3d.IntensityInfo info = DicomImages.intensity(f.header);
         float[] d = GreyFrames.frame(f, frame, info);
-        return d == null ? null : Image2D.adopt(f.header.columns(), f.header.rows(), 1, d, frameGeometry(f, frame), info);
+        return d == null ? null
+                : Image2D.adopt(f.header.columns(), f.header.rows(), 1, d, frameGeometry(f, frame), info);
     }
 
     /**

@@ -97,11 +97,15 @@ public final class NiftiReader {
     }
 
     static InputStream open(Path file) throws IOException {
-        InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
+        java.io.PushbackInputStream in = new java.io.PushbackInputStream(Files.newInputStream(file), 2);
         int a = in.read();
         int b = in.read();
-        in.reset();
+        if (b >= 0) {
+            in.unread(b);
+        }
+        if (a >= 0) {
+            in.unread(a);
+        }
         return a == 0x1f && b == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
     }
 }

@@ -76,7 +76,9 @@ public final class DecodeBenchmark {
         for (Path f : files) {
             bytes += Files.size(f);
         }
-        readAll(mode, files); // warm-up (JIT, codecs)
+        for (int w = 0; w < 3; w++) {
+            readAll(mode, files); // warm-up (JIT, codecs)
+        }
         long t0 = System.nanoTime();
         for (int r = 0; r < reps; r++) {
             readAll(mode, files);

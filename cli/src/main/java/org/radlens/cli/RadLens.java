@@ -15,6 +15,8 @@ public final class RadLens implements Runnable {
     /** Subcommand classes, in the order --help lists them. */
     static final Class<?>[] SUBCOMMANDS = {
         DemoCommand.class,
+        InfoCommand.class,
+        ConvertCommand.class,
     };
 
     @CommandLine.Spec

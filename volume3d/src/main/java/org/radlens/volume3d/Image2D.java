@@ -39,6 +39,31 @@ public final class Image2D {
         this.intensity = Objects.requireNonNull(intensity, "intensity");
     }
 
+    /**
+     * An image that takes ownership of {@code data} without copying (for readers that filled a fresh array and drop
+     * it: saves one copy per image). The caller must not modify {@code data} afterwards. Same checks as the
+     * constructor.
+     */
+    public static Image2D adopt(int width, int height, int channels, float[] data, VoxelGeometry geometry,
+                                IntensityInfo intensity) {
+        return new Image2D(width, height, channels, null, geometry, intensity, data);
+    }
+
+    private Image2D(int width, int height, int channels, float[] unused, VoxelGeometry geometry,
+                    IntensityInfo intensity, float[] owned) {
+        if (width <= 0 || height <= 0 || channels <= 0 || owned == null
+                || owned.length != (long) width * height * channels) {
+            throw new IllegalArgumentException("bad size " + width + "x" + height + "x" + channels + " for "
+                    + (owned == null ? "null" : owned.length + " values"));
+        }
+        this.width = width;
+        this.height = height;
+        this.channels = channels;
+        this.data = owned;
+        this.geometry = Objects.requireNonNull(geometry, "geometry");
+        this.intensity = Objects.requireNonNull(intensity, "intensity");
+    }
+
     /** A single-channel image. */
     public static Image2D gray(int width, int height, float[] data, VoxelGeometry geometry, IntensityInfo intensity) {
         return new Image2D(width, height, 1, data, geometry, intensity);

@@ -1,0 +1,58 @@
+package org.radlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.radlens.dicomio.NiftiWriter;
+import org.radlens.volume3d.IntensityInfo;
+import org.radlens.volume3d.Volume;
+import org.radlens.volume3d.VoxelGeometry;
+
+class InfoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsGeometryAndRangeAsJson() throws Exception {
+        float[] d = new float[4 * 3 * 2];
+        d[5] = -1000;
+        d[7] = 2000;
+        Path p = dir.resolve("v.nii.gz");
+        NiftiWriter.write(new Volume(4, 3, 2, d, VoxelGeometry.axial(0.5, 0.5, 2), IntensityInfo.rawGray()), p);
+        String[] out = new String[1];
+        int code = run(out, "info", p.toString());
+        assertEquals(0, code);
+        JsonObject json = JsonParser.parseString(out[0]).getAsJsonObject();
+        assertEquals("[4,3,2]", json.get("dimensions").toString());
+        assertEquals("LPS", json.get("orientation").getAsString());
+        assertEquals(-1000.0, json.get("min").getAsDouble());
+        assertEquals(2000.0, json.get("max").getAsDouble());
+        assertEquals("NIFTI_GZ", json.get("format").getAsString());
+    }
+
+    @Test
+    void failuresAndUsageErrorsHaveDistinctExitCodes() {
+        String[] out = new String[1];
+        assertEquals(1, run(out, "info", dir.resolve("missing.nii").toString()));
+        assertEquals(2, run(out, "info"));
+    }
+
+    static int run(String[] stdout, String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            return RadLens.commandLine().execute(args);
+        } finally {
+            System.setOut(old);
+            stdout[0] = buf.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

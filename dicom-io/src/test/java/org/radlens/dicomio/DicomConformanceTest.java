@@ -1,0 +1,62 @@
+package org.radlens.dicomio;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.radlens.dicomio.ConformanceTable.Outcome;
+
+/**
+ * Every file of $RADLENS_DATA/dicom/expected.json (pydicom 2.3.1 reference) decoded by {@link DicomReader}: shape,
+ * header attributes and stored values (min, max, sum; sha256 for lossless syntaxes; mean within
+ * max(1, 1 % of range) for lossy ones). Declared-unsupported syntaxes must throw {@link UnsupportedFormatException}
+ * naming the transfer syntax; files pydicom could not decode or without pixel data must end in a checked exception
+ * or a valid image.
+ */
+@Tag("data")
+class DicomConformanceTest {
+
+    @Test
+    void everyReferenceFileConforms() throws IOException {
+        Path root = TestData.root();
+        JsonObject expected = JsonParser.parseString(Files.readString(root.resolve("dicom/expected.json")))
+                .getAsJsonObject();
+        ConformanceTable table = new ConformanceTable();
+        for (JsonElement e : expected.getAsJsonArray("files")) {
+            JsonObject rec = e.getAsJsonObject();
+            String ts = str(rec, "transfer_syntax_uid");
+            String category = ts.isEmpty() ? "(no transfer syntax)" : ts + " " + TransferSyntax.nameOf(ts);
+            DicomCheck.Result r = DicomCheck.check(root, rec);
+            table.add(category, r.outcome(), rec.get("path").getAsString() + ": " + r.detail());
+        }
+        System.out.println(table.render("DICOM conformance vs pydicom"));
+        assertTrue(table.failures().isEmpty(), table.failures().size() + " failures:\n"
+                + String.join("\n", table.failures()));
+        assertTrue(table.count(Outcome.EQUAL) >= 143, "fewer exact matches than the 143 of the first passing run");
+    }
+
+    static String str(JsonObject o, String k) {
+        JsonElement v = o.get(k);
+        return v == null || v.isJsonNull() ? "" : v.getAsString();
+    }
+
+    static double[] doubles(JsonObject o, String k) {
+        JsonElement v = o.get(k);
+        if (v == null || !v.isJsonArray()) {
+            return null;
+        }
+        JsonArray a = v.getAsJsonArray();
+        double[] d = new double[a.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a.get(i).getAsDouble();
+        }
+        return d;
+    }
+}

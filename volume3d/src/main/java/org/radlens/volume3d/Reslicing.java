@@ -1,0 +1,77 @@
+package org.radlens.volume3d;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Axial, coronal and sagittal reslicing (multi-planar reformation along the volume's own axes, no interpolation).
+ * Apply {@link Reorientation#toCanonical(Volume)} first to get anatomical planes from any acquisition.
+ *
+ * <p>Each slice keeps its geometry: pixel (0, 0)'s LPS position is the origin, columns and rows point along the
+ * volume axes given by the {@link Plane}, the third axis is their cross product. So {@link Volumes#stack} of all
+ * slices gives back a volume with the same world → value mapping.
+ *
+ * <pre>{@code
+ * Image2D cor = Reslicing.slice(Reorientation.toCanonical(ct), Plane.CORONAL, 100);
+ * }</pre>
+ */
+public final class Reslicing {
+    private Reslicing() {
+    }
+
+    /** Number of slices along the plane's fixed axis. */
+    public static int count(Volume v, Plane p) {
+        return size(v, p.fixedAxis());
+    }
+
+    /** Slice {@code index} of plane {@code p}. */
+    public static Image2D slice(Volume v, Plane p, int index) {
+        int n = count(v, p);
+        if (index < 0 || index >= n) {
+            throw new IllegalArgumentException(p + " slice " + index + " outside 0.." + (n - 1));
+        }
+        int w = size(v, p.columnAxis());
+        int h = size(v, p.rowAxis());
+        float[] out = new float[w * h];
+        int[] ijk = new int[3];
+        ijk[p.fixedAxis()] = index;
+        for (int y = 0; y < h; y++) {
+            ijk[p.rowAxis()] = p.rowsFlipped() ? h - 1 - y : y;
+            for (int x = 0; x < w; x++) {
+                ijk[p.columnAxis()] = x;
+                out[y * w + x] = v.get(ijk[0], ijk[1], ijk[2]);
+            }
+        }
+        return Image2D.gray(w, h, out, sliceGeometry(v.geometry(), p, index, h), v.intensity());
+    }
+
+    /** All slices of plane {@code p}, in index order. */
+    public static List<Image2D> slices(Volume v, Plane p) {
+        List<Image2D> list = new ArrayList<>();
+        for (int i = 0; i < count(v, p); i++) {
+            list.add(slice(v, p, i));
+        }
+        return list;
+    }
+
+    private static VoxelGeometry sliceGeometry(VoxelGeometry g, Plane p, int index, int h) {
+        double[] col = g.axis(p.columnAxis());
+        double[] row = g.axis(p.rowAxis());
+        if (p.rowsFlipped()) {
+            row = new double[] {-row[0], -row[1], -row[2]};
+        }
+        double[] n = {col[1] * row[2] - col[2] * row[1], col[2] * row[0] - col[0] * row[2],
+            col[0] * row[1] - col[1] * row[0]};
+        double[] ijk = new double[3];
+        ijk[p.fixedAxis()] = index;
+        ijk[p.rowAxis()] = p.rowsFlipped() ? h - 1 : 0;
+        double[] origin = g.indexToWorld(ijk[0], ijk[1], ijk[2]);
+        double[] spacing = {g.spacing(p.columnAxis()), g.spacing(p.rowAxis()), g.spacing(p.fixedAxis())};
+        double[] dir = {col[0], row[0], n[0], col[1], row[1], n[1], col[2], row[2], n[2]};
+        return VoxelGeometry.of(spacing, origin, dir);
+    }
+
+    private static int size(Volume v, int axis) {
+        return axis == 0 ? v.nx() : axis == 1 ? v.ny() : v.nz();
+    }
+}

@@ -59,12 +59,24 @@ public final class ManifestParser {
                 throw new ModelLoadException(FILE + ": bad JSON: trailing content after the top-level object");
             }
         } catch (JsonParseException | IOException e) {
-            throw new ModelLoadException(FILE + ": bad JSON: " + e.getMessage(), e);
+            throw new ModelLoadException(FILE + ": bad JSON" + syntaxError(e), e);
         }
         if (!root.isJsonObject()) {
             throw new ModelLoadException(FILE + ": bad JSON: the top level must be an object");
         }
         return read(new JsonFields(FILE, "", root.getAsJsonObject()));
+    }
+
+    /** " at line L column C (path P): what" from a Gson syntax error, without the exception class and help link. */
+    static String syntaxError(Exception e) {
+        Throwable root = e.getCause() != null ? e.getCause() : e;
+        String m = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        java.util.regex.Matcher at = java.util.regex.Pattern
+                .compile("(.*?) at line (\\d+) column (\\d+) path (\\S+)").matcher(m);
+        if (at.find()) {
+            return " at line " + at.group(2) + " column " + at.group(3) + " (path " + at.group(4) + "): " + at.group(1);
+        }
+        return ": " + m;
     }
 
     private static ModelManifest read(JsonFields f) throws ModelLoadException {

@@ -1,0 +1,67 @@
+package org.radlens.models.preprocess;
+
+import org.junit.jupiter.api.Test;
+import org.radlens.models.pkg.ModelManifest.IntensityMode;
+import org.radlens.models.pkg.ModelManifest.IntensitySpec;
+import org.radlens.volume3d.Image2D;
+import org.radlens.volume3d.IntensityInfo;
+import org.radlens.volume3d.VoxelGeometry;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class IntensitiesTest {
+    private static final VoxelGeometry G = VoxelGeometry.planar(1, 1);
+
+    @Test
+    void percentileIsNearestRank() {
+        float[] sorted = new float[100];
+        for (int i = 0; i < 100; i++) {
+            sorted[i] = i + 1; // 1..100
+        }
+        assertEquals(1f, Intensities.percentile(sorted, 0));
+        assertEquals(1f, Intensities.percentile(sorted, 0.5));   // rank ceil(0.5) = 1
+        assertEquals(50f, Intensities.percentile(sorted, 50));
+        assertEquals(100f, Intensities.percentile(sorted, 99.5)); // rank ceil(99.5) = 100
+        assertEquals(100f, Intensities.percentile(sorted, 100));
+    }
+
+    @Test
+    void monochrome1IsInvertedAroundItsRange() {
+        IntensityInfo m1 = new IntensityInfo("CR", "raw", true, Optional.empty(), IntensityInfo.Photometric.MONOCHROME1);
+        Image2D img = Image2D.gray(3, 1, new float[] {100, 150, 400}, G, m1);
+        assertArrayEquals(new float[] {400, 350, 100}, Intensities.grey(img));
+        Image2D m2 = Image2D.gray(3, 1, new float[] {100, 150, 400}, G, IntensityInfo.rawGray());
+        assertArrayEquals(new float[] {100, 150, 400}, Intensities.grey(m2));
+    }
+
+    @Test
+    void colourBecomesLuminance() {
+        IntensityInfo rgb = new IntensityInfo("OT", "raw", false, Optional.empty(), IntensityInfo.Photometric.RGB);
+        Image2D img = new Image2D(1, 1, 3, new float[] {100, 200, 50}, G, rgb);
+        assertEquals(0.299f * 100 + 0.587f * 200 + 0.114f * 50, Intensities.grey(img)[0], 1e-4);
+    }
+
+    @Test
+    void windowModeUsesTheSourceWindowElsePercentiles() {
+        float[] v = {0, 50, 100};
+        var window = Optional.of(new IntensityInfo.Window(40, 400));
+        IntensitySpec spec = new IntensitySpec(IntensityMode.WINDOW, 1, 99);
+        assertArrayEquals(new float[] {-160, 240}, Intensities.range(v, spec, window));
+        assertArrayEquals(new float[] {0, 100}, Intensities.range(v, spec, Optional.empty()));
+        assertArrayEquals(new float[] {0, 100}, Intensities.range(v, new IntensitySpec(IntensityMode.MINMAX, 0, 100),
+                window));
+    }
+
+    @Test
+    void toUnitClipsAndSurvivesAFlatImage() {
+        float[] v = {-5, 0, 5, 10, 20};
+        Intensities.toUnit(v, 0, 10);
+        assertArrayEquals(new float[] {0, 0, 0.5f, 1, 1}, v);
+        float[] flat = {3, 3};
+        Intensities.toUnit(flat, 3, 3);
+        assertArrayEquals(new float[] {0, 0}, flat);
+    }
+}

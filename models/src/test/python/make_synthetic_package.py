@@ -120,14 +120,15 @@ def bilinear(plane, x, y):
 
 
 def preprocess(grey):
-    """MODEL-PACKAGE.md steps 2-4 for percentile 0.5/99.5, pad 0, mean 0.5, std 0.25."""
+    """MODEL-PACKAGE.md steps 2-4 for percentile 0.5/99.5, pad 0, mean 0.5, std 0.25 (the fixture images never shrink
+    by 2x or more, so the reference exporter's box-average step does not arise)."""
     v = np.sort(grey.astype(np.float64).ravel())
     pick = lambda p: v[min(len(v) - 1, max(0, math.ceil(p / 100 * len(v)) - 1))]
     lo, hi = pick(0.5), pick(99.5)
     unit = np.clip((grey - lo) / (hi - lo), 0, 1) if hi > lo else np.zeros_like(grey, dtype=np.float64)
     h, w = grey.shape
     k = S / max(w, h)
-    sw, sh = round(w * k), round(h * k)
+    sw, sh = math.floor(w * k + 0.5), math.floor(h * k + 0.5)  # half up, as radlens_train.preprocess
     ox, oy = (S - sw) // 2, (S - sh) // 2
     out = np.zeros((S, S))
     for y in range(sh):

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Java vs Python on the {@code synthetic} package (made by {@code src/test/python/make_synthetic_package.py} with
- * Debian torch 1.13; PROVENANCE in {@code src/test/resources/packages/PROVENANCE.md}): token ids identical,
+ * Debian torch 1.13; PROVENANCE in {@code src/test/resources/packages/SYNTHETIC-PROVENANCE.md}): token ids identical,
  * embeddings and preprocessing within 1e-4, zero-shot probabilities within 1e-4, segmentation argmax identical.
  */
 class SyntheticParityTest {

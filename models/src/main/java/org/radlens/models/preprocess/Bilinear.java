@@ -59,4 +59,30 @@ public final class Bilinear {
         }
         return out;
     }
+
+    /**
+     * Averages {@code f × f} blocks of {@code plane} ({@code w × h}) into a {@code ceil(w/f) × ceil(h/f)} plane; blocks
+     * cut by the right or bottom edge average their valid pixels. {@code f ≤ 1} returns the plane itself.
+     */
+    public static float[] boxReduce(float[] plane, int w, int h, int f) {
+        if (f <= 1) {
+            return plane;
+        }
+        int rw = (w + f - 1) / f;
+        int rh = (h + f - 1) / f;
+        double[] sum = new double[rw * rh];
+        int[] count = new int[rw * rh];
+        for (int y = 0; y < h; y++) {
+            int row = (y / f) * rw;
+            for (int x = 0; x < w; x++) {
+                sum[row + x / f] += plane[y * w + x];
+                count[row + x / f]++;
+            }
+        }
+        float[] out = new float[rw * rh];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (sum[i] / count[i]);
+        }
+        return out;
+    }
 }

@@ -7,7 +7,7 @@ import org.radlens.volume3d.VoxelGeometry;
  * {@code size × size} input grid. Pixel coordinates are pixel-centre indices (pixel (0, 0) is centred at (0, 0)).
  *
  * <p>Maths (MODEL-PACKAGE.md): {@code k = size / max(w, h)}; the scaled image is {@code round(w·k) × round(h·k)}
- * (round half to even, as Python's {@code round}), placed at {@code (ox, oy) = ((size − round(w·k)) / 2,
+ * (round half up, {@code floor(v + 0.5)}, as the reference exporter), placed at {@code (ox, oy) = ((size − round(w·k)) / 2,
  * (size − round(h·k)) / 2)} (integer division). Input → source: {@code x_src = (x_in − ox + 0.5)/k − 0.5};
  * source → input: {@code x_in = (x_src + 0.5)·k + ox − 0.5}; the same for y with {@code oy}.
  *
@@ -41,8 +41,8 @@ public record LetterboxTransform(int sourceWidth, int sourceHeight, int size, do
             throw new IllegalArgumentException("bad sizes " + width + "x" + height + " -> " + size);
         }
         double k = (double) size / Math.max(width, height);
-        int sw = Math.max(1, Math.min(size, (int) Math.rint(width * k)));
-        int sh = Math.max(1, Math.min(size, (int) Math.rint(height * k)));
+        int sw = Math.max(1, Math.min(size, (int) Math.floor(width * k + 0.5)));
+        int sh = Math.max(1, Math.min(size, (int) Math.floor(height * k + 0.5)));
         return new LetterboxTransform(width, height, size, k, (size - sw) / 2, (size - sh) / 2, sw, sh);
     }
 

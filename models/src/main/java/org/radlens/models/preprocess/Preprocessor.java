@@ -7,9 +7,13 @@ import java.util.Objects;
 
 /**
  * The image preprocessing of a model package, in the order MODEL-PACKAGE.md prescribes: grey (MONOCHROME1 inverted,
- * colour → luminance), intensity to {@code [0, 1]}, letterbox onto {@code S × S} (bilinear, pad value), then
+ * colour → luminance), intensity to {@code [0, 1]}, letterbox onto {@code S × S} (pad value around), then
  * {@code (v − mean[c]) / std[c]} per channel (a 3-channel model gets the grey plane in every channel). Stateless and
  * thread-safe.
+ *
+ * <p>Shrinking by 2× or more first averages {@code f × f} blocks, {@code f = floor(1/k)}, and then samples the reduced
+ * image bilinearly at {@code (x + 0.5)/(k·f) − 0.5}, as the reference exporter ({@code radlens_train.preprocess}) does
+ * (anti-aliasing); for {@code k > 1/2} this is plain bilinear at {@code (x + 0.5)/k − 0.5}.
  *
  * <pre>{@code
  * PreparedImage p = new Preprocessor(manifest.image()).prepare(image);
@@ -48,12 +52,16 @@ public final class Preprocessor {
         int s = t.size();
         float[] out = new float[s * s];
         java.util.Arrays.fill(out, pad);
-        double inv = 1.0 / t.scale();
+        int f = t.scale() < 1 ? Math.max(1, (int) Math.floor(1.0 / t.scale())) : 1;
+        int rw = (t.sourceWidth() + f - 1) / f;
+        int rh = (t.sourceHeight() + f - 1) / f;
+        float[] reduced = Bilinear.boxReduce(grey, t.sourceWidth(), t.sourceHeight(), f);
+        double inv = 1.0 / (t.scale() * f);
         for (int y = 0; y < t.scaledHeight(); y++) {
             double ys = (y + 0.5) * inv - 0.5;
             int row = (y + t.offsetY()) * s + t.offsetX();
             for (int x = 0; x < t.scaledWidth(); x++) {
-                out[row + x] = Bilinear.sample(grey, t.sourceWidth(), t.sourceHeight(), (x + 0.5) * inv - 0.5, ys);
+                out[row + x] = Bilinear.sample(reduced, rw, rh, (x + 0.5) * inv - 0.5, ys);
             }
         }
         return out;

@@ -61,4 +61,16 @@ class BilinearTest {
             assertEquals(x, back[15 * 40 + x], 1e-4, "x=" + x);
         }
     }
+
+    @Test
+    void boxReduceAveragesBlocksAndPartialEdgeBlocks() {
+        float[] p = {
+            1, 2, 3,
+            3, 4, 5,
+            10, 10, 10,
+        };
+        // 2×2 blocks: [1 2 3 4] → 2.5; [3 5] → 4; [10 10] → 10; [10] → 10
+        assertArrayEquals(new float[] {2.5f, 4f, 10f, 10f}, Bilinear.boxReduce(p, 3, 3, 2), 1e-7f);
+        assertArrayEquals(p, Bilinear.boxReduce(p, 3, 3, 1));
+    }
 }

@@ -26,11 +26,11 @@ class LetterboxTransformTest {
     }
 
     @Test
-    void roundsHalfToEvenLikePython() {
-        // w·k = 5·(32/64) = 2.5 → 2 (Python round), not 3
+    void roundsHalfUpLikeTheReferenceExporter() {
+        // w·k = 5·(32/64) = 2.5 → 3 (floor(v + 0.5)), not Python's banker's 2
         LetterboxTransform t = LetterboxTransform.fit(5, 64, 32);
-        assertEquals(2, t.scaledWidth());
-        assertEquals(15, t.offsetX());
+        assertEquals(3, t.scaledWidth());
+        assertEquals(14, t.offsetX());
     }
 
     @Test

@@ -13,6 +13,7 @@ public final class RadLens implements Runnable {
 
     /** Subcommand classes, in the order --help lists them. */
     static final Class<?>[] SUBCOMMANDS = {
+        ClassifyCommand.class, GroundCommand.class, SegmentCommand.class,
     };
 
     @CommandLine.Spec

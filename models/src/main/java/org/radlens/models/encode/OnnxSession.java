@@ -35,7 +35,8 @@ final class OnnxSession implements AutoCloseable {
         String name = file.getFileName().toString();
         Criteria.Builder<Tensors, Tensors> b = Criteria.builder()
                 .setTypes(Tensors.class, Tensors.class)
-                .optModelPath(file)
+                .optModelPath(file.getParent())
+                .optModelName(modelName(name))
                 .optEngine(ENGINE)
                 .optTranslator(new NamedTensorTranslator());
         if (intraOpThreads > 0) {
@@ -47,6 +48,11 @@ final class OnnxSession implements AutoCloseable {
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
             throw new ModelLoadException(name + ": cannot load in ONNX Runtime: " + e.getMessage(), e);
         }
+    }
+
+    /** DJL finds {@code <name>.onnx} in the model folder; give it the file name without that extension. */
+    private static String modelName(String fileName) {
+        return fileName.endsWith(".onnx") ? fileName.substring(0, fileName.length() - 5) : fileName;
     }
 
     String fileName() {

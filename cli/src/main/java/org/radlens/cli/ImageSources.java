@@ -46,10 +46,13 @@ public final class ImageSources {
         boolean colour = bi.getColorModel().getNumColorComponents() >= 3;
         int bands = colour ? 3 : 1;
         float[] v = new float[bands * w * h];
-        for (int b = 0; b < bands; b++) {
+        if (!colour) {
+            r.getSamples(0, 0, w, h, 0, v);
+        }
+        for (int b = 0; colour && b < bands; b++) {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    v[(b * h + y) * w + x] = colour ? rgb(bi, x, y, b) : r.getSample(x, y, 0);
+                    v[(b * h + y) * w + x] = rgb(bi, x, y, b);
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 /** Intensity steps of the preprocessing: grey conversion with MONOCHROME1 inversion, and mapping to {@code [0, 1]}. */
 public final class Intensities {
+    private static final int MAX_HISTOGRAM_BINS = 1 << 20;
     private Intensities() {
     }
 
@@ -34,8 +35,7 @@ public final class Intensities {
 
     /** The nearest-rank percentile {@code p} (0–100) of the values: the ⌈p/100·n⌉-th smallest (the smallest for p = 0). */
     public static float percentile(float[] sorted, double p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+        return sorted[rankIndex(p, sorted.length)];
     }
 
     /** The {low, high} values that map to 0 and 1 under {@code spec} (the window of the source when asked for). */
@@ -70,9 +70,45 @@ public final class Intensities {
         }
     }
 
-    private static float[] percentiles(float[] values, double low, double high) {
+    /**
+     * Nearest-rank {low, high} percentiles. Integer-valued images (8/16-bit, HU) use an exact counting histogram, O(n);
+     * anything else is sorted.
+     */
+    static float[] percentiles(float[] values, double low, double high) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        boolean integral = true;
+        for (float f : values) {
+            min = Math.min(min, f);
+            max = Math.max(max, f);
+            integral &= f == Math.rint(f);
+        }
+        if (integral && (double) max - min < MAX_HISTOGRAM_BINS) {
+            int[] hist = new int[(int) (max - min) + 1];
+            for (float f : values) {
+                hist[(int) (f - min)]++;
+            }
+            return new float[] {min + rankInHistogram(hist, rankIndex(low, values.length)),
+                min + rankInHistogram(hist, rankIndex(high, values.length))};
+        }
         float[] sorted = values.clone();
         Arrays.sort(sorted);
         return new float[] {percentile(sorted, low), percentile(sorted, high)};
+    }
+
+    private static int rankIndex(double p, int n) {
+        return Math.min(n - 1, Math.max(0, (int) Math.ceil(p / 100.0 * n) - 1));
+    }
+
+    /** The bin holding the {@code index}-th smallest value (0-based). */
+    private static int rankInHistogram(int[] hist, int index) {
+        long seen = 0;
+        for (int b = 0; b < hist.length; b++) {
+            seen += hist[b];
+            if (seen > index) {
+                return b;
+            }
+        }
+        return hist.length - 1;
     }
 }

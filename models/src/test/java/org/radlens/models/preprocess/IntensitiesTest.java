@@ -64,4 +64,23 @@ class IntensitiesTest {
         Intensities.toUnit(flat, 3, 3);
         assertArrayEquals(new float[] {0, 0}, flat);
     }
+
+    @Test
+    void histogramPercentilesEqualSortedPercentilesOnRandomImages() {
+        java.util.Random r = new java.util.Random(0);
+        for (int i = 0; i < 100; i++) {
+            int n = 1 + r.nextInt(5000);
+            boolean integral = i % 2 == 0;
+            float[] v = new float[n];
+            for (int k = 0; k < n; k++) {
+                v[k] = integral ? r.nextInt(4096) - 1024 : (float) r.nextGaussian() * 100;
+            }
+            double lo = r.nextDouble() * 50;
+            double hi = 50 + r.nextDouble() * 50;
+            float[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            assertArrayEquals(new float[] {Intensities.percentile(sorted, lo), Intensities.percentile(sorted, hi)},
+                    Intensities.percentiles(v, lo, hi), "n=" + n + " p=" + lo + "/" + hi);
+        }
+    }
 }

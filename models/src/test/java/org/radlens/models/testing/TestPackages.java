@@ -63,12 +63,7 @@ public final class TestPackages {
             Raster r = bi.getRaster();
             int w = bi.getWidth();
             int h = bi.getHeight();
-            float[] v = new float[w * h];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    v[y * w + x] = r.getSample(x, y, 0);
-                }
-            }
+            float[] v = r.getSamples(0, 0, w, h, 0, new float[w * h]);
             return Image2D.gray(w, h, v, VoxelGeometry.planar(1, 1), IntensityInfo.rawGray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Java vs the training code's exporter on the {@code tiny} package (models/training, random-initialised; reference
  * data in {@code reference/cases.json}): token ids identical, embeddings, preprocessing, grounding cosines and
  * zero-shot probabilities within 1e-4, zero-shot argmax and segmentation counts identical. Reference embeddings are
- * L2-normalised, so Java's are normalised before comparing.
+ * L2-normalised, so Java's are normalised before comparing. {@code -Dradlens.parityPackage=DIR} runs the same checks
+ * on another exporter-made package (e.g. one with the default architecture).
  */
 class TinyParityTest {
     private static final double TOL = 1e-4;
@@ -45,7 +46,8 @@ class TinyParityTest {
 
     @BeforeAll
     static void open() throws Exception {
-        Path dir = TestPackages.dir("tiny");
+        String other = System.getProperty("radlens.parityPackage");
+        Path dir = other != null ? Path.of(other) : TestPackages.dir("tiny");
         model = RadLensModel.open(dir);
         ref = dir.resolve("reference");
         cases = JsonParser.parseString(Files.readString(ref.resolve("cases.json"))).getAsJsonObject();

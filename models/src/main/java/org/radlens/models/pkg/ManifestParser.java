@@ -226,15 +226,27 @@ public final class ManifestParser {
         return new PromptSets(findings, anatomy);
     }
 
+    /** Numeric metrics, nested objects and arrays flattened to {@code a.b} and {@code a[i]}; null/text values skipped. */
     private static Map<String, Double> metrics(JsonFields root) throws ModelLoadException {
         Map<String, Double> out = new LinkedHashMap<>();
         if (root.has("metrics")) {
-            JsonFields m = root.object("metrics");
-            for (String key : m.raw().keySet()) {
-                out.put(key, m.number(key));
-            }
+            flatten("", root.object("metrics").raw(), out);
         }
         return out;
+    }
+
+    private static void flatten(String prefix, JsonElement e, Map<String, Double> out) {
+        if (e.isJsonObject()) {
+            for (Map.Entry<String, JsonElement> m : e.getAsJsonObject().entrySet()) {
+                flatten(prefix.isEmpty() ? m.getKey() : prefix + "." + m.getKey(), m.getValue(), out);
+            }
+        } else if (e.isJsonArray()) {
+            for (int i = 0; i < e.getAsJsonArray().size(); i++) {
+                flatten(prefix + "[" + i + "]", e.getAsJsonArray().get(i), out);
+            }
+        } else if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            out.put(prefix, e.getAsDouble());
+        }
     }
 
     private static Map<String, String> files(JsonFields f) throws ModelLoadException {

@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param outputs      output tensor names and shapes
  * @param logitScale   multiplier of cosine similarities before the zero-shot softmax
  * @param prompts      default prompt sets
- * @param metrics      evaluation metrics by name
+ * @param metrics      numeric evaluation metrics; nested objects flattened to {@code a.b}, arrays to {@code a[i]}
  * @param files        sha256 (lower-case hex) of every file of the package except the manifest
  */
 public record ModelManifest(String format, String name, String version, String license, String description,

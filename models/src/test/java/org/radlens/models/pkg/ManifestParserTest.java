@@ -99,4 +99,15 @@ class ManifestParserTest {
         assertTrue(message(o.toString()).contains("at least one prompt"));
         assertTrue(message("[1, 2]").contains("top level must be an object"));
     }
+
+    @Test
+    void nestedMetricsAreFlattenedToDottedKeys() throws Exception {
+        JsonObject o = syntheticJson();
+        o.add("metrics", JsonParser.parseString("{\"kermany_test\": {\"n\": 624, \"auc\": 0.91, \"note\": \"x\", "
+                + "\"paraphrase_auc\": {\"all\": [0.8, 0.9]}}, \"covid\": {\"sensitivity\": null}, \"top\": 1}"));
+        ModelManifest m = ManifestParser.parse(o.toString());
+        assertEquals(java.util.Map.of("kermany_test.n", 624.0, "kermany_test.auc", 0.91,
+                "kermany_test.paraphrase_auc.all[0]", 0.8, "kermany_test.paraphrase_auc.all[1]", 0.9, "top", 1.0),
+                m.metrics());
+    }
 }

@@ -81,19 +81,11 @@ final class GroundCommand implements Callable<Integer> {
             Stream s = stream == StreamChoice.AUTO ? model.grounder().streamFor(q) : Stream.valueOf(stream.name());
             HeatMap map = model.grounder().heatMap(e, q, s);
             Grounding g = Grounder.boxes(map, map.relativeThreshold(threshold));
-            JsonObject o = new JsonObject();
-            o.addProperty("query", q);
-            o.addProperty("stream", map.stream().name());
-            o.addProperty("threshold", g.threshold());
-            o.addProperty("min", map.range()[0]);
-            o.addProperty("max", map.range()[1]);
-            JsonArray boxes = new JsonArray();
+            JsonObject o = JsonRows.grounding(q, g);
             for (Box b : g.boxes()) {
-                boxes.add(JsonRows.box(b));
                 rows.add(List.of(q, map.stream().name(), "" + b.x(), "" + b.y(), "" + b.w(), "" + b.h(),
                         ImageBatch.fmt(b.score())));
             }
-            o.add("boxes", boxes);
             if (options.out != null) {
                 Path png = options.out.resolve(Overlays.stem(file) + "_" + Overlays.slug(q) + ".png");
                 Overlays.write(Overlays.heat(Overlays.grey(image), map, g.boxes()), png);

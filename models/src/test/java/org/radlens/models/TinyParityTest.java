@@ -68,6 +68,17 @@ class TinyParityTest {
     }
 
     @Test
+    void longTextsAreTruncatedToMaxLengthKeepingTheClosingToken() throws Exception {
+        String long_ = "opacity ".repeat(100);
+        long[] ids = model.textEncoder().tokenIds(long_);
+        long[] shortIds = model.textEncoder().tokenIds("opacity");
+        assertEquals(model.manifest().text().maxLength(), ids.length);
+        assertEquals(shortIds[0], ids[0]);
+        assertEquals(shortIds[shortIds.length - 1], ids[ids.length - 1]);
+        assertEquals(2, model.textEncoder().encode(List.of(long_, "opacity")).size());
+    }
+
+    @Test
     void textEmbeddingsMatchInBothStreams() throws Exception {
         List<String> texts = new ArrayList<>();
         cases.getAsJsonArray("texts").forEach(e -> texts.add(e.getAsJsonObject().get("text").getAsString()));

@@ -33,6 +33,24 @@ public final class Intensities {
         return v;
     }
 
+    /**
+     * The source's default window in the units of {@link #grey}'s output: a MONOCHROME1 image's window is mirrored the
+     * same way as its values ({@code c' = max + min − c}; min and max are unchanged by the inversion).
+     */
+    public static Optional<IntensityInfo.Window> windowAfterInversion(org.radlens.volume3d.Image2D image, float[] grey) {
+        Optional<IntensityInfo.Window> w = image.intensity().defaultWindow();
+        if (w.isEmpty() || image.intensity().photometric() != IntensityInfo.Photometric.MONOCHROME1) {
+            return w;
+        }
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float f : grey) {
+            min = Math.min(min, f);
+            max = Math.max(max, f);
+        }
+        return Optional.of(new IntensityInfo.Window((double) max + min - w.get().center(), w.get().width()));
+    }
+
     /** The nearest-rank percentile {@code p} (0–100) of the values: the ⌈p/100·n⌉-th smallest (the smallest for p = 0). */
     public static float percentile(float[] sorted, double p) {
         return sorted[rankIndex(p, sorted.length)];

@@ -29,7 +29,7 @@ public final class Preprocessor {
     /** Preprocesses one image. */
     public PreparedImage prepare(Image2D image) {
         float[] grey = Intensities.grey(image);
-        float[] range = Intensities.range(grey, spec.intensity(), image.intensity().defaultWindow());
+        float[] range = Intensities.range(grey, spec.intensity(), Intensities.windowAfterInversion(image, grey));
         Intensities.toUnit(grey, range[0], range[1]);
         LetterboxTransform t = LetterboxTransform.fit(image.width(), image.height(), spec.size());
         float[] boxed = letterbox(grey, t, (float) spec.padValue());

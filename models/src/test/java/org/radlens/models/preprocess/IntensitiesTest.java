@@ -83,4 +83,20 @@ class IntensitiesTest {
                     Intensities.percentiles(v, lo, hi), "n=" + n + " p=" + lo + "/" + hi);
         }
     }
+
+    @Test
+    void aMonochrome1WindowIsMirroredWithTheValues() {
+        // raw 0..1000, window [600, 1000] (bright = dense in M1); after inversion those pixels sit at [0, 400]
+        IntensityInfo m1 = new IntensityInfo("CR", "raw", true, Optional.of(new IntensityInfo.Window(800, 400)),
+                IntensityInfo.Photometric.MONOCHROME1);
+        Image2D img = Image2D.gray(3, 1, new float[] {0, 700, 1000}, G, m1);
+        float[] grey = Intensities.grey(img);
+        assertArrayEquals(new float[] {1000, 300, 0}, grey);
+        IntensityInfo.Window w = Intensities.windowAfterInversion(img, grey).orElseThrow();
+        assertEquals(200, w.center(), 1e-9);
+        assertEquals(400, w.width(), 1e-9);
+        Image2D m2 = Image2D.gray(3, 1, new float[] {0, 700, 1000}, G, new IntensityInfo("CR", "raw", true,
+                Optional.of(new IntensityInfo.Window(800, 400)), IntensityInfo.Photometric.MONOCHROME2));
+        assertEquals(800, Intensities.windowAfterInversion(m2, Intensities.grey(m2)).orElseThrow().center(), 1e-9);
+    }
 }

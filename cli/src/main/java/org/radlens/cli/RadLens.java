@@ -17,6 +17,7 @@ public final class RadLens implements Runnable {
         DemoCommand.class,
         InfoCommand.class,
         ConvertCommand.class,
+        ClassifyCommand.class, GroundCommand.class, SegmentCommand.class,
     };
 
     @CommandLine.Spec

@@ -1,0 +1,83 @@
+package org.radlens.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.radlens.models.ModelLoadException;
+import org.radlens.models.RadLensModel;
+import org.radlens.models.pkg.ModelManifest.FindingPrompts;
+import org.radlens.models.zeroshot.FindingScore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code radlens classify}: zero-shot finding probabilities per image. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Zero-shot classification: probability of each finding from positive/negative prompt ensembles.")
+final class ClassifyCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions options;
+
+    @Option(names = "--finding", paramLabel = "NAME", description = "Score only this package finding (repeatable).")
+    List<String> findings = new ArrayList<>();
+
+    @Option(names = "--prompt", paramLabel = "[NAME=]TEXT", description = "A positive prompt (repeatable).")
+    List<String> prompts = new ArrayList<>();
+
+    @Option(names = "--negative", paramLabel = "NAME=TEXT", description = "A negative prompt (repeatable).")
+    List<String> negatives = new ArrayList<>();
+
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files.")
+    List<Path> images;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ImageSource source;
+
+    ClassifyCommand() {
+        this(ImageSources.standard());
+    }
+
+    ClassifyCommand(ImageSource source) {
+        this.source = source;
+    }
+
+    @Override
+    public Integer call() {
+        try (RadLensModel model = options.open()) {
+            Map<String, FindingPrompts> chosen = FindingArgs.resolve(model.classifier().defaultFindings(), findings,
+                    prompts, negatives, spec);
+            return ImageBatch.run(images, source, (file, image) -> {
+                List<FindingScore> scores = model.classifier().classify(image, chosen);
+                JsonArray arr = new JsonArray();
+                List<List<String>> rows = new ArrayList<>();
+                for (FindingScore s : scores) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("finding", s.finding());
+                    o.addProperty("probability", s.probability());
+                    o.addProperty("positive_similarity", s.positiveSimilarity());
+                    o.addProperty("negative_similarity", s.negativeSimilarity());
+                    arr.add(o);
+                    rows.add(List.of(s.finding(), ImageBatch.fmt(s.probability()),
+                            ImageBatch.fmt(s.positiveSimilarity()), ImageBatch.fmt(s.negativeSimilarity())));
+                }
+                JsonObject json = new JsonObject();
+                json.add("findings", arr);
+                return new ImageBatch.Result(json, rows);
+            }, options.json, List.of("finding", "probability", "cos_positive", "cos_negative"),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        } catch (ModelLoadException e) {
+            spec.commandLine().getErr().println("radlens classify: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.radlens.models.preprocess;
+
+import org.radlens.models.pkg.ModelManifest.IntensitySpec;
+import org.radlens.volume3d.IntensityInfo;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Intensity steps of the preprocessing: grey conversion with MONOCHROME1 inversion, and mapping to {@code [0, 1]}. */
+public final class Intensities {
+    private static final int MAX_HISTOGRAM_BINS = 1 << 20;
+    private Intensities() {
+    }
+
+    /**
+     * One grey plane: colour → luminance (BT.601), then MONOCHROME1 inverted as {@code v' = max + min − v} so that
+     * higher is brighter.
+     */
+    public static float[] grey(org.radlens.volume3d.Image2D image) {
+        org.radlens.volume3d.Image2D g = image.toGray();
+        float[] v = g.channel(0);
+        if (image.intensity().photometric() == IntensityInfo.Photometric.MONOCHROME1) {
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            for (float f : v) {
+                min = Math.min(min, f);
+                max = Math.max(max, f);
+            }
+            for (int i = 0; i < v.length; i++) {
+                v[i] = max + min - v[i];
+            }
+        }
+        return v;
+    }
+
+    /**
+     * The source's default window in the units of {@link #grey}'s output: a MONOCHROME1 image's window is mirrored the
+     * same way as its values ({@code c' = max + min − c}; min and max are unchanged by the inversion).
+     */
+    public static Optional<IntensityInfo.Window> windowAfterInversion(org.radlens.volume3d.Image2D image, float[] grey) {
+        Optional<IntensityInfo.Window> w = image.intensity().defaultWindow();
+        if (w.isEmpty() || image.intensity().photometric() != IntensityInfo.Photometric.MONOCHROME1) {
+            return w;
+        }
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float f : grey) {
+            min = Math.min(min, f);
+            max = Math.max(max, f);
+        }
+        return Optional.of(new IntensityInfo.Window((double) max + min - w.get().center(), w.get().width()));
+    }
+
+    /** The nearest-rank percentile {@code p} (0–100) of the values: the ⌈p/100·n⌉-th smallest (the smallest for p = 0). */
+    public static float percentile(float[] sorted, double p) {
+        return sorted[rankIndex(p, sorted.length)];
+    }
+
+    /** The {low, high} values that map to 0 and 1 under {@code spec} (the window of the source when asked for). */
+    public static float[] range(float[] values, IntensitySpec spec, Optional<IntensityInfo.Window> window) {
+        switch (spec.mode()) {
+            case MINMAX: {
+                float min = Float.POSITIVE_INFINITY;
+                float max = Float.NEGATIVE_INFINITY;
+                for (float f : values) {
+                    min = Math.min(min, f);
+                    max = Math.max(max, f);
+                }
+                return new float[] {min, max};
+            }
+            case WINDOW:
+                if (window.isPresent()) {
+                    return new float[] {(float) window.get().lower(), (float) window.get().upper()};
+                }
+                return percentiles(values, 0.5, 99.5);
+            case PERCENTILE:
+            default:
+                return percentiles(values, spec.low(), spec.high());
+        }
+    }
+
+    /** Maps values in place: {@code (v − lo)/(hi − lo)} clipped to [0, 1]; all zeros when hi ≤ lo. */
+    public static void toUnit(float[] values, float lo, float hi) {
+        float span = hi - lo;
+        for (int i = 0; i < values.length; i++) {
+            float u = span > 0 ? (values[i] - lo) / span : 0f;
+            values[i] = u < 0 ? 0f : (u > 1 ? 1f : u);
+        }
+    }
+
+    /**
+     * Nearest-rank {low, high} percentiles. Integer-valued images (8/16-bit, HU) use an exact counting histogram, O(n);
+     * anything else is sorted.
+     */
+    static float[] percentiles(float[] values, double low, double high) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        boolean integral = true;
+        for (float f : values) {
+            min = Math.min(min, f);
+            max = Math.max(max, f);
+            integral &= f == Math.rint(f);
+        }
+        if (integral && (double) max - min < MAX_HISTOGRAM_BINS) {
+            int[] hist = new int[(int) (max - min) + 1];
+            for (float f : values) {
+                hist[(int) (f - min)]++;
+            }
+            return new float[] {min + rankInHistogram(hist, rankIndex(low, values.length)),
+                min + rankInHistogram(hist, rankIndex(high, values.length))};
+        }
+        float[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new float[] {percentile(sorted, low), percentile(sorted, high)};
+    }
+
+    private static int rankIndex(double p, int n) {
+        return Math.min(n - 1, Math.max(0, (int) Math.ceil(p / 100.0 * n) - 1));
+    }
+
+    /** The bin holding the {@code index}-th smallest value (0-based). */
+    private static int rankInHistogram(int[] hist, int index) {
+        long seen = 0;
+        for (int b = 0; b < hist.length; b++) {
+            seen += hist[b];
+            if (seen > index) {
+                return b;
+            }
+        }
+        return hist.length - 1;
+    }
+}

@@ -1,0 +1,2 @@
+/** Zero-shot classification with positive/negative prompt ensembles. */
+package org.radlens.models.zeroshot;

@@ -56,14 +56,14 @@ public final class Calibration {
         return reliability(labels, probabilities, bins).expectedCalibrationError();
     }
 
-    /** Index of the bin holding p: the number of inner edges {@code e_k = k·(1/B)}, k = 1..B−1, that are &le; p. */
+    /** Index of the bin holding p: the number of inner edges {@code e_k = k·(1/B)}, k = 1..B−1, that are &lt; p. */
     static int bin(double p, int bins) {
         double step = 1.0 / bins;
         int b = Math.min((int) Math.floor(p * bins), bins - 1);
-        while (b > 0 && b * step > p) {
+        while (b > 0 && b * step >= p) {
             b--;
         }
-        while (b < bins - 1 && (b + 1) * step <= p) {
+        while (b < bins - 1 && (b + 1) * step < p) {
             b++;
         }
         return b;

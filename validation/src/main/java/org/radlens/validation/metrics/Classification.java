@@ -112,15 +112,16 @@ public final class Classification {
 
     /**
      * The ROC point maximising Youden's J = TPR − FPR; among equal J the highest threshold wins (the first maximum of
-     * {@code tpr - fpr} along scikit-learn's {@code roc_curve}). Both classes must occur. When every score is tied the
-     * answer is the all-positive threshold (J = 0).
+     * {@code tpr - fpr} along scikit-learn's {@code roc_curve}). Both classes must occur. When no threshold beats
+     * J = 0 (all scores tied, or an inverted score) the answer is threshold {@code +Infinity}: nobody is called
+     * positive.
      */
     public static OperatingPoint youden(boolean[] labels, double[] scores) {
         RocCurve roc = rocCurve(labels, scores);
         double[] tpr = roc.tpr();
         double[] fpr = roc.fpr();
-        int best = 1;
-        for (int i = 2; i < tpr.length; i++) {
+        int best = 0;
+        for (int i = 1; i < tpr.length; i++) {
             if (tpr[i] - fpr[i] > tpr[best] - fpr[best]) {
                 best = i;
             }

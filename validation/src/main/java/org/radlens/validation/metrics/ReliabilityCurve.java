@@ -2,8 +2,8 @@ package org.radlens.validation.metrics;
 
 /**
  * Calibration by equal-width bins on [0, 1]. Bin {@code b} of {@code B} holds probabilities in
- * {@code [b/B, (b+1)/B)} (the last bin includes 1), as numpy's {@code searchsorted(edges[1:-1], p, "right")} in
- * scikit-learn's {@code calibration_curve(strategy="uniform")}. Arrays list the non-empty bins only, in order.
+ * {@code (b/B, (b+1)/B]} (the first bin also holds 0), as numpy's {@code searchsorted(edges[1:-1], p)} in
+ * scikit-learn's {@code calibration_curve(strategy="uniform")} and Guo et al. (2017)'s ECE. Arrays list the non-empty bins only, in order.
  *
  * @param meanPredicted  mean predicted probability per non-empty bin ({@code prob_pred})
  * @param fractionPositive fraction of positives per non-empty bin ({@code prob_true})

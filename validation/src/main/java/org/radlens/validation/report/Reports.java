@@ -60,8 +60,10 @@ public final class Reports {
             sb.append("| ").append(row[0]).append(" | ").append(row[1]).append(" |\n");
         }
         for (Map.Entry<String, String> p : r.plots().entrySet()) {
-            sb.append("\n## ").append(p.getKey()).append("\n\n![").append(p.getKey()).append("](")
-                    .append(p.getValue()).append(")\n");
+            sb.append("\n## ").append(p.getKey()).append("\n");
+            if (!p.getValue().isEmpty()) {
+                sb.append("\n![").append(p.getKey()).append("](").append(p.getValue()).append(")\n");
+            }
         }
         if (!r.failures().isEmpty()) {
             sb.append("\n## Failed items\n\n");

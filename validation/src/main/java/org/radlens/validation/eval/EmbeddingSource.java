@@ -13,7 +13,8 @@ public interface EmbeddingSource extends AutoCloseable {
 
     ModelInfo model();
 
+    /** Releases the model (no checked exceptions: a source that fails to close logs and goes on). */
     @Override
-    default void close() throws Exception {
+    default void close() {
     }
 }

@@ -12,7 +12,8 @@ public interface HeatMapSource extends AutoCloseable {
 
     ModelInfo model();
 
+    /** Releases the model (no checked exceptions: a source that fails to close logs and goes on). */
     @Override
-    default void close() throws Exception {
+    default void close() {
     }
 }

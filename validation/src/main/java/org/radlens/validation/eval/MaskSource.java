@@ -14,7 +14,8 @@ public interface MaskSource extends AutoCloseable {
 
     ModelInfo model();
 
+    /** Releases the model (no checked exceptions: a source that fails to close logs and goes on). */
     @Override
-    default void close() throws Exception {
+    default void close() {
     }
 }

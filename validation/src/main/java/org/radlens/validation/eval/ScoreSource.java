@@ -20,7 +20,8 @@ public interface ScoreSource extends AutoCloseable {
     /** What produced the scores. */
     ModelInfo model();
 
+    /** Releases the model (no checked exceptions: a source that fails to close logs and goes on). */
     @Override
-    default void close() throws Exception {
+    default void close() {
     }
 }

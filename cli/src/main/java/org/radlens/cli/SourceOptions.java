@@ -1,0 +1,22 @@
+package org.radlens.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where predictions come from: a model package, or precomputed outputs (a picocli mixin). */
+final class SourceOptions {
+    @Option(names = "--model", description = "Model package (folder or zip).")
+    Path model;
+
+    @Option(names = "--scores", description = "Precomputed zero-shot scores CSV: image column + one column per class.")
+    Path scores;
+
+    @Option(names = "--heatmaps", description = "Precomputed heat maps CSV: image,query,heatmap (grey PNG).")
+    Path heatmaps;
+
+    @Option(names = "--masks", description = "Precomputed masks CSV: image,mask[,class].")
+    Path masks;
+
+    @Option(names = "--embeddings", description = "Precomputed embeddings CSV: kind,key,e0,e1,...")
+    Path embeddings;
+}

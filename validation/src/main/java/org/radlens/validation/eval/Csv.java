@@ -38,20 +38,34 @@ public final class Csv {
 
     /** Parses CSV text; {@code name} is used in error messages. */
     public static List<Record> parse(Reader in, String name) throws IOException, ManifestException {
-        List<Record> out = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean afterQuote = false;
-        boolean any = false;
-        int line = 1;
-        int start = 1;
+        Parser p = new Parser(name);
         int c = in.read();
         if (c == 0xFEFF) {
             c = in.read();
         }
         for (; c != -1; c = in.read()) {
-            char ch = (char) c;
+            p.accept((char) c);
+        }
+        return p.finish();
+    }
+
+    /** The RFC 4180 state machine, one character at a time. */
+    private static final class Parser {
+        private final String name;
+        private final List<Record> out = new ArrayList<>();
+        private List<String> fields = new ArrayList<>();
+        private final StringBuilder field = new StringBuilder();
+        private boolean quoted;
+        private boolean afterQuote;
+        private boolean any;
+        private int line = 1;
+        private int start = 1;
+
+        Parser(String name) {
+            this.name = name;
+        }
+
+        void accept(char ch) throws ManifestException {
             if (quoted) {
                 if (ch == '"') {
                     quoted = false;
@@ -60,54 +74,61 @@ public final class Csv {
                     line += ch == '\n' ? 1 : 0;
                     field.append(ch);
                 }
-                continue;
-            }
-            if (ch == '"') {
-                if (afterQuote) {
-                    field.append('"');
-                    quoted = true;
-                    afterQuote = false;
-                } else if (field.length() == 0) {
-                    quoted = true;
-                    any = true;
-                } else {
-                    throw new ManifestException(name + ": malformed CSV",
-                            List.of("line " + line + ": quote inside an unquoted field after '" + field + "'"));
-                }
+            } else if (ch == '"') {
+                openQuote();
             } else if (ch == ',') {
                 fields.add(field.toString());
                 field.setLength(0);
                 afterQuote = false;
                 any = true;
             } else if (ch == '\n' || ch == '\r') {
-                if (any || field.length() > 0) {
-                    fields.add(field.toString());
-                    out.add(new Record(start, fields));
-                }
-                fields = new ArrayList<>();
-                field.setLength(0);
-                afterQuote = false;
-                any = false;
+                endRecord();
                 line += ch == '\n' ? 1 : 0;
                 start = line;
             } else {
                 if (afterQuote) {
-                    throw new ManifestException(name + ": malformed CSV",
-                            List.of("line " + line + ": text after a closing quote"));
+                    throw error(line, "text after a closing quote");
                 }
                 field.append(ch);
                 any = true;
             }
         }
-        if (quoted) {
-            throw new ManifestException(name + ": malformed CSV",
-                    List.of("line " + start + ": quoted field not closed before end of file"));
+
+        private void openQuote() throws ManifestException {
+            if (afterQuote) {
+                field.append('"');
+                quoted = true;
+                afterQuote = false;
+            } else if (field.length() == 0) {
+                quoted = true;
+                any = true;
+            } else {
+                throw error(line, "quote inside an unquoted field after '" + field + "'");
+            }
         }
-        if (any || field.length() > 0) {
-            fields.add(field.toString());
-            out.add(new Record(start, fields));
+
+        private void endRecord() {
+            if (any || field.length() > 0) {
+                fields.add(field.toString());
+                out.add(new Record(start, fields));
+            }
+            fields = new ArrayList<>();
+            field.setLength(0);
+            afterQuote = false;
+            any = false;
         }
-        return out;
+
+        List<Record> finish() throws ManifestException {
+            if (quoted) {
+                throw error(start, "quoted field not closed before end of file");
+            }
+            endRecord();
+            return out;
+        }
+
+        private ManifestException error(int at, String what) {
+            return new ManifestException(name + ": malformed CSV", List.of("line " + at + ": " + what));
+        }
     }
 
     /** Writes one record with RFC 4180 quoting (quotes only where needed) and CR LF. */

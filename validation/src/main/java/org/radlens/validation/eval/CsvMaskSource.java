@@ -8,7 +8,8 @@ import org.radlens.validation.metrics.BinaryMask;
 
 /**
  * Precomputed masks: a CSV with columns {@code image}, {@code mask} and optionally {@code class}; paths relative to
- * the CSV's folder. A mask file's non-zero pixels are the prediction (read with a {@link MaskReader}).
+ * the CSV's folder. A mask file's non-zero pixels are the prediction (read with a {@link MaskReader}). A row without
+ * a class answers for every class of its image.
  */
 public final class CsvMaskSource implements MaskSource {
     private final Map<String, Path> masks = new HashMap<>();
@@ -37,7 +38,7 @@ public final class CsvMaskSource implements MaskSource {
 
     @Override
     public BinaryMask mask(Path image, String className) throws SourceException {
-        Path p = masks.get(key(image, className));
+        Path p = masks.getOrDefault(key(image, className), masks.get(key(image, "")));
         if (p == null) {
             throw new SourceException("no predicted mask for " + image + (className.isEmpty() ? "" : " / " + className));
         }

@@ -35,16 +35,8 @@ public final class Bootstrap {
         if (replicates < 100) {
             throw new IllegalArgumentException("bootstrap needs at least 100 replicates: " + replicates);
         }
-        int m = Stats.countPositives(labels);
-        int[] pos = new int[m];
-        int[] neg = new int[labels.length - m];
-        for (int k = 0, i = 0, j = 0; k < labels.length; k++) {
-            if (labels[k]) {
-                pos[i++] = k;
-            } else {
-                neg[j++] = k;
-            }
-        }
+        int[] pos = indices(labels, true);
+        int[] neg = indices(labels, false);
         SplittableRandom rng = new SplittableRandom(seed);
         double[] stats = new double[replicates];
         boolean[] l = new boolean[labels.length];
@@ -68,5 +60,16 @@ public final class Bootstrap {
         double lo = Stats.percentile(stats, 50 * (1 - level));
         double hi = Stats.percentile(stats, 50 * (1 + level));
         return new ConfidenceInterval(estimate, lo, hi, level, "bootstrap-percentile-stratified");
+    }
+
+    private static int[] indices(boolean[] labels, boolean value) {
+        int[] out = new int[labels.length];
+        int n = 0;
+        for (int k = 0; k < labels.length; k++) {
+            if (labels[k] == value) {
+                out[n++] = k;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 }

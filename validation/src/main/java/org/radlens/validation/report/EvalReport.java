@@ -18,15 +18,17 @@ import java.util.Objects;
  * @param failures       one line per item that could not be scored
  * @param plots          PNG files written next to the report, by caption
  * @param notes          conventions worth stating in the report (units, score handling)
+ * @param summary        a short Markdown block (headline table) shown before the full metrics table, may be ""
  */
 public record EvalReport(String task, int n, Map<String, Object> metrics, String modelName, String modelSha256,
                          String manifest, String manifestSha256, List<String> failures, Map<String, String> plots,
-                         List<String> notes) {
+                         List<String> notes, String summary) {
     public EvalReport {
         Objects.requireNonNull(task, "task");
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         failures = List.copyOf(failures);
         plots = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(plots));
         notes = List.copyOf(notes);
+        summary = summary == null ? "" : summary;
     }
 }

@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
 public final class Plots {
     static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b)};
-    private static final int W = 640;
+    private static final int W = 800;
     private static final int H = 520;
     private static final int LEFT = 70;
     private static final int TOP = 40;

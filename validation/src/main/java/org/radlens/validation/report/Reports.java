@@ -53,7 +53,10 @@ public final class Reports {
         sb.append("- model: `").append(r.modelName()).append("` (sha256 `").append(r.modelSha256()).append("`)\n");
         sb.append("- data: `").append(r.manifest()).append("` (sha256 `").append(r.manifestSha256()).append("`)\n");
         sb.append("- items evaluated: ").append(r.n()).append(", failed: ").append(r.failures().size()).append("\n\n");
-        sb.append("## Metrics\n\n| metric | value |\n|---|---|\n");
+        if (!r.summary().isBlank()) {
+            sb.append("## Summary\n\n").append(r.summary().strip()).append("\n\n");
+        }
+        sb.append("## All metrics\n\n| metric | value |\n|---|---|\n");
         List<String[]> rows = new ArrayList<>();
         flatten("", sanitize(r.metrics()), rows);
         for (String[] row : rows) {
@@ -90,6 +93,9 @@ public final class Reports {
     }
 
     private static String format(Object v) {
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
         if (v instanceof Double d) {
             return String.format(java.util.Locale.ROOT, "%.4f", d);
         }

@@ -56,6 +56,12 @@ final class EvalSources implements SuiteSources {
     }
 
     @Override
+    public ScoreSource compareScores() throws SourceException {
+        return o.compareScores == null ? null : read(() -> CsvScoreSource.read(o.compareScores, imageColumn),
+                o.compareScores);
+    }
+
+    @Override
     public MaskReader maskReader() {
         return new ImageIoFiles();
     }

@@ -40,9 +40,6 @@ final class EvalZeroShotCommand implements Callable<Integer> {
     @Option(names = "--prompts", description = "JSON file {\"class\": [\"prompt\", ...]} (default: the model's).")
     Path prompts;
 
-    @Option(names = "--compare-scores", description = "Second model's scores CSV: paired DeLong test per class.")
-    Path compareScores;
-
     @Mixin
     SourceOptions sources;
 
@@ -58,10 +55,7 @@ final class EvalZeroShotCommand implements Callable<Integer> {
             ZeroShotSpec zs = new ZeroShotSpec(imageColumn, labelColumn, classPrompts());
             Manifest m = Manifest.read(manifest);
             EvalSources src = new EvalSources(sources, imageColumn);
-            SourceOptions other = new SourceOptions();
-            other.scores = compareScores;
-            try (ScoreSource a = src.scores();
-                 ScoreSource b = compareScores == null ? null : new EvalSources(other, imageColumn).scores()) {
+            try (ScoreSource a = src.scores(); ScoreSource b = src.compareScores()) {
                 return ZeroShotEvaluation.run(m, zs, a, b, eval.settings());
             }
         }, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -11,6 +11,9 @@ final class SourceOptions {
     @Option(names = "--scores", description = "Precomputed zero-shot scores CSV: image column + one column per class.")
     Path scores;
 
+    @Option(names = "--compare-scores", description = "Second model's scores CSV: paired DeLong test per class.")
+    Path compareScores;
+
     @Option(names = "--heatmaps", description = "Precomputed heat maps CSV: image,query,heatmap (grey PNG).")
     Path heatmaps;
 

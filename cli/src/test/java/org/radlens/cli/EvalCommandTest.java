@@ -73,7 +73,9 @@ class EvalCommandTest {
         assertTrue(json.contains("\"task\": \"zeroshot\""), json);
         assertEquals(1, run(zeroShot("--scores", dir.resolve("scores.csv").toString())));
         assertTrue(err.toString().contains("--force"), err.toString());
-        assertEquals(0, run(zeroShot("--scores", dir.resolve("scores.csv").toString(), "--force")), err.toString());
+        assertEquals(0, run(zeroShot("--scores", dir.resolve("scores.csv").toString(), "--force", "--compare-scores",
+                dir.resolve("scores.csv").toString())), err.toString());
+        assertTrue(Files.readString(dir.resolve("out/metrics.json")).contains("paired DeLong"));
     }
 
     @Test

@@ -23,8 +23,18 @@ final class Summaries {
                     .append(num(m, p + "youden.specificity", "%.3f")).append(" | ")
                     .append(num(m, p + "ece_10_bins", "%.3f")).append(" |\n");
         }
-        return sb.append("\nAccuracy (argmax) ").append(num(m, "accuracy", "%.3f")).append(", macro F1 ")
-                .append(num(m, "macro_f1", "%.3f")).append(".\n").toString();
+        sb.append("\nAccuracy (argmax) ").append(num(m, "accuracy", "%.3f")).append(", macro F1 ")
+                .append(num(m, "macro_f1", "%.3f")).append(".\n");
+        if (m.containsKey("comparison")) {
+            sb.append("\n| class | ROC AUC A | ROC AUC B | A − B | p (paired DeLong) |\n|---|---|---|---|---|\n");
+            for (ClassPrompts c : classes) {
+                String p = "comparison." + c.name() + ".";
+                sb.append("| ").append(c.name()).append(" | ").append(num(m, p + "auc_a", "%.3f")).append(" | ")
+                        .append(num(m, p + "auc_b", "%.3f")).append(" | ").append(num(m, p + "difference", "%+.3f"))
+                        .append(" | ").append(num(m, p + "p_value", "%.4f")).append(" |\n");
+            }
+        }
+        return sb.toString();
     }
 
     static String grounding(Map<String, Object> m) {

@@ -41,8 +41,8 @@ public final class SuiteRunner {
         switch (d.task()) {
             case "zeroshot" -> {
                 List<ClassPrompts> classes = d.classes().stream().map(c -> new ClassPrompts(c, List.of())).toList();
-                try (ScoreSource s = sources.scores()) {
-                    return ZeroShotEvaluation.run(m, new ZeroShotSpec("image", "label", classes), s, null, st);
+                try (ScoreSource s = sources.scores(); ScoreSource b = sources.compareScores()) {
+                    return ZeroShotEvaluation.run(m, new ZeroShotSpec("image", "label", classes), s, b, st);
                 }
             }
             case "grounding" -> {

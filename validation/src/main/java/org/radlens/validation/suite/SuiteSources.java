@@ -20,6 +20,11 @@ public interface SuiteSources {
 
     EmbeddingSource embeddings() throws SourceException;
 
+    /** A second model's scores for a side-by-side paired DeLong test (zero-shot suites), or null for none. */
+    default ScoreSource compareScores() throws SourceException {
+        return null;
+    }
+
     /** Reader for reference masks (PNG through ImageIO by default). */
     MaskReader maskReader();
 }

@@ -15,6 +15,7 @@ public final class RadLens implements Runnable {
     /** Subcommand classes, in the order --help lists them. */
     static final Class<?>[] SUBCOMMANDS = {
         EvalCommand.class,
+        BenchCommand.class,
     };
 
     @CommandLine.Spec

@@ -1,8 +1,6 @@
 package org.radlens.validation.metrics;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * Binary classification metrics over labels ({@code true} = positive) and real-valued scores (higher = more positive).
@@ -129,33 +127,53 @@ public final class Classification {
         return at(labels, scores, roc.thresholds()[best]);
     }
 
-    /** Distinct scores, decreasing. */
+    /** Distinct scores, decreasing ({@code -0.0} and {@code 0.0} are one score). */
     static double[] distinctDescending(double[] scores) {
-        return Arrays.stream(scores).map(d -> d + 0.0).boxed().sorted(Comparator.reverseOrder()).distinct()
-                .mapToDouble(Double::doubleValue).toArray();
+        double[] s = new double[scores.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = scores[i] + 0.0;
+        }
+        Arrays.sort(s);
+        int k = 0;
+        double[] out = new double[s.length];
+        for (int i = s.length - 1; i >= 0; i--) {
+            if (k == 0 || s[i] != out[k - 1]) {
+                out[k++] = s[i];
+            }
+        }
+        return Arrays.copyOf(out, k);
     }
 
-    /** [0] = cumulative true positives, [1] = cumulative false positives, at each distinct threshold (decreasing). */
+    /**
+     * [0] = cumulative true positives, [1] = cumulative false positives, at each distinct threshold (decreasing).
+     * Positives and negatives are sorted apart (primitive sorts) and merged from the top.
+     */
     static long[][] cumulativeCounts(boolean[] labels, double[] scores) {
-        int[] order = IntStream.range(0, scores.length).boxed()
-                .sorted((a, b) -> Double.compare(scores[b], scores[a])).mapToInt(Integer::intValue).toArray();
-        int k = distinctDescending(scores).length;
-        long[][] out = new long[2][k];
-        long tp = 0;
-        long fp = 0;
-        int j = 0;
-        for (int i = 0; i < order.length; i++) {
-            if (labels[order[i]]) {
-                tp++;
+        int m = Stats.countPositives(labels);
+        double[] pos = new double[m];
+        double[] neg = new double[labels.length - m];
+        for (int i = 0, a = 0, b = 0; i < labels.length; i++) {
+            if (labels[i]) {
+                pos[a++] = scores[i] + 0.0;
             } else {
-                fp++;
+                neg[b++] = scores[i] + 0.0;
             }
-            boolean lastOfGroup = i == order.length - 1 || scores[order[i + 1]] != scores[order[i]];
-            if (lastOfGroup) {
-                out[0][j] = tp;
-                out[1][j] = fp;
-                j++;
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        double[] t = distinctDescending(scores);
+        long[][] out = new long[2][t.length];
+        int p = pos.length - 1;
+        int n = neg.length - 1;
+        for (int j = 0; j < t.length; j++) {
+            while (p >= 0 && pos[p] >= t[j]) {
+                p--;
             }
+            while (n >= 0 && neg[n] >= t[j]) {
+                n--;
+            }
+            out[0][j] = pos.length - 1 - p;
+            out[1][j] = neg.length - 1 - n;
         }
         return out;
     }

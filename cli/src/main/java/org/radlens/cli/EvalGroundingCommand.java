@@ -21,8 +21,11 @@ final class EvalGroundingCommand implements Callable<Integer> {
             description = "Threshold of the min-max scaled map for IoU/Dice (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Mixin
-    SourceOptions sources;
+    @Option(names = "--model", description = "Model package (folder or zip).")
+    Path model;
+
+    @Option(names = "--heatmaps", description = "Precomputed heat maps CSV: image,query,heatmap (grey PNG).")
+    Path heatmaps;
 
     @Mixin
     EvalOptions eval;
@@ -34,7 +37,8 @@ final class EvalGroundingCommand implements Callable<Integer> {
     public Integer call() {
         return EvalRunner.execute(() -> {
             Manifest m = Manifest.read(manifest);
-            try (HeatMapSource s = new EvalSources(sources, "image").heatMaps()) {
+            SourceOptions o = SourceOptions.of(model, null, null, heatmaps, null, null);
+            try (HeatMapSource s = new EvalSources(o, "image").heatMaps()) {
                 return GroundingEvaluation.run(m, s, threshold, eval.settings());
             }
         }, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -17,8 +17,11 @@ final class EvalRetrievalCommand implements Callable<Integer> {
     @Option(names = "--manifest", required = true, description = "CSV manifest; image paths relative to its folder.")
     Path manifest;
 
-    @Mixin
-    SourceOptions sources;
+    @Option(names = "--model", description = "Model package (folder or zip).")
+    Path model;
+
+    @Option(names = "--embeddings", description = "Precomputed embeddings CSV: kind,key,e0,e1,...")
+    Path embeddings;
 
     @Mixin
     EvalOptions eval;
@@ -30,7 +33,8 @@ final class EvalRetrievalCommand implements Callable<Integer> {
     public Integer call() {
         return EvalRunner.execute(() -> {
             Manifest m = Manifest.read(manifest);
-            try (EmbeddingSource s = new EvalSources(sources, "image").embeddings()) {
+            SourceOptions o = SourceOptions.of(model, null, null, null, null, embeddings);
+            try (EmbeddingSource s = new EvalSources(o, "image").embeddings()) {
                 return RetrievalEvaluation.run(m, s, eval.settings());
             }
         }, spec.commandLine().getOut(), spec.commandLine().getErr());

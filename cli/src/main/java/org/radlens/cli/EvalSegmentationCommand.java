@@ -17,8 +17,11 @@ final class EvalSegmentationCommand implements Callable<Integer> {
     @Option(names = "--manifest", required = true, description = "CSV manifest; paths relative to its folder.")
     Path manifest;
 
-    @Mixin
-    SourceOptions sources;
+    @Option(names = "--model", description = "Model package (folder or zip).")
+    Path model;
+
+    @Option(names = "--masks", description = "Precomputed masks CSV: image,mask[,class].")
+    Path masks;
 
     @Mixin
     EvalOptions eval;
@@ -30,7 +33,7 @@ final class EvalSegmentationCommand implements Callable<Integer> {
     public Integer call() {
         return EvalRunner.execute(() -> {
             Manifest m = Manifest.read(manifest);
-            EvalSources src = new EvalSources(sources, "image");
+            EvalSources src = new EvalSources(SourceOptions.of(model, null, null, null, masks, null), "image");
             try (MaskSource s = src.masks()) {
                 return SegmentationEvaluation.run(m, s, src.maskReader(), eval.settings());
             }

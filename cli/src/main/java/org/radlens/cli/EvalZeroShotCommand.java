@@ -28,10 +28,10 @@ final class EvalZeroShotCommand implements Callable<Integer> {
     @Option(names = "--manifest", required = true, description = "CSV manifest; image paths relative to its folder.")
     Path manifest;
 
-    @Option(names = "--image-column", defaultValue = "image")
+    @Option(names = "--image-column", defaultValue = "image", description = "Default: ${DEFAULT-VALUE}.")
     String imageColumn;
 
-    @Option(names = "--label-column", defaultValue = "label")
+    @Option(names = "--label-column", defaultValue = "label", description = "Default: ${DEFAULT-VALUE}.")
     String labelColumn;
 
     @Option(names = "--classes", required = true, split = ",", description = "Class names, e.g. normal,pneumonia.")
@@ -40,8 +40,14 @@ final class EvalZeroShotCommand implements Callable<Integer> {
     @Option(names = "--prompts", description = "JSON file {\"class\": [\"prompt\", ...]} (default: the model's).")
     Path prompts;
 
-    @Mixin
-    SourceOptions sources;
+    @Option(names = "--model", description = "Model package (folder or zip).")
+    Path model;
+
+    @Option(names = "--scores", description = "Precomputed scores CSV: image column + one column per class.")
+    Path scores;
+
+    @Option(names = "--compare-scores", description = "Second model's scores CSV: paired DeLong test per class.")
+    Path compareScores;
 
     @Mixin
     EvalOptions eval;
@@ -54,7 +60,8 @@ final class EvalZeroShotCommand implements Callable<Integer> {
         return EvalRunner.execute(() -> {
             ZeroShotSpec zs = new ZeroShotSpec(imageColumn, labelColumn, classPrompts());
             Manifest m = Manifest.read(manifest);
-            EvalSources src = new EvalSources(sources, imageColumn);
+            SourceOptions o = SourceOptions.of(model, scores, compareScores, null, null, null);
+            EvalSources src = new EvalSources(o, imageColumn);
             try (ScoreSource a = src.scores(); ScoreSource b = src.compareScores()) {
                 return ZeroShotEvaluation.run(m, zs, a, b, eval.settings());
             }

@@ -54,7 +54,8 @@ public final class GroundingEvaluation {
                                 + "centre is",
                         "pointing game: first maximum of the map (row-major) inside the target; CNR = |mean_in - "
                                 + "mean_out| / sqrt(var_in + var_out), population variances; items where CNR is "
-                                + "undefined are counted in cnr_undefined"), Summaries.grounding(metrics));
+                                + "undefined are counted in cnr_undefined"),
+                Summaries.grounding(metrics));
         Reports.write(st.out(), report);
         return report;
     }

@@ -48,7 +48,8 @@ public final class RetrievalEvaluation {
                 source.model().sha256(), m.file().toString(), m.sha256(), failures, Map.of(),
                 List.of("similarity = cosine of the embeddings; the candidate pool is every pair evaluated",
                         "rank of the true partner = candidates scoring >= it (ties, e.g. duplicate texts, count "
-                                + "against the model)"), Summaries.retrieval(metrics));
+                                + "against the model)"),
+                Summaries.retrieval(metrics));
         Reports.write(st.out(), report);
         return report;
     }

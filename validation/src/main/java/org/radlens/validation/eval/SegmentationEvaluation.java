@@ -56,7 +56,8 @@ public final class SegmentationEvaluation {
                                 + "(scipy binary_erosion, border_value=0); HD95 = 95th percentile of both directed "
                                 + "distance sets pooled; ASD = mean of the pooled distances",
                         "distances in mm from the image spacing (pixels when the files carry none); items with an "
-                                + "empty mask have no surface distance and are counted in surface_undefined"), Summaries.segmentation(metrics));
+                                + "empty mask have no surface distance and are counted in surface_undefined"),
+                Summaries.segmentation(metrics));
         Reports.write(st.out(), report);
         return report;
     }

@@ -61,7 +61,8 @@ public final class ZeroShotEvaluation {
                 source.model().sha256(), m.file().toString(), m.sha256(), failures, plots,
                 List.of("one-vs-rest per class: positive = rows labelled with the class; predicted class = argmax",
                         "confidence intervals: DeLong (normal approximation) and stratified percentile bootstrap ("
-                                + st.replicates() + " replicates, seed " + st.seed() + ")"), Summaries.zeroShot(metrics, spec.classes()));
+                                + st.replicates() + " replicates, seed " + st.seed() + ")"),
+                Summaries.zeroShot(metrics, spec.classes()));
         Reports.write(st.out(), report);
         return report;
     }

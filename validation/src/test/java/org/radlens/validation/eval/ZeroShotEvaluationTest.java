@@ -49,7 +49,9 @@ class ZeroShotEvaluationTest {
         for (String f : List.of("report.md", "roc.png", "pr.png", "calibration.png", "items.jsonl")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
-        assertTrue(Files.readString(out.resolve("report.md")).contains("per_class.pneumonia.roc_auc"));
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("per_class.pneumonia.roc_auc"), md);
+        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "| pneumonia | 20 | %.3f (", auc)), md);
     }
 
     private static double expectedAuc(Manifest m) throws Exception {

@@ -1,5 +1,6 @@
 package org.radlens.cli;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -37,7 +38,8 @@ final class EvalZeroShotCommand implements Callable<Integer> {
     @Option(names = "--classes", required = true, split = ",", description = "Class names, e.g. normal,pneumonia.")
     List<String> classes;
 
-    @Option(names = "--prompts", description = "JSON file {\"class\": [\"prompt\", ...]} (default: the model's).")
+    @Option(names = "--prompts", description = "JSON file {\"class\": [\"prompt\", ...]} or {\"class\": "
+            + "{\"positive\": [...], \"negative\": [...]}} (default: the model's prompts).")
     Path prompts;
 
     @Option(names = "--model", description = "Model package (folder or zip).")
@@ -78,7 +80,7 @@ final class EvalZeroShotCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new ManifestException("bad --classes " + classes, problems);
         }
-        Map<String, List<String>> byClass = prompts == null ? Map.of() : readPrompts(prompts);
+        Map<String, ClassPrompts> byClass = prompts == null ? Map.of() : readPrompts(prompts);
         for (String c : byClass.keySet()) {
             if (!classes.contains(c)) {
                 problems.add("prompts for '" + c + "', which is not in --classes " + classes);
@@ -87,21 +89,33 @@ final class EvalZeroShotCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new ManifestException(prompts + ": prompts do not match the classes", problems);
         }
-        return classes.stream().map(c -> new ClassPrompts(c.strip(), byClass.getOrDefault(c, List.of()))).toList();
+        return classes.stream().map(c -> byClass.getOrDefault(c, new ClassPrompts(c.strip(), List.of()))).toList();
     }
 
-    static Map<String, List<String>> readPrompts(Path file) throws IOException, ManifestException {
+    /** Prompts by class: an array of positive prompts, or an object with "positive" and "negative" arrays. */
+    static Map<String, ClassPrompts> readPrompts(Path file) throws IOException, ManifestException {
         try {
             var o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
-            Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+            Map<String, ClassPrompts> out = new java.util.LinkedHashMap<>();
             for (var e : o.entrySet()) {
-                List<String> p = new ArrayList<>();
-                e.getValue().getAsJsonArray().forEach(x -> p.add(x.getAsString()));
-                out.put(e.getKey(), p);
+                JsonElement v = e.getValue();
+                out.put(e.getKey(), v.isJsonArray() ? new ClassPrompts(e.getKey(), strings(v))
+                        : new ClassPrompts(e.getKey(), strings(v.getAsJsonObject().get("positive")),
+                                strings(v.getAsJsonObject().get("negative"))));
             }
             return out;
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-            throw new ManifestException(file + ": prompts must be a JSON object of string arrays", e);
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
+                 | IllegalArgumentException e) {
+            throw new ManifestException(file + ": prompts must map each class to an array of strings or to "
+                    + "{\"positive\": [..], \"negative\": [..]}: " + e.getMessage(), e);
         }
+    }
+
+    private static List<String> strings(JsonElement a) {
+        List<String> out = new ArrayList<>();
+        if (a != null && !a.isJsonNull()) {
+            a.getAsJsonArray().forEach(x -> out.add(x.getAsString()));
+        }
+        return out;
     }
 }

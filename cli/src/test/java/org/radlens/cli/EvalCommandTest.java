@@ -97,11 +97,21 @@ class EvalCommandTest {
     }
 
     @Test
-    void promptsMustNameKnownClasses() throws IOException {
+    void promptsMustNameKnownClasses() throws Exception {
         Files.writeString(dir.resolve("prompts.json"), "{\"tb\": [\"tuberculosis\"]}");
         assertEquals(2, run(zeroShot("--scores", dir.resolve("scores.csv").toString(), "--prompts",
                 dir.resolve("prompts.json").toString())));
         assertTrue(err.toString().contains("prompts for 'tb'"), err.toString());
+        Files.writeString(dir.resolve("prompts.json"), "{\"pneumonia\": {\"positive\": [\"pneumonia\"], "
+                + "\"negative\": [\"no pneumonia\"]}, \"normal\": [\"normal chest\"]}");
+        var p = EvalZeroShotCommand.readPrompts(dir.resolve("prompts.json"));
+        assertEquals(java.util.List.of("no pneumonia"), p.get("pneumonia").negativePrompts());
+        assertEquals(java.util.List.of("normal chest"), p.get("normal").prompts());
+        assertEquals(0, run(zeroShot("--scores", dir.resolve("scores.csv").toString(), "--prompts",
+                dir.resolve("prompts.json").toString())), err.toString());
+        Files.writeString(dir.resolve("prompts.json"), "{\"normal\": 3}");
+        assertEquals(2, run(zeroShot("--scores", dir.resolve("scores.csv").toString(), "--prompts",
+                dir.resolve("prompts.json").toString(), "--force")));
     }
 
     @Test

@@ -39,16 +39,21 @@ public final class RetrievalEvaluation {
                     failures);
         }
         ItemLoop.requireSome(scored, failures);
-        RecallAtK r = Retrieval.recallAtK(similarity(scored), 1, 5, 10);
+        Map<String, Integer> textIds = new LinkedHashMap<>();
+        int[] textOf = scored.stream().mapToInt(s -> textIds.computeIfAbsent(s.row().get("text"),
+                k -> textIds.size())).toArray();
+        RecallAtK r = Retrieval.recallAtK(similarity(scored, textOf, textIds.size()), textOf, 1, 5, 10);
         Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("distinct_texts", (double) textIds.size());
         metrics.put("image_to_text", recallMap(r.imageToText()));
         metrics.put("text_to_image", recallMap(r.textToImage()));
-        metrics.put("chance_recall_at_1", 1.0 / scored.size());
+        metrics.put("chance_recall_at_1", 1.0 / textIds.size());
         EvalReport report = new EvalReport("retrieval", scored.size(), metrics, source.model().name(),
                 source.model().sha256(), m.file().toString(), m.sha256(), failures, Map.of(),
-                List.of("similarity = cosine of the embeddings; the candidate pool is every pair evaluated",
-                        "rank of the true partner = candidates scoring >= it (ties, e.g. duplicate texts, count "
-                                + "against the model)"),
+                List.of("similarity = cosine of the embeddings; the candidate pool is every pair evaluated; "
+                                + "identical texts are one candidate (text to image: a hit when its best paired "
+                                + "image ranks within K among the other images)",
+                        "rank of the true partner = candidates scoring >= it (ties count against the model)"),
                 Summaries.retrieval(metrics));
         Reports.write(st.out(), report);
         return report;
@@ -84,21 +89,26 @@ public final class RetrievalEvaluation {
         return a;
     }
 
-    private static double[][] similarity(List<ItemLoop.Scored> scored) throws EvalException {
+    /** [image][distinct text] cosine similarities. */
+    private static double[][] similarity(List<ItemLoop.Scored> scored, int[] textOf, int texts)
+            throws EvalException {
         int n = scored.size();
         double[][] img = new double[n][];
-        double[][] txt = new double[n][];
+        double[][] txt = new double[texts][];
         for (int i = 0; i < n; i++) {
             img[i] = Vectors.of(scored.get(i).value().getAsJsonArray("image"));
-            txt[i] = Vectors.of(scored.get(i).value().getAsJsonArray("text"));
-            if (img[i].length != txt[i].length || img[i].length != img[0].length) {
-                throw new EvalException("embedding sizes differ: image " + img[i].length + ", text " + txt[i].length
+            double[] t = Vectors.of(scored.get(i).value().getAsJsonArray("text"));
+            if (img[i].length != t.length || img[i].length != img[0].length) {
+                throw new EvalException("embedding sizes differ: image " + img[i].length + ", text " + t.length
                         + ", first image " + img[0].length + " (row " + scored.get(i).row().line() + ")");
             }
+            if (txt[textOf[i]] == null) {
+                txt[textOf[i]] = t;
+            }
         }
-        double[][] sim = new double[n][n];
+        double[][] sim = new double[n][texts];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
+            for (int j = 0; j < texts; j++) {
                 double d = 0;
                 for (int k = 0; k < img[i].length; k++) {
                     d += img[i][k] * txt[j][k];

@@ -107,5 +107,24 @@ class TaskEvaluationsTest {
         assertEquals(1.0 / 3, j.getAsJsonObject("image_to_text").get("recall_at_1").getAsDouble(), 1e-12);
         assertEquals(1.0, j.getAsJsonObject("image_to_text").get("recall_at_5").getAsDouble(), 1e-12);
         assertEquals(2.0 / 3, j.getAsJsonObject("text_to_image").get("recall_at_1").getAsDouble(), 1e-12);
+        assertEquals(3, j.get("distinct_texts").getAsInt());
+    }
+
+    @Test
+    void retrievalTreatsIdenticalTextsAsOneCandidate() throws Exception {
+        StringBuilder emb = new StringBuilder("kind,key,e0,e1\ntext,same,1,0\ntext,other,0,1\n");
+        for (int i = 0; i < 3; i++) {
+            Fixtures.png(dir.resolve("img/" + i + ".png"), 2, 2, (x, y) -> 0);
+            emb.append("image,img/").append(i).append(".png,").append(i < 2 ? "1,0.1" : "0.1,1").append('\n');
+        }
+        Path m = Fixtures.text(dir.resolve("pairs.csv"), "image,text\nimg/0.png,same\nimg/1.png,same\n"
+                + "img/2.png,other\n");
+        Fixtures.text(dir.resolve("emb.csv"), emb.toString());
+        RetrievalEvaluation.run(Manifest.read(m), CsvEmbeddingSource.read(dir.resolve("emb.csv")), settings());
+        JsonObject j = metrics(dir.resolve("out")).getAsJsonObject("metrics");
+        assertEquals(1.0, j.getAsJsonObject("image_to_text").get("recall_at_1").getAsDouble(), 1e-12,
+                "a duplicated report is not a competitor of itself");
+        assertEquals(1.0, j.getAsJsonObject("text_to_image").get("recall_at_1").getAsDouble(), 1e-12);
+        assertEquals(2, j.get("distinct_texts").getAsInt());
     }
 }

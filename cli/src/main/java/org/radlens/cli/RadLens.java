@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code radlens} command. Subcommands are registered in {@link #SUBCOMMANDS}; each is a thin adapter over the
- * services in the library modules. Exit codes: 0 success, 1 failure of the work, 2 usage error.
+ * services in the library modules. Exit codes: 0 success, 1 failure of the work, 2 usage error (including an
+ * input manifest that cannot be evaluated).
  */
 @Command(name = "radlens", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Report-aligned chest X-ray and volume analysis: classify, ground, segment, convert, score, eval.")
@@ -18,6 +19,8 @@ public final class RadLens implements Runnable {
         InfoCommand.class,
         ConvertCommand.class,
         ClassifyCommand.class, GroundCommand.class, SegmentCommand.class,
+        EvalCommand.class,
+        BenchCommand.class,
     };
 
     @CommandLine.Spec

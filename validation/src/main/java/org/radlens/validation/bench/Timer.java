@@ -1,0 +1,55 @@
+package org.radlens.validation.bench;
+
+import java.util.Arrays;
+
+/**
+ * Measures a task: {@code warmup} untimed runs, then {@code repetitions} timed ones ({@link System#nanoTime}).
+ * The task's result is kept in a field so the JIT cannot drop the work.
+ *
+ * <pre>{@code
+ * Timing t = Timer.measure("roc_auc n=100000", 3, 20, () -> Classification.rocAuc(y, s));
+ * }</pre>
+ */
+public final class Timer {
+    private static volatile double sink;
+
+    private Timer() {
+    }
+
+    /** Work that returns a number (consumed so it is not optimised away). */
+    @FunctionalInterface
+    public interface Task {
+        double run();
+    }
+
+    public static Timing measure(String workload, int warmup, int repetitions, Task task) {
+        if (warmup < 0 || repetitions < 1) {
+            throw new IllegalArgumentException("warmup >= 0 and repetitions >= 1 required: " + warmup + ", "
+                    + repetitions);
+        }
+        for (int i = 0; i < warmup; i++) {
+            sink += task.run();
+        }
+        double[] ms = new double[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            long t0 = System.nanoTime();
+            sink += task.run();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return summarize(workload, "java " + Runtime.version().feature(), ms);
+    }
+
+    /** Median, p95 and minimum of per-repetition times in ms. */
+    public static Timing summarize(String workload, String runner, double[] ms) {
+        double[] s = ms.clone();
+        Arrays.sort(s);
+        return new Timing(workload, runner, s.length, quantile(s, 0.5), quantile(s, 0.95), s[0]);
+    }
+
+    private static double quantile(double[] s, double q) {
+        double pos = (s.length - 1) * q;
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, s.length - 1);
+        return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+    }
+}

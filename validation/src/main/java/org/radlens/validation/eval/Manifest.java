@@ -1,0 +1,137 @@
+package org.radlens.validation.eval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A CSV manifest: header, rows (each with its source line), the folder that relative paths resolve against
+ * (by default the manifest's own folder), and the sha256 of the file.
+ *
+ * <pre>{@code
+ * Manifest m = Manifest.read(Path.of("data/labels.csv"));
+ * m.requireColumns("image", "label");
+ * Path img = m.resolve(m.rows().get(0).get("image"));
+ * }</pre>
+ */
+public record Manifest(Path file, Path baseDir, List<String> header, List<Row> rows, String sha256) {
+
+    /** One data row: its line in the file and its values by column name. */
+    public record Row(int line, Map<String, String> values) {
+        public Row {
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        /** The value of {@code column}, "" when absent. */
+        public String get(String column) {
+            return values.getOrDefault(column, "");
+        }
+    }
+
+    public Manifest {
+        header = List.copyOf(header);
+        rows = List.copyOf(rows);
+    }
+
+    /** Reads a manifest; relative paths resolve against its folder. Rows with the wrong field count are errors. */
+    public static Manifest read(Path file) throws IOException, ManifestException {
+        List<Csv.Record> records = Csv.read(file);
+        if (records.isEmpty()) {
+            throw new ManifestException(file + ": empty manifest", List.of("line 1: no header row"));
+        }
+        List<String> header = records.get(0).fields();
+        List<Row> rows = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Csv.Record r : records.subList(1, records.size())) {
+            if (r.fields().size() != header.size()) {
+                problems.add("line " + r.line() + ": " + r.fields().size() + " fields, header has " + header.size());
+                continue;
+            }
+            Map<String, String> v = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                v.put(header.get(i), r.fields().get(i));
+            }
+            rows.add(new Row(r.line(), v));
+        }
+        if (!problems.isEmpty()) {
+            throw new ManifestException(file + ": rows do not match the header", problems);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return new Manifest(file, base, header, rows, sha256(file));
+    }
+
+    /** Throws listing every missing column and the columns the file has. */
+    public void requireColumns(String... columns) throws ManifestException {
+        List<String> problems = new ArrayList<>();
+        for (String c : columns) {
+            if (!header.contains(c)) {
+                problems.add("unknown column '" + c + "' (columns: " + String.join(", ", header) + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ManifestException(file + ": unknown columns", problems);
+        }
+        if (rows.isEmpty()) {
+            throw new ManifestException(file + ": no data rows", List.of("line 2: no data rows after the header"));
+        }
+    }
+
+    /** Resolves a path from the manifest against {@link #baseDir()} (absolute paths stay as they are). */
+    public Path resolve(String path) {
+        return baseDir.resolve(path).normalize();
+    }
+
+    /** Throws listing every row whose file in {@code column} does not exist. */
+    public void requireFiles(String column) throws ManifestException {
+        List<String> problems = new ArrayList<>();
+        for (Row r : rows) {
+            String p = r.get(column);
+            if (p.isBlank()) {
+                problems.add("line " + r.line() + ": empty " + column);
+            } else if (!Files.isRegularFile(resolve(p))) {
+                problems.add("line " + r.line() + ": " + column + " " + p + " not found (looked in " + resolve(p) + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ManifestException(file + ": missing files", problems);
+        }
+    }
+
+    /** A copy with only the rows that pass. */
+    public Manifest filter(Predicate<Row> keep) {
+        return new Manifest(file, baseDir, header, rows.stream().filter(keep).toList(), sha256);
+    }
+
+    /** A copy whose relative paths resolve against {@code dir}. */
+    public Manifest withBaseDir(Path dir) {
+        return new Manifest(file, dir.toAbsolutePath(), header, rows, sha256);
+    }
+
+    /** A copy with different rows and header (used by suite adaptation). */
+    public Manifest withRows(List<String> newHeader, List<Row> newRows) {
+        return new Manifest(file, baseDir, newHeader, newRows, sha256);
+    }
+
+    /** Hex sha256 of a file. */
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) != -1) {
+                // digesting
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+}

@@ -57,8 +57,9 @@ def _metrics_table(m: Dict) -> str:
 
 
 def model_card(man: Dict, kind: str) -> str:
-    abl = man.get("metrics", {}).get("ablation")
-    abl_txt = "\n## Ablation\n\n" + abl + "\n" if isinstance(abl, str) else ""
+    abl_txt = _ablation(man.get("metrics", {}).get("ablation"))
+    tr = man.get("metrics", {}).get("training")
+    tr_txt = "\n## Training run\n\n" + "\n".join(f"- {k}: {v}" for k, v in tr.items()) + "\n" if tr else ""
     return f"""# Model card — {man['name']} {man['version']}
 
 {man['description']}
@@ -87,7 +88,7 @@ Zero-shot probabilities use prompt ensembles (positive vs negative) with logit s
 ## Metrics
 {_metrics_table(man.get('metrics', {}))}
 Full figures: `metrics` in `radlens-model.json`.
-{abl_txt}
+{abl_txt}{tr_txt}
 ## Limitations
 - Pneumonia vs normal was learned mostly from **pediatric** images (Kermany); adult images come from 203 figure
   crops of case reports, almost all abnormal. There is **no adult normal image** in the training data, so
@@ -100,6 +101,20 @@ Full figures: `metrics` in `radlens-model.json`.
   ensembles or report your own prompts' spread.
 - Small model (≤ 10 M parameters) trained from scratch on a few thousand images.
 """
+
+
+def _ablation(abl) -> str:
+    if not abl:
+        return ""
+    rows = ["| losses | Kermany AUC | paraphrase min–max | R@5 (img→text) | lung Dice | pointing game |",
+            "|---|---|---|---|---|---|"]
+    for name, m in abl.items():
+        k, a = m["kermany_test"], m["covid_notes_test"]
+        rows.append(f"| {name} | {k['auc_pneumonia_ensemble']:.3f} | {k['paraphrase_auc']['min']:.3f}–"
+                    f"{k['paraphrase_auc']['max']:.3f} | {a['retrieval_image_to_text']['R@5']:.3f} | "
+                    f"{a['lung_dice']['mean']:.3f} | {a['pointing_game_boxes']['hit_rate']:.3f} |")
+    return ("\n## Ablation (same data, epochs and seed; evaluated on the staged GPU copy of the held-out splits)\n\n"
+            + "\n".join(rows) + "\n")
 
 
 def dumps(obj) -> str:

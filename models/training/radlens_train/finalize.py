@@ -1,0 +1,45 @@
+"""Records evaluation results in an existing package: rewrites ``metrics`` in the manifest, regenerates the model
+card and the sha256 list. ONNX files are untouched.
+
+``python -m radlens_train.finalize --package PKG --metrics M.json [--ablation NAME=M.json ...] [--training T.json]``
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Dict, Optional
+
+from . import card
+from .export import sha256
+
+
+def refresh(pkg: Path, metrics: Dict, ablation: Optional[Dict] = None, training: Optional[Dict] = None,
+            kind: str = "default") -> None:
+    man_path = pkg / "radlens-model.json"
+    man = json.loads(man_path.read_text())
+    man["metrics"] = dict(metrics)
+    if ablation:
+        man["metrics"]["ablation"] = ablation
+    if training:
+        man["metrics"]["training"] = training
+    (pkg / "MODEL_CARD.md").write_text(card.model_card(man, kind))
+    files = sorted(p for p in pkg.rglob("*") if p.is_file() and p.name != "radlens-model.json")
+    man["files"] = {p.relative_to(pkg).as_posix(): sha256(p) for p in files}
+    man_path.write_text(json.dumps(man, indent=1, ensure_ascii=False))
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--package", type=Path, required=True)
+    ap.add_argument("--metrics", type=Path, required=True)
+    ap.add_argument("--ablation", nargs="*", default=[], help="NAME=metrics.json")
+    ap.add_argument("--training", type=Path)
+    a = ap.parse_args(argv)
+    abl = {n: json.loads(Path(p).read_text()) for n, p in (x.split("=", 1) for x in a.ablation)}
+    refresh(a.package, json.loads(a.metrics.read_text()), abl or None,
+            json.loads(a.training.read_text()) if a.training else None)
+
+
+if __name__ == "__main__":
+    main()

@@ -38,6 +38,7 @@ public final class GroundingEvaluation {
                     r -> score(items.get(GroundingItem.key(r)), source, threshold), cache, failures);
         }
         ItemLoop.requireSome(scored, failures);
+        ItemTable.write(st.out(), scored, List.of("image", "query"));
         Map<String, Object> metrics = summary(scored);
         TreeSet<String> queries = new TreeSet<>();
         scored.forEach(s -> queries.add(s.row().get("query")));

@@ -39,6 +39,7 @@ public final class SegmentationEvaluation {
                     r -> score(m, r, source, reader), cache, failures);
         }
         ItemLoop.requireSome(scored, failures);
+        ItemTable.write(st.out(), scored, List.of("image", "mask", "class"));
         Map<String, Object> metrics = summary(scored);
         TreeSet<String> classes = new TreeSet<>();
         scored.forEach(s -> classes.add(s.row().get("class")));

@@ -49,6 +49,7 @@ public final class ZeroShotEvaluation {
                     r -> score(m.resolve(r.get(spec.imageColumn())), spec, source, compare), cache, failures);
         }
         ItemLoop.requireSome(scored, failures);
+        ItemTable.write(st.out(), scored, List.of(spec.imageColumn(), spec.labelColumn()));
         Map<String, Object> metrics = new LinkedHashMap<>();
         Map<String, String> plots = new LinkedHashMap<>();
         double[][] a = matrix(scored, spec, "a");

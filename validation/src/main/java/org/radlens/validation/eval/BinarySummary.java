@@ -1,5 +1,6 @@
 package org.radlens.validation.eval;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.radlens.validation.metrics.AucEstimate;
@@ -10,10 +11,12 @@ import org.radlens.validation.metrics.ConfidenceInterval;
 import org.radlens.validation.metrics.ConfusionCounts;
 import org.radlens.validation.metrics.DeLong;
 import org.radlens.validation.metrics.OperatingPoint;
+import org.radlens.validation.metrics.ReliabilityCurve;
 
 /**
  * The metrics block of one binary (one-vs-rest) problem: AUC with DeLong and bootstrap intervals, average precision,
- * the Youden operating point, and calibration when the scores are probabilities. A metric that is undefined for
+ * the Youden operating point, and, when the scores are probabilities, the operating point at 0.5, ECE and the
+ * reliability curve. A metric that is undefined for
  * these data is reported as {@code {"undefined": reason}} rather than a number.
  */
 final class BinarySummary {
@@ -31,7 +34,9 @@ final class BinarySummary {
         m.put("average_precision", guard(() -> Classification.averagePrecision(y, s)));
         m.put("youden", guard(() -> point(Classification.youden(y, s))));
         if (isProbability(s)) {
+            m.put("at_threshold_0.5", point(Classification.at(y, s, 0.5)));
             m.put("ece_10_bins", guard(() -> Calibration.expectedCalibrationError(y, s, 10)));
+            m.put("reliability_10_bins", guard(() -> reliability(Calibration.reliability(y, s, 10))));
         }
         return m;
     }
@@ -47,6 +52,14 @@ final class BinarySummary {
         m.put("f1", c.f1());
         m.put("accuracy", c.accuracy());
         m.put("youden_j", op.youdenJ());
+        return m;
+    }
+
+    private static Map<String, Object> reliability(ReliabilityCurve rc) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean_predicted", Arrays.stream(rc.meanPredicted()).boxed().toList());
+        m.put("fraction_positive", Arrays.stream(rc.fractionPositive()).boxed().toList());
+        m.put("counts", Arrays.stream(rc.counts()).mapToDouble(c -> c).boxed().toList());
         return m;
     }
 

@@ -38,6 +38,7 @@ public final class GroundingEvaluation {
                     r -> score(items.get(GroundingItem.key(r)), source, threshold), cache, failures);
         }
         ItemLoop.requireSome(scored, failures);
+        ItemTable.write(st.out(), scored, List.of("image", "query"));
         Map<String, Object> metrics = summary(scored);
         TreeSet<String> queries = new TreeSet<>();
         scored.forEach(s -> queries.add(s.row().get("query")));
@@ -49,7 +50,7 @@ public final class GroundingEvaluation {
         metrics.put("threshold_after_minmax", threshold);
         Map<String, String> plots = GroundingItem.examples(scored, items, source, st);
         EvalReport report = new EvalReport("grounding", scored.size(), metrics, source.model().name(),
-                source.model().sha256(), m.file().toString(), m.sha256(), failures, plots,
+                source.model().sha256(), m.origin(), m.sha256(), failures, plots,
                 List.of("one item per (image, query); target = union of its boxes; a pixel is in a box when its "
                                 + "centre is",
                         "pointing game: first maximum of the map (row-major) inside the target; CNR = |mean_in - "

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * A CSV manifest: header, rows (each with its source line), the folder that relative paths resolve against
- * (by default the manifest's own folder), and the sha256 of the file.
+ * (by default the manifest's own folder), the sha256 of the file, and {@code origin}: how reports name the data
+ * (the file path, or e.g. the suite that adapted it).
  *
  * <pre>{@code
  * Manifest m = Manifest.read(Path.of("data/labels.csv"));
@@ -24,7 +25,7 @@ import java.util.function.Predicate;
  * Path img = m.resolve(m.rows().get(0).get("image"));
  * }</pre>
  */
-public record Manifest(Path file, Path baseDir, List<String> header, List<Row> rows, String sha256) {
+public record Manifest(Path file, Path baseDir, List<String> header, List<Row> rows, String sha256, String origin) {
 
     /** One data row: its line in the file and its values by column name. */
     public record Row(int line, Map<String, String> values) {
@@ -67,7 +68,7 @@ public record Manifest(Path file, Path baseDir, List<String> header, List<Row> r
             throw new ManifestException(file + ": rows do not match the header", problems);
         }
         Path base = file.toAbsolutePath().getParent();
-        return new Manifest(file, base, header, rows, sha256(file));
+        return new Manifest(file, base, header, rows, sha256(file), file.toString());
     }
 
     /** Throws listing every missing column and the columns the file has. */
@@ -109,17 +110,22 @@ public record Manifest(Path file, Path baseDir, List<String> header, List<Row> r
 
     /** A copy with only the rows that pass. */
     public Manifest filter(Predicate<Row> keep) {
-        return new Manifest(file, baseDir, header, rows.stream().filter(keep).toList(), sha256);
+        return new Manifest(file, baseDir, header, rows.stream().filter(keep).toList(), sha256, origin);
     }
 
     /** A copy whose relative paths resolve against {@code dir}. */
     public Manifest withBaseDir(Path dir) {
-        return new Manifest(file, dir.toAbsolutePath(), header, rows, sha256);
+        return new Manifest(file, dir.toAbsolutePath(), header, rows, sha256, origin);
     }
 
     /** A copy with different rows and header (used by suite adaptation). */
     public Manifest withRows(List<String> newHeader, List<Row> newRows) {
-        return new Manifest(file, baseDir, newHeader, newRows, sha256);
+        return new Manifest(file, baseDir, newHeader, newRows, sha256, origin);
+    }
+
+    /** A copy that reports name as {@code description}. */
+    public Manifest describedAs(String description) {
+        return new Manifest(file, baseDir, header, rows, sha256, description);
     }
 
     /** Hex sha256 of a file. */

@@ -49,7 +49,7 @@ public final class RetrievalEvaluation {
         metrics.put("text_to_image", recallMap(r.textToImage()));
         metrics.put("chance_recall_at_1", 1.0 / textIds.size());
         EvalReport report = new EvalReport("retrieval", scored.size(), metrics, source.model().name(),
-                source.model().sha256(), m.file().toString(), m.sha256(), failures, Map.of(),
+                source.model().sha256(), m.origin(), m.sha256(), failures, Map.of(),
                 List.of("similarity = cosine of the embeddings; the candidate pool is every pair evaluated; "
                                 + "identical texts are one candidate (text to image: a hit when its best paired "
                                 + "image ranks within K among the other images)",

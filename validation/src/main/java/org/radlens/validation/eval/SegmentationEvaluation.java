@@ -39,6 +39,7 @@ public final class SegmentationEvaluation {
                     r -> score(m, r, source, reader), cache, failures);
         }
         ItemLoop.requireSome(scored, failures);
+        ItemTable.write(st.out(), scored, List.of("image", "mask", "class"));
         Map<String, Object> metrics = summary(scored);
         TreeSet<String> classes = new TreeSet<>();
         scored.forEach(s -> classes.add(s.row().get("class")));
@@ -51,7 +52,7 @@ public final class SegmentationEvaluation {
         }
         Map<String, String> plots = examples(m, scored, source, reader, st);
         EvalReport report = new EvalReport("segmentation", scored.size(), metrics, source.model().name(),
-                source.model().sha256(), m.file().toString(), m.sha256(), failures, plots,
+                source.model().sha256(), m.origin(), m.sha256(), failures, plots,
                 List.of("surface = mask voxels with a face neighbour in the background or outside the image "
                                 + "(scipy binary_erosion, border_value=0); HD95 = 95th percentile of both directed "
                                 + "distance sets pooled; ASD = mean of the pooled distances",

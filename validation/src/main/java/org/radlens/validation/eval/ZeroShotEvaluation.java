@@ -49,6 +49,7 @@ public final class ZeroShotEvaluation {
                     r -> score(m.resolve(r.get(spec.imageColumn())), spec, source, compare), cache, failures);
         }
         ItemLoop.requireSome(scored, failures);
+        ItemTable.write(st.out(), scored, List.of(spec.imageColumn(), spec.labelColumn()));
         Map<String, Object> metrics = new LinkedHashMap<>();
         Map<String, String> plots = new LinkedHashMap<>();
         double[][] a = matrix(scored, spec, "a");
@@ -58,7 +59,7 @@ public final class ZeroShotEvaluation {
             metrics.put("comparison", compare(scored, spec, a, matrix(scored, spec, "b"), compare.model()));
         }
         EvalReport report = new EvalReport("zeroshot", scored.size(), metrics, source.model().name(),
-                source.model().sha256(), m.file().toString(), m.sha256(), failures, plots,
+                source.model().sha256(), m.origin(), m.sha256(), failures, plots,
                 List.of("one-vs-rest per class: positive = rows labelled with the class; predicted class = argmax",
                         "confidence intervals: DeLong (normal approximation) and stratified percentile bootstrap ("
                                 + st.replicates() + " replicates, seed " + st.seed() + ")"),

@@ -40,7 +40,7 @@ public final class SuiteManifests {
                 }
             }
         }
-        return src.withRows(header, rows);
+        return src.withRows(header, rows).describedAs("suite " + d.name() + ": " + d.manifest() + " " + d.filter());
     }
 
     private static boolean keep(SuiteDefinition d, Manifest.Row r) {

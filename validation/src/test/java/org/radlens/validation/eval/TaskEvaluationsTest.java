@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radlens.validation.report.EvalReport;
@@ -40,6 +41,9 @@ class TaskEvaluationsTest {
         assertEquals(24.0 / 48, m.getAsJsonObject("iou").get("mean").getAsDouble(), 1e-12);
         assertEquals(2.0, m.getAsJsonObject("hd95_mm").get("max").getAsDouble(), 1e-12, "shift of two pixels");
         assertTrue(Files.size(dir.resolve("out/example-1.png")) > 0);
+        List<String> items = Files.readAllLines(dir.resolve("out/items.csv"));
+        assertEquals("line,image,mask,class,dice,iou,hd95,asd,hd", items.get(0));
+        assertTrue(items.get(1).startsWith("2,img/a.png,ref/a.png,,0.6666"), items.get(1));
     }
 
     @Test

@@ -73,36 +73,7 @@ class SharedDataSuitesTest {
         m.rows().forEach(r -> csv.append(m.resolve(r.get("image"))).append(',').append(m.resolve(r.get("mask")))
                 .append('\n'));
         Files.writeString(tmp.resolve("pred.csv"), csv);
-        SuiteSources sources = new SuiteSources() {
-            @Override
-            public ScoreSource scores() throws SourceException {
-                throw new SourceException("not used");
-            }
-
-            @Override
-            public HeatMapSource heatMaps() throws SourceException {
-                throw new SourceException("not used");
-            }
-
-            @Override
-            public MaskSource masks() throws SourceException {
-                try {
-                    return CsvMaskSource.read(tmp.resolve("pred.csv"), new ImageIoFiles());
-                } catch (IOException | ManifestException e) {
-                    throw new SourceException("cannot read", e);
-                }
-            }
-
-            @Override
-            public EmbeddingSource embeddings() throws SourceException {
-                throw new SourceException("not used");
-            }
-
-            @Override
-            public MaskReader maskReader() {
-                return new ImageIoFiles();
-            }
-        };
+        SuiteSources sources = masksOnly(tmp.resolve("pred.csv"));
         EvalReport r = SuiteRunner.run(d, root, sources, new EvalSettings(tmp.resolve("out"), false, 100, 0.95, 1, 1));
         assertEquals(24, r.n());
         assertTrue(r.failures().isEmpty(), r.failures().toString());
@@ -120,5 +91,39 @@ class SharedDataSuitesTest {
         Manifest m = SuiteManifests.adapt(Suites.load("covid-notes-retrieval"), dataRoot());
         assertTrue(m.rows().size() > 20 && m.rows().size() <= 56, "rows: " + m.rows().size());
         assertTrue(m.rows().stream().noneMatch(r -> r.get("text").isBlank()));
+    }
+
+    /** Sources that serve only precomputed masks. */
+    private static SuiteSources masksOnly(Path predictions) {
+        return new SuiteSources() {
+            @Override
+            public ScoreSource scores() throws SourceException {
+                throw new SourceException("not used");
+            }
+
+            @Override
+            public HeatMapSource heatMaps() throws SourceException {
+                throw new SourceException("not used");
+            }
+
+            @Override
+            public MaskSource masks() throws SourceException {
+                try {
+                    return CsvMaskSource.read(predictions, new ImageIoFiles());
+                } catch (IOException | ManifestException e) {
+                    throw new SourceException("cannot read", e);
+                }
+            }
+
+            @Override
+            public EmbeddingSource embeddings() throws SourceException {
+                throw new SourceException("not used");
+            }
+
+            @Override
+            public MaskReader maskReader() {
+                return new ImageIoFiles();
+            }
+        };
     }
 }

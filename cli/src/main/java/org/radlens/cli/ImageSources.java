@@ -1,23 +1,15 @@
 package org.radlens.cli;
 
-import org.radlens.volume3d.Image2D;
-import org.radlens.volume3d.IntensityInfo;
-import org.radlens.volume3d.VoxelGeometry;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
+import org.radlens.dicomio.ImageFiles;
+import org.radlens.dicomio.ImageReadException;
+import org.radlens.volume3d.Image2D;
 
 /**
- * The image readers of the command line.
- *
- * <p>{@link #standard()} is the one place that chooses the reader of the classify, ground and segment commands. This
- * module reads PNG and JPEG itself through ImageIO; DICOM and NIfTI are read by dicom-io's
- * {@code org.radlens.dicomio.ImageFiles.readImage2D(Path)}, which handles PNG/JPEG too: once that reader is on this
- * branch, {@code standard()} returns {@code org.radlens.dicomio.ImageFiles::readImage2D}.
+ * The image readers of the command line. {@link #standard()} is the one place that chooses the reader of the
+ * classify, ground, segment and demo commands: dicom-io's {@link ImageFiles#readImage2D(Path)}, which detects the
+ * format from the file's bytes (DICOM, NIfTI, PNG, JPEG) and keeps raw values and geometry.
  */
 public final class ImageSources {
     private ImageSources() {
@@ -25,45 +17,15 @@ public final class ImageSources {
 
     /** The reader the commands use by default. */
     public static ImageSource standard() {
-        return ImageSources::readPngOrJpeg;
+        return ImageSources::read;
     }
 
-    /**
-     * PNG or JPEG through ImageIO: grey images keep their raw 8- or 16-bit samples, colour images become RGB planes;
-     * pixel spacing is unknown, so the geometry is 1 mm isotropic with identity directions.
-     */
-    public static Image2D readPngOrJpeg(Path file) throws IOException {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such image file");
+    /** Reads any supported image file; failures become an {@link IOException} whose message names the file. */
+    public static Image2D read(Path file) throws IOException {
+        try {
+            return ImageFiles.readImage2D(file);
+        } catch (ImageReadException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        BufferedImage bi = ImageIO.read(file.toFile());
-        if (bi == null) {
-            throw new IOException(file + ": not a PNG or JPEG image (DICOM and NIfTI need the dicom-io reader)");
-        }
-        Raster r = bi.getRaster();
-        int w = bi.getWidth();
-        int h = bi.getHeight();
-        boolean colour = bi.getColorModel().getNumColorComponents() >= 3;
-        int bands = colour ? 3 : 1;
-        float[] v = new float[bands * w * h];
-        if (!colour) {
-            r.getSamples(0, 0, w, h, 0, v);
-        }
-        for (int b = 0; colour && b < bands; b++) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    v[(b * h + y) * w + x] = rgb(bi, x, y, b);
-                }
-            }
-        }
-        IntensityInfo info = colour
-                ? new IntensityInfo("OT", "raw", false, Optional.empty(), IntensityInfo.Photometric.RGB)
-                : IntensityInfo.rawGray();
-        return new Image2D(w, h, bands, v, VoxelGeometry.planar(1, 1), info);
-    }
-
-    private static float rgb(BufferedImage bi, int x, int y, int band) {
-        int argb = bi.getRGB(x, y);
-        return (argb >> (16 - 8 * band)) & 0xff;
     }
 }

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** PNG overlays: the grey image (display-windowed), heat maps blended over it, boxes, mask outlines. */
-final class Overlays {
+public final class Overlays {
     private static final Color[] PALETTE = {Color.GREEN, Color.CYAN, Color.MAGENTA, Color.YELLOW, Color.ORANGE,
         Color.PINK, Color.BLUE, Color.RED};
     private static final float HEAT_ALPHA = 0.45f;
@@ -30,7 +30,7 @@ final class Overlays {
     }
 
     /** The image as 8-bit grey RGB for display: MONOCHROME1 inverted, percentile 0.5–99.5 window. */
-    static BufferedImage grey(Image2D image) {
+    public static BufferedImage grey(Image2D image) {
         float[] v = Intensities.grey(image);
         float[] r = Intensities.range(v, new IntensitySpec(IntensityMode.PERCENTILE, 0.5, 99.5), Optional.empty());
         Intensities.toUnit(v, r[0], r[1]);
@@ -45,7 +45,7 @@ final class Overlays {
     }
 
     /** Blends the heat map (its own min–max, blue → red) over {@code base}, then draws the boxes. */
-    static BufferedImage heat(BufferedImage base, HeatMap map, List<Box> boxes) {
+    public static BufferedImage heat(BufferedImage base, HeatMap map, List<Box> boxes) {
         float[] range = map.range();
         float span = range[1] > range[0] ? range[1] - range[0] : 1;
         for (int y = 0; y < map.height(); y++) {
@@ -65,7 +65,7 @@ final class Overlays {
     }
 
     /** Draws the boundary pixels of every label in its palette colour. */
-    static BufferedImage outline(BufferedImage base, LabelMask mask) {
+    public static BufferedImage outline(BufferedImage base, LabelMask mask) {
         int w = mask.width();
         int h = mask.height();
         for (int y = 0; y < h; y++) {
@@ -84,7 +84,7 @@ final class Overlays {
         return base;
     }
 
-    static void write(BufferedImage image, Path file) throws IOException {
+    public static void write(BufferedImage image, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         if (!ImageIO.write(image, "png", file.toFile())) {
             throw new IOException(file + ": no PNG writer");
@@ -92,13 +92,13 @@ final class Overlays {
     }
 
     /** A file-name-safe form of a query or file name. */
-    static String slug(String s) {
+    public static String slug(String s) {
         String t = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return t.isEmpty() ? "x" : t.substring(0, Math.min(40, t.length()));
     }
 
     /** File name without extension. */
-    static String stem(Path file) {
+    public static String stem(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;

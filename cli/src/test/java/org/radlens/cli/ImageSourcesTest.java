@@ -21,7 +21,7 @@ class ImageSourcesTest {
 
     @Test
     void sixteenBitGreyKeepsRawValues() throws Exception {
-        Image2D img = ImageSources.readPngOrJpeg(Path.of("../models/src/test/resources/packages/tiny/reference/synthetic16.png"));
+        Image2D img = ImageSources.read(Path.of("../models/src/test/resources/packages/tiny/reference/synthetic16.png"));
         assertEquals(430, img.width());
         assertEquals(1, img.channels());
         float max = 0;
@@ -38,7 +38,7 @@ class ImageSourcesTest {
         bi.setRGB(1, 0, 0x0000ff);
         Path p = tmp.resolve("c.png");
         ImageIO.write(bi, "png", p.toFile());
-        Image2D img = ImageSources.readPngOrJpeg(p);
+        Image2D img = ImageSources.read(p);
         assertEquals(3, img.channels());
         assertEquals(IntensityInfo.Photometric.RGB, img.intensity().photometric());
         assertEquals(255f, img.get(0, 0, 0));
@@ -49,7 +49,17 @@ class ImageSourcesTest {
     @Test
     void otherFilesAreRefusedWithTheirName() throws Exception {
         Path p = Files.writeString(tmp.resolve("x.dcm"), "DICM?");
-        IOException e = assertThrows(IOException.class, () -> ImageSources.readPngOrJpeg(p));
-        assertTrue(e.getMessage().contains("x.dcm") && e.getMessage().contains("dicom-io"), e.getMessage());
+        IOException e = assertThrows(IOException.class, () -> ImageSources.read(p));
+        assertTrue(e.getMessage().contains("x.dcm"), e.getMessage());
+    }
+
+    @Test
+    void dicomIsReadThroughDicomIoWithItsGeometry() throws Exception {
+        Image2D img = ImageSources.standard().read(Path.of("../samples/covid-notes-329_637.dcm"));
+        Image2D jpg = ImageSources.read(Path.of("../samples/covid-notes-329_637.jpg"));
+        assertEquals(jpg.width(), img.width());
+        assertEquals(jpg.height(), img.height());
+        assertEquals("DX", img.intensity().modality());
+        assertEquals(0.2, img.geometry().spacing(0), 1e-9);
     }
 }

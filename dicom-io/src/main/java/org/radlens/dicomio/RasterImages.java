@@ -2,40 +2,23 @@ package org.radlens.dicomio;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.IntensityInfo;
 import org.radlens.volume3d.VoxelGeometry;
 
 /**
- * PNG and JPEG through {@link ImageIO}, raw sample values (8- or 16-bit grey as stored; colour → 3 RGB channels;
+ * PNG and JPEG through {@link RasterFiles}, raw sample values (8- or 16-bit grey as stored; colour → 3 RGB channels;
  * alpha dropped; palette PNGs expanded to RGB, or grey when the palette is grey). Geometry: 1 mm pixels.
  */
 final class RasterImages {
-    private static final long MAX_PIXELS = 1L << 28;
-
     private RasterImages() {
     }
 
     static Image2D read(Path file) throws ImageReadException {
-        BufferedImage img;
-        try (InputStream in = Files.newInputStream(file)) {
-            img = ImageIO.read(in);
-        } catch (IOException | RuntimeException e) { // ImageIO throws unchecked exceptions on hostile input
-            throw new CorruptFileException(file, "cannot decode image: " + e, e);
-        }
-        if (img == null) {
-            throw new UnsupportedFormatException(file, "", "no ImageIO decoder for this file");
-        }
+        BufferedImage img = RasterFiles.decode(file);
         int w = img.getWidth();
         int h = img.getHeight();
-        if ((long) w * h > MAX_PIXELS) {
-            throw new UnsupportedFormatException(file, "", "image of " + w + "x" + h + " pixels is too large");
-        }
         Raster r = img.getRaster();
         boolean indexed = img.getColorModel() instanceof java.awt.image.IndexColorModel;
         int bands = indexed ? 3 : r.getNumBands() >= 3 ? 3 : 1;

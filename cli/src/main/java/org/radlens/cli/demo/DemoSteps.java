@@ -7,8 +7,8 @@ public final class DemoSteps {
     private DemoSteps() {
     }
 
-    /** Today: read the bundled samples. Classification, grounding and segmentation steps follow it. */
+    /** Read the bundled samples (PNG, JPEG, DICOM), then classify, ground and segment them with the default model. */
     public static List<DemoStep> defaults() {
-        return List.of(new ReadSamplesStep());
+        return List.of(new ReadSamplesStep(), new AnalyseStep());
     }
 }

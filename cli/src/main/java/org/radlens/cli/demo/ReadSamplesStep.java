@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.radlens.cli.ImageSources;
 import org.radlens.volume3d.Image2D;
 
 /**
- * Reads every PNG/JPEG in the samples folder into an {@link Image2D} and adds it to the context. DICOM files are
- * listed but not decoded here: DICOM reading is the dicom-io module's job and joins the demo with it.
+ * Reads every image in the samples folder (PNG, JPEG, DICOM, NIfTI, recognised by their bytes through dicom-io) into an
+ * {@link Image2D} with raw values and geometry, and adds it to the context. Other files are skipped.
  */
 public final class ReadSamplesStep implements DemoStep {
 
@@ -26,27 +27,23 @@ public final class ReadSamplesStep implements DemoStep {
     public StepReport run(DemoContext context) throws IOException {
         List<String> lines = new ArrayList<>();
         List<Map<String, Object>> read = new ArrayList<>();
-        List<String> deferred = new ArrayList<>();
         for (Path file : listFiles(context.samples())) {
-            String kind = kindOf(file);
-            if (kind.equals("raster")) {
-                Image2D image = RasterImages.read(file);
-                context.addImage(new SampleImage(file, image));
-                ImageStats s = ImageStats.of(image);
-                read.add(describe(file, image, s));
-                lines.add(String.format(Locale.ROOT, "read %s: %dx%d, %d channel(s), values %.0f..%.0f (mean %.1f)",
-                        file.getFileName(), image.width(), image.height(), image.channels(), s.min(), s.max(), s.mean()));
-            } else if (kind.equals("dicom")) {
-                deferred.add(file.getFileName().toString());
-                lines.add("found " + file.getFileName() + ": DICOM, not decoded by the demo yet (dicom-io reader pending)");
+            if (!isImage(file)) {
+                continue;
             }
+            Image2D image = ImageSources.read(file);
+            context.addImage(new SampleImage(file, image));
+            ImageStats s = ImageStats.of(image);
+            read.add(describe(file, image, s));
+            lines.add(String.format(Locale.ROOT, "read %s: %s %dx%d, %d channel(s), %.3g mm/px, values %.0f..%.0f",
+                    file.getFileName(), image.intensity().modality(), image.width(), image.height(), image.channels(),
+                    image.geometry().spacing(0), s.min(), s.max()));
         }
         if (read.isEmpty()) {
-            throw new IOException("no PNG/JPEG sample images in " + context.samples());
+            throw new IOException("no sample images in " + context.samples());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("images", read);
-        details.put("dicom_not_read", deferred);
         return new StepReport(name(), lines, details);
     }
 
@@ -56,12 +53,10 @@ public final class ReadSamplesStep implements DemoStep {
         }
     }
 
-    private static String kindOf(Path file) {
+    private static boolean isImage(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg")) {
-            return "raster";
-        }
-        return n.endsWith(".dcm") ? "dicom" : "other";
+        return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".dcm")
+                || n.endsWith(".nii") || n.endsWith(".nii.gz");
     }
 
     private static Map<String, Object> describe(Path file, Image2D image, ImageStats s) {
@@ -70,6 +65,8 @@ public final class ReadSamplesStep implements DemoStep {
         m.put("width", image.width());
         m.put("height", image.height());
         m.put("channels", image.channels());
+        m.put("modality", image.intensity().modality());
+        m.put("pixel_spacing_mm", image.geometry().spacing(0));
         m.put("min", s.min());
         m.put("max", s.max());
         m.put("mean", s.mean());

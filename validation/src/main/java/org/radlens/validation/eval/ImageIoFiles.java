@@ -4,14 +4,15 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import org.radlens.dicomio.ImageReadException;
+import org.radlens.dicomio.RasterFiles;
 import org.radlens.validation.metrics.BinaryMask;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.IntensityInfo;
 import org.radlens.volume3d.VoxelGeometry;
 
 /**
- * PNG/JPEG/BMP files through {@link ImageIO}: raw raster samples of band 0 (palette indices for indexed PNGs,
+ * PNG/JPEG files through dicom-io's {@link RasterFiles}: raw raster samples of band 0 (palette indices for indexed PNGs,
  * grey values otherwise), never display-mapped. Such files carry no spacing, so masks and maps get 1 mm × 1 mm
  * pixels: distances are then in pixels, and reports say so.
  */
@@ -46,11 +47,11 @@ public final class ImageIoFiles implements MaskReader {
 
     /** The image for display (overlays); colour models are kept. */
     public static BufferedImage readForDisplay(Path file) throws IOException {
-        BufferedImage img = ImageIO.read(file.toFile());
-        if (img == null) {
-            throw new IOException(file + ": not a format ImageIO can read");
+        try {
+            return RasterFiles.decode(file);
+        } catch (ImageReadException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        return img;
     }
 
     private static Raster raster(Path file) throws IOException {

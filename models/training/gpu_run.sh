@@ -25,6 +25,9 @@ case "$mode" in
     run smoke full 3
     tail -4 "$OUT/train-smoke.log"
     pkgrun=smoke ;;
+  single)
+    run full full "$epochs"
+    pkgrun=full ;;
   full)
     run full full "$epochs" &
     run global_only global_only "$epochs" &
@@ -44,6 +47,6 @@ for f in sorted(glob.glob(sys.argv[1] + "/metrics-*.json")):
     print(f.split("metrics-")[1][:-5], "kermanyAUC=%.4f paraphrase[min/med/max]=%.3f/%.3f/%.3f bact/vir=%.3f R@5=%.3f dice=%.3f point=%.3f adultSens=%.3f" % (
         k["auc_pneumonia_ensemble"], k["paraphrase_auc"]["min"], k["paraphrase_auc"]["median"], k["paraphrase_auc"]["max"],
         k["auc_bacterial_vs_viral"], a["retrieval_image_to_text"]["R@5"], a["lung_dice"]["mean"],
-        a["pointing_game_boxes"]["hit_rate"], a["sensitivity_pneumonia_at_0.5"]))
+        a["pointing_game_boxes"]["hit_rate"], a["sensitivity_pneumonia_at_0.5"]), "pneumoniaPeakInLungs=%s" % a.get("pneumonia_peak_in_lungs"))
 PY
 ls -la "$OUT"

@@ -33,7 +33,8 @@ class Config:
     limit_kermany: Optional[int] = None   # subsample for smoke runs
     limit_covid: Optional[int] = None
     losses: Dict[str, float] = field(default_factory=lambda: {
-        "global": 1.0, "local": 0.5, "anatomy": 1.0, "pathology": 0.5, "cross": 0.1, "seg": 1.0})
+        "global": 1.0, "local": 0.5, "anatomy": 1.0, "pathology": 0.5, "cross": 0.1, "background": 0.3,
+        "seg": 1.0})
 
     @property
     def grid(self) -> int:
@@ -55,7 +56,8 @@ TINY = Config(size=64, widths=(8, 8, 16, 16), text_dim=16, text_layers=1, text_h
 
 # Ablations for the report: global loss only; + local alignment; full dual-stream (DEFAULT).
 ABLATIONS = {
-    "global_only": dict(local=0.0, anatomy=0.0, pathology=0.0, cross=0.0),
-    "global_local": dict(anatomy=0.0, pathology=0.0, cross=0.0),
+    "global_only": dict(local=0.0, anatomy=0.0, pathology=0.0, cross=0.0, background=0.0),
+    "global_local": dict(anatomy=0.0, pathology=0.0, cross=0.0, background=0.0),
+    "dual_streams": dict(background=0.0),
     "full": {},
 }

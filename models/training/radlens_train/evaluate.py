@@ -77,7 +77,25 @@ def adult_metrics(inf: Inference, root: Path, scale: float, split: str = "test")
     out["retrieval_n"] = len(noted)
     out["lung_dice"] = _dice(inf, items, enc, imgs)
     out["pointing_game_boxes"] = _pointing_boxes(inf, items, enc)
+    out["pneumonia_peak_in_lungs"] = _pathology_in_lungs(inf, items, enc)
     return out
+
+
+def _pathology_in_lungs(inf: Inference, items, enc) -> Dict:
+    """Abnormal images with a lung mask: is the peak of the "pneumonia" pathology map inside the lungs, and how much
+    higher is the map inside than outside (difference of means in units of the map's standard deviation)."""
+    q = inf.ensemble(texts.FINDING_PROMPTS["pneumonia"]["positive"])
+    hits, contrast = [], []
+    for i, it in enumerate(items):
+        if it.mask is None or it.label in (None, "normal"):
+            continue
+        gt = np.asarray(Image.open(it.mask)) > 0
+        m = inf.heat_map(enc.path[i], q, enc.boxes[i])
+        y, x = np.unravel_index(np.argmax(m), m.shape)
+        hits.append(bool(gt[y, x]))
+        contrast.append(float((m[gt].mean() - m[~gt].mean()) / max(m.std(), 1e-6)))
+    return {"n": len(hits), "peak_in_lungs": float(np.mean(hits)) if hits else None,
+            "contrast": float(np.mean(contrast)) if contrast else None}
 
 
 def _dice(inf: Inference, items, enc, imgs) -> Dict:

@@ -11,6 +11,8 @@
   pathology prototype text (normal / bacterial / viral) must identify the image's class.
 - ``cross_stream``: intra-image contrast across streams: an image's lung-pooled anatomy features (bridged to the
   pathology space) must pick out the same image's lung-pooled pathology features among the batch's.
+- ``background``: anatomy guides pathology: patches the anatomy stream places outside the lungs, and every patch
+  of an image labelled normal, must match the "normal" pathology prototype (so pathology maps stay in the lungs).
 - ``segmentation``: BCE + soft Dice on lung masks.
 """
 from __future__ import annotations
@@ -90,6 +92,18 @@ def pathology_prototypes(patches: torch.Tensor, protos: torch.Tensor, targets: t
     agg = F.normalize(attend(p, q), dim=-1)
     logits = scale * torch.einsum("bcd,cd->bc", agg, q)
     return soft_ce(logits, targets[keep])
+
+
+def pathology_background(patches: torch.Tensor, protos: torch.Tensor, lungness: torch.Tensor, normal: torch.Tensor,
+                         scale: torch.Tensor, outside: float = 0.3) -> torch.Tensor:
+    """patches [B,N,D]; protos [C,D] with the normal prototype first; lungness [B,N] in [0,1] (detached);
+    normal [B] bool. Cross-entropy towards the normal prototype on outside-lung patches and normal images."""
+    w = (lungness < outside) | normal[:, None]
+    if not bool(w.any()):
+        return patches.sum() * 0.0
+    logits = scale * torch.einsum("bnd,cd->bnc", F.normalize(patches.float(), dim=-1), F.normalize(protos.float(), dim=-1))
+    sel = logits[w]
+    return F.cross_entropy(sel, torch.zeros(sel.shape[0], dtype=torch.long, device=sel.device))
 
 
 def cross_stream(anat: torch.Tensor, path: torch.Tensor, lung_weight: torch.Tensor, bridge: torch.nn.Module,

@@ -171,6 +171,7 @@ class Trainer:
             lungness = torch.sigmoid(torch.einsum("bnd,d->bn", F.normalize(anat[:nk + na].float(), dim=-1),
                                                   F.normalize(anat_txt[2].float(), dim=-1)) * pscale + m.anat_bias[2]).detach()
             out["cross"] = losses.cross_stream(anat[:nk + na], path[:nk + na], lungness, m.bridge, scale)
+            out["background"] = losses.pathology_background(path[:nk + na], path_txt, lungness, ptarget[:, 0] == 1, pscale)
             out["seg"] = losses.segmentation(seg, lung_lab[na:])
             total = sum(W[k] * v for k, v in out.items() if W.get(k, 0) > 0)
         self.opt.zero_grad(set_to_none=True)

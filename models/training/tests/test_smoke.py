@@ -9,7 +9,7 @@ def test_train_export_smoke(data_root, tmp_path):
     train.main(["--data", str(data_root), "--out", str(tmp_path / "run"), "--preset", "tiny", "--device", "cpu"])
     log = [json.loads(l) for l in (tmp_path / "run/train_log.jsonl").read_text().splitlines()]
     epoch = [r for r in log if r["event"] == "epoch"][0]
-    for k in ("global", "local", "anatomy", "pathology", "cross", "seg", "images_per_s"):
+    for k in ("global", "local", "anatomy", "pathology", "cross", "background", "seg", "images_per_s"):
         assert k in epoch and epoch[k] == epoch[k]  # present and not NaN
     export.main(["--checkpoint", str(tmp_path / "run/checkpoint.pt"), "--out", str(tmp_path / "pkg"), "--kind", "tiny"])
     man = json.loads((tmp_path / "pkg/radlens-model.json").read_text())

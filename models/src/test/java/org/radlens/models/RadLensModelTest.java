@@ -58,6 +58,7 @@ class RadLensModelTest {
         try (RadLensModel m = RadLensModel.open(zip)) {
             root = m.modelPackage().root();
             assertEquals(8, m.classifier().classify(ref0()).size());
+            m.close();   // closing twice is harmless
         }
         assertFalse(Files.exists(root));
     }

@@ -159,7 +159,9 @@ public record ModelManifest(String format, String name, String version, String l
     public record PromptSets(Map<String, FindingPrompts> findings, Map<String, List<String>> anatomy) {
         public PromptSets {
             findings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(findings));
-            anatomy = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(anatomy));
+            java.util.Map<String, List<String>> a = new java.util.LinkedHashMap<>();
+            anatomy.forEach((k, v) -> a.put(k, List.copyOf(v)));
+            anatomy = java.util.Collections.unmodifiableMap(a);
         }
     }
 }

@@ -104,6 +104,33 @@ class RadLensModelTest {
     }
 
     @Test
+    void twoThreadsTokeniseAndEncodeDifferentTextsSafely() throws Exception {
+        try (RadLensModel m = RadLensModel.open(TestPackages.dir("tiny"))) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                texts.add("opacity number " + i + " in the " + (i % 2 == 0 ? "left" : "right") + " lung");
+            }
+            List<float[]> expected = new ArrayList<>();
+            for (String t : texts) {
+                expected.add(m.textEncoder().encode(List.of(t)).get(0).embedding(org.radlens.models.encode.Stream.PATHOLOGY));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<float[]>> futures = new ArrayList<>();
+                for (String t : texts) {
+                    futures.add(pool.submit(() -> m.textEncoder().encode(List.of(t, "both lungs")).get(0)
+                            .embedding(org.radlens.models.encode.Stream.PATHOLOGY)));
+                }
+                for (int i = 0; i < texts.size(); i++) {
+                    assertArrayEquals(expected.get(i), futures.get(i).get(), 1e-5f, texts.get(i));
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
     void heatMapsBoxesAndMasksAreInTheOriginalGrid() throws Exception {
         try (RadLensModel m = RadLensModel.open(TestPackages.dir("tiny"))) {
             Image2D img = wide();

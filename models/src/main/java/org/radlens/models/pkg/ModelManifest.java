@@ -153,6 +153,14 @@ public record ModelManifest(String format, String name, String version, String l
                         + positive + " / " + negative);
             }
         }
+
+        /**
+         * User prompts for {@code finding}: the given positives, and the given negatives or, when there are none, the
+         * single negative {@code "no <finding>"} (the convention of the CLI and the evaluation adapters).
+         */
+        public static FindingPrompts withDefaultNegative(String finding, List<String> positive, List<String> negative) {
+            return new FindingPrompts(positive, negative.isEmpty() ? List.of("no " + finding) : negative);
+        }
     }
 
     /** Default prompt sets: findings (ordered as in the manifest) and anatomy regions. */

@@ -71,6 +71,14 @@ class RadLensModelTest {
             for (int i = 0; i < imgs.size(); i++) {
                 assertArrayEquals(m.imageEncoder().encode(imgs.get(i)).embedding(), batch.get(i).embedding(), 1e-5f);
             }
+            var batched = m.classifier().classifyAll(imgs, m.classifier().defaultFindings());
+            assertEquals(3, batched.size());
+            for (int i = 0; i < imgs.size(); i++) {
+                var single = m.classifier().classify(imgs.get(i));
+                for (int k = 0; k < single.size(); k++) {
+                    assertEquals(single.get(k).probability(), batched.get(i).get(k).probability(), 1e-6);
+                }
+            }
             List<String> texts = List.of("pneumonia", "the lungs are clear", "left lung", "x", "opacity");
             var all = m.textEncoder().encode(texts);
             for (int i = 0; i < texts.size(); i++) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param description  free text, may be empty
  * @param card         model card file name, may be empty
  * @param trainingData data the weights were trained on
- * @param engine       DJL engine name, {@code OnnxRuntime}
+ * @param engine       DJL engine name: {@code OnnxRuntime} (ONNX files) or {@code PyTorch} (TorchScript files)
  * @param image        image input
  * @param text         text input
  * @param outputs      output tensor names and shapes

@@ -229,5 +229,29 @@ def encode_texts(txt, texts):
     return txt(ids, mask)
 
 
+
+
+def torchscript_variant(onnx_dir: Path, out: Path) -> None:
+    """The same weights as TorchScript (engine PyTorch): image_encoder.pt / text_encoder.pt, same tokenizer and
+    reference cases, so the PyTorch engine path is checked against the same Python outputs."""
+    import shutil
+    torch.manual_seed(0)
+    img, txt = ImageEncoder().eval(), TextEncoder().eval()   # same seed and order as main(): identical weights
+    out.mkdir(parents=True, exist_ok=True)
+    torch.jit.trace(img, torch.zeros(1, C, S, S)).save(str(out / "image_encoder.pt"))
+    ids = torch.ones(1, 4, dtype=torch.int64)
+    torch.jit.trace(txt, (ids, torch.ones_like(ids))).save(str(out / "text_encoder.pt"))
+    shutil.copy(onnx_dir / "tokenizer.json", out / "tokenizer.json")
+    shutil.copytree(onnx_dir / "reference", out / "reference", dirs_exist_ok=True)
+    m = json.loads((onnx_dir / "radlens-model.json").read_text())
+    m["name"], m["engine"] = "radlens-synthetic-torchscript", "PyTorch"
+    m["image"]["file"] = m["outputs"]["segmentation"]["file"] = "image_encoder.pt"
+    m["text"]["file"] = "text_encoder.pt"
+    m["files"] = {n: sha(out / n) for n in ["image_encoder.pt", "text_encoder.pt", "tokenizer.json"]}
+    (out / "radlens-model.json").write_text(json.dumps(m, indent=2))
+
+
 if __name__ == "__main__":
     main(Path(sys.argv[1]))
+    if len(sys.argv) > 2:
+        torchscript_variant(Path(sys.argv[1]), Path(sys.argv[2]))

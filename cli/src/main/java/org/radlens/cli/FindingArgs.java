@@ -32,8 +32,8 @@ final class FindingArgs {
         for (String name : order) {
             FindingPrompts d = defaults.get(name);
             List<String> p = pos.getOrDefault(name, d != null ? d.positive() : List.of(name));
-            List<String> n = neg.getOrDefault(name, d != null ? d.negative() : List.of("no " + name));
-            out.put(name, new FindingPrompts(p, n));
+            List<String> n = neg.getOrDefault(name, d != null ? d.negative() : List.of());
+            out.put(name, FindingPrompts.withDefaultNegative(name, p, n));
         }
         return out;
     }

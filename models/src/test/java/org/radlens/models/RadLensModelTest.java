@@ -58,6 +58,7 @@ class RadLensModelTest {
         try (RadLensModel m = RadLensModel.open(zip)) {
             root = m.modelPackage().root();
             assertEquals(8, m.classifier().classify(ref0()).size());
+            m.close();   // closing twice is harmless
         }
         assertFalse(Files.exists(root));
     }
@@ -69,6 +70,14 @@ class RadLensModelTest {
             List<ImageEmbedding> batch = m.imageEncoder().encodeAll(imgs);
             for (int i = 0; i < imgs.size(); i++) {
                 assertArrayEquals(m.imageEncoder().encode(imgs.get(i)).embedding(), batch.get(i).embedding(), 1e-5f);
+            }
+            var batched = m.classifier().classifyAll(imgs, m.classifier().defaultFindings());
+            assertEquals(3, batched.size());
+            for (int i = 0; i < imgs.size(); i++) {
+                var single = m.classifier().classify(imgs.get(i));
+                for (int k = 0; k < single.size(); k++) {
+                    assertEquals(single.get(k).probability(), batched.get(i).get(k).probability(), 1e-6);
+                }
             }
             List<String> texts = List.of("pneumonia", "the lungs are clear", "left lung", "x", "opacity");
             var all = m.textEncoder().encode(texts);
@@ -95,6 +104,33 @@ class RadLensModelTest {
                     for (int k = 0; k < got.size(); k++) {
                         assertEquals(expected.get(k).probability(), got.get(k).probability(), 1e-6);
                     }
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void twoThreadsTokeniseAndEncodeDifferentTextsSafely() throws Exception {
+        try (RadLensModel m = RadLensModel.open(TestPackages.dir("tiny"))) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                texts.add("opacity number " + i + " in the " + (i % 2 == 0 ? "left" : "right") + " lung");
+            }
+            List<float[]> expected = new ArrayList<>();
+            for (String t : texts) {
+                expected.add(m.textEncoder().encode(List.of(t)).get(0).embedding(org.radlens.models.encode.Stream.PATHOLOGY));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<float[]>> futures = new ArrayList<>();
+                for (String t : texts) {
+                    futures.add(pool.submit(() -> m.textEncoder().encode(List.of(t, "both lungs")).get(0)
+                            .embedding(org.radlens.models.encode.Stream.PATHOLOGY)));
+                }
+                for (int i = 0; i < texts.size(); i++) {
+                    assertArrayEquals(expected.get(i), futures.get(i).get(), 1e-5f, texts.get(i));
                 }
             } finally {
                 pool.shutdown();

@@ -12,6 +12,7 @@ import org.radlens.models.encode.ImageEmbedding;
 import org.radlens.models.encode.Stream;
 import org.radlens.models.encode.TextEmbedding;
 import org.radlens.models.grounding.HeatMap;
+import org.radlens.models.preprocess.Bilinear;
 import org.radlens.models.preprocess.LetterboxTransform;
 import org.radlens.models.preprocess.PreparedImage;
 import org.radlens.models.preprocess.Preprocessor;
@@ -163,7 +164,15 @@ class TinyParityTest {
             assertEquals(c.get("seg_positive_count").getAsLong(), positive);
             LabelMask mask = model.segmenter().segment(e);
             assertEquals(Segmenter.HEAD, mask.source());
-            assertEquals(c.get("lung_pixels_source_grid").getAsLong(), mask.count(1));
+            // identical except pixels whose logit lies within float32 rounding (1e-5) of the threshold: such ties may
+            // fall either way between PyTorch's float32 and our double interpolation (seen: 1 of 258,000 pixels)
+            float[] logit = Bilinear.toSourceGrid(seg.plane(0), seg.width(), seg.height(), e.transform());
+            long ties = 0;
+            for (float v : logit) {
+                ties += Math.abs(v) < 1e-5 ? 1 : 0;
+            }
+            long diff = Math.abs(c.get("lung_pixels_source_grid").getAsLong() - mask.count(1));
+            assertTrue(diff <= ties, "mask pixel counts differ by " + diff + " with " + ties + " ties at the threshold");
             assertEquals(c.get("width").getAsInt(), mask.width());
         }
     }

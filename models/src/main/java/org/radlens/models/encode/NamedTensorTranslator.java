@@ -13,7 +13,10 @@ import java.nio.LongBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Feeds ONNX inputs by their raw names and returns every output by name, copied to Java arrays. */
+/**
+ * Feeds inputs by their raw names (or in order, for positional engines) and returns every output by name, copied to
+ * Java arrays; outputs without a name are named by {@code outputOrder}.
+ */
 final class NamedTensorTranslator implements NoBatchifyTranslator<NamedTensorTranslator.Tensors,
         NamedTensorTranslator.Tensors> {
 
@@ -28,6 +31,14 @@ final class NamedTensorTranslator implements NoBatchifyTranslator<NamedTensorTra
         }
     }
 
+    private final boolean named;
+    private final java.util.List<String> outputOrder;
+
+    NamedTensorTranslator(boolean named, java.util.List<String> outputOrder) {
+        this.named = named;
+        this.outputOrder = java.util.List.copyOf(outputOrder);
+    }
+
     @Override
     public NDList processInput(TranslatorContext ctx, Tensors input) {
         NDManager m = ctx.getNDManager();
@@ -37,7 +48,9 @@ final class NamedTensorTranslator implements NoBatchifyTranslator<NamedTensorTra
             NDArray a = t.floats() != null
                     ? m.create(FloatBuffer.wrap(t.floats()), new Shape(t.shape()), DataType.FLOAT32)
                     : m.create(LongBuffer.wrap(t.longs()), new Shape(t.shape()), DataType.INT64);
-            a.setName(e.getKey());
+            if (named) {
+                a.setName(e.getKey());
+            }
             list.add(a);
         }
         return list;
@@ -46,11 +59,19 @@ final class NamedTensorTranslator implements NoBatchifyTranslator<NamedTensorTra
     @Override
     public Tensors processOutput(TranslatorContext ctx, NDList list) {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        for (NDArray a : list) {
+        for (int i = 0; i < list.size(); i++) {
+            NDArray a = list.get(i);
             long[] shape = a.getShape().getShape();
             NDArray f = a.getDataType() == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false);
-            out.put(a.getName(), Tensor.of(f.toFloatArray(), shape));
+            out.put(outputName(a, i), Tensor.of(f.toFloatArray(), shape));
         }
         return new Tensors(out);
+    }
+
+    private String outputName(NDArray a, int i) {
+        if (named && a.getName() != null) {
+            return a.getName();
+        }
+        return i < outputOrder.size() ? outputOrder.get(i) : "output" + i;
     }
 }

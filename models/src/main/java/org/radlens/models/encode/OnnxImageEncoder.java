@@ -19,18 +19,19 @@ import java.util.Optional;
 
 /**
  * {@link ImageEncoder} over the package's {@code image_encoder.onnx} (and {@code seg_head.onnx} when the segmentation
- * head is a separate file) in DJL's ONNX Runtime engine. Opening runs a dry batch of one zero image and refuses the
+ * head is a separate file) in DJL's ONNX Runtime engine, or TorchScript files in DJL's PyTorch engine for packages whose
+ * {@code engine} is {@code PyTorch}. Opening runs a dry batch of one zero image and refuses the
  * package when tensor names or shapes disagree with the manifest.
  */
 public final class OnnxImageEncoder implements ImageEncoder {
     private final ImageSpec spec;
     private final OutputSpec outputs;
     private final Preprocessor preprocessor;
-    private final OnnxSession session;
-    private final OnnxSession segSession; // null when the head lives in the image encoder or is absent
+    private final EngineSession session;
+    private final EngineSession segSession; // null when the head lives in the image encoder or is absent
     private final int batchSize;
 
-    private OnnxImageEncoder(ImageSpec spec, OutputSpec outputs, OnnxSession session, OnnxSession segSession,
+    private OnnxImageEncoder(ImageSpec spec, OutputSpec outputs, EngineSession session, EngineSession segSession,
                              int batchSize) {
         this.spec = spec;
         this.outputs = outputs;
@@ -44,13 +45,16 @@ public final class OnnxImageEncoder implements ImageEncoder {
     public static OnnxImageEncoder open(ModelPackage pkg, EncoderOptions options) throws ModelLoadException {
         ImageSpec spec = pkg.manifest().image();
         OutputSpec outputs = pkg.manifest().outputs();
-        OnnxSession main = OnnxSession.load(pkg.file(spec.file()), options.intraOpThreads());
-        OnnxSession seg = null;
+        String engine = pkg.manifest().engine();
+        EngineSession main = EngineSession.load(pkg.file(spec.file()), engine, options.intraOpThreads(),
+                outputOrder(outputs, spec.file()));
+        EngineSession seg = null;
         try {
             checkInput(main, spec.input());
             Optional<SegmentationSpec> s = outputs.segmentation();
             if (s.isPresent() && !s.get().file().equals(spec.file())) {
-                seg = OnnxSession.load(pkg.file(s.get().file()), options.intraOpThreads());
+                seg = EngineSession.load(pkg.file(s.get().file()), engine, options.intraOpThreads(),
+                        List.of(s.get().output()));
                 checkInput(seg, spec.input());
             }
             OnnxImageEncoder enc = new OnnxImageEncoder(spec, outputs, main, seg, options.imageBatchSize());
@@ -176,7 +180,18 @@ public final class OnnxImageEncoder implements ImageEncoder {
         }
     }
 
-    private static void checkInput(OnnxSession session, String input) throws ModelLoadException {
+    /** Output names in MODEL-PACKAGE.md order: how positional (TorchScript) outputs are named. */
+    static List<String> outputOrder(OutputSpec o, String imageFile) {
+        List<String> order = new ArrayList<>(List.of(o.imageEmbedding(), o.patchEmbeddings()));
+        o.anatomy().ifPresent(a -> order.add(a.patchEmbeddings()));
+        o.segmentation().filter(s -> s.file().equals(imageFile)).ifPresent(s -> order.add(s.output()));
+        return order;
+    }
+
+    private static void checkInput(EngineSession session, String input) throws ModelLoadException {
+        if (session.positional()) {
+            return;
+        }
         List<String> names = session.inputNames();
         if (names.size() != 1 || !names.get(0).equals(input)) {
             throw new ModelLoadException(session.fileName() + ": expected exactly one input named '" + input

@@ -20,19 +20,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link TextEncoder} over the package's {@code text_encoder.onnx} and {@code tokenizer.json} (DJL tokenizers, loaded
- * from the file, never from a hub). Opening runs a dry batch and refuses tensor names or shapes that disagree with the
+ * {@link TextEncoder} over the package's {@code text_encoder.onnx} (or TorchScript in the PyTorch engine) and
+ * {@code tokenizer.json} (DJL tokenizers, loaded from the file, never from a hub). Opening runs a dry batch and refuses tensor names or shapes that disagree with the
  * manifest.
  */
 public final class OnnxTextEncoder implements TextEncoder {
     private final TextSpec spec;
     private final OutputSpec outputs;
-    private final OnnxSession session;
+    private final EngineSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final long padId;
     private final int batchSize;
 
-    private OnnxTextEncoder(TextSpec spec, OutputSpec outputs, OnnxSession session, HuggingFaceTokenizer tokenizer,
+    private OnnxTextEncoder(TextSpec spec, OutputSpec outputs, EngineSession session, HuggingFaceTokenizer tokenizer,
                             long padId, int batchSize) {
         this.spec = spec;
         this.outputs = outputs;
@@ -54,9 +54,12 @@ public final class OnnxTextEncoder implements TextEncoder {
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException(spec.tokenizer() + ": cannot load tokenizer: " + e.getMessage(), e);
         }
-        OnnxSession session = null;
+        EngineSession session = null;
         try {
-            session = OnnxSession.load(pkg.file(spec.file()), options.intraOpThreads());
+            List<String> order = new ArrayList<>(List.of(pkg.manifest().outputs().textEmbedding()));
+            pkg.manifest().outputs().anatomy().ifPresent(a -> order.add(a.textEmbedding()));
+            session = EngineSession.load(pkg.file(spec.file()), pkg.manifest().engine(), options.intraOpThreads(),
+                    order);
             checkInputs(session, spec);
             OnnxTextEncoder enc = new OnnxTextEncoder(spec, pkg.manifest().outputs(), session, tok, padId,
                     options.textBatchSize());
@@ -136,7 +139,7 @@ public final class OnnxTextEncoder implements TextEncoder {
         }
         Map<String, Tensor> in = new LinkedHashMap<>();
         in.put(spec.inputIds(), Tensor.ofLongs(flat, texts.size(), len));
-        if (session.inputNames().contains(spec.attentionMask())) {
+        if (session.positional() || session.inputNames().contains(spec.attentionMask())) {
             in.put(spec.attentionMask(), Tensor.ofLongs(mask, texts.size(), len));
         }
         return new Tensors(in);
@@ -167,7 +170,10 @@ public final class OnnxTextEncoder implements TextEncoder {
         }
     }
 
-    private static void checkInputs(OnnxSession session, TextSpec spec) throws ModelLoadException {
+    private static void checkInputs(EngineSession session, TextSpec spec) throws ModelLoadException {
+        if (session.positional()) {
+            return;
+        }
         List<String> names = session.inputNames();
         boolean ok = names.contains(spec.inputIds())
                 && names.stream().allMatch(n -> n.equals(spec.inputIds()) || n.equals(spec.attentionMask()));

@@ -48,6 +48,9 @@ final class PredictorPool<I, O> implements AutoCloseable {
     @Override
     public void close() {
         synchronized (all) {
+            if (closed) {
+                return;
+            }
             closed = true;
             all.forEach(Predictor::close);
             all.clear();

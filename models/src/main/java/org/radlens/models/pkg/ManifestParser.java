@@ -86,8 +86,8 @@ public final class ManifestParser {
                     + ModelManifest.FORMAT + "'");
         }
         String engine = f.string("engine", "OnnxRuntime");
-        if (!"OnnxRuntime".equals(engine)) {
-            throw f.invalid("engine", "is '" + engine + "': only OnnxRuntime packages are supported");
+        if (!"OnnxRuntime".equals(engine) && !"PyTorch".equals(engine)) {
+            throw f.invalid("engine", "is '" + engine + "': expected OnnxRuntime (ONNX files) or PyTorch (TorchScript)");
         }
         ImageSpec image = image(f.object("image"));
         OutputSpec outputs = outputs(f.object("outputs"));

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param description  free text, may be empty
  * @param card         model card file name, may be empty
  * @param trainingData data the weights were trained on
- * @param engine       DJL engine name, {@code OnnxRuntime}
+ * @param engine       DJL engine name: {@code OnnxRuntime} (ONNX files) or {@code PyTorch} (TorchScript files)
  * @param image        image input
  * @param text         text input
  * @param outputs      output tensor names and shapes
@@ -153,13 +153,23 @@ public record ModelManifest(String format, String name, String version, String l
                         + positive + " / " + negative);
             }
         }
+
+        /**
+         * User prompts for {@code finding}: the given positives, and the given negatives or, when there are none, the
+         * single negative {@code "no <finding>"} (the convention of the CLI and the evaluation adapters).
+         */
+        public static FindingPrompts withDefaultNegative(String finding, List<String> positive, List<String> negative) {
+            return new FindingPrompts(positive, negative.isEmpty() ? List.of("no " + finding) : negative);
+        }
     }
 
     /** Default prompt sets: findings (ordered as in the manifest) and anatomy regions. */
     public record PromptSets(Map<String, FindingPrompts> findings, Map<String, List<String>> anatomy) {
         public PromptSets {
             findings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(findings));
-            anatomy = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(anatomy));
+            java.util.Map<String, List<String>> a = new java.util.LinkedHashMap<>();
+            anatomy.forEach((k, v) -> a.put(k, List.copyOf(v)));
+            anatomy = java.util.Collections.unmodifiableMap(a);
         }
     }
 }

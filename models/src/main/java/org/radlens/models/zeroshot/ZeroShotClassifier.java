@@ -55,6 +55,16 @@ public final class ZeroShotClassifier {
         return classify(images.encode(image), findings);
     }
 
+    /** Scores {@code findings} on many images, encoded in engine batches; one list per image, in input order. */
+    public List<List<FindingScore>> classifyAll(List<Image2D> imagesToScore, Map<String, FindingPrompts> findings)
+            throws InferenceException {
+        List<List<FindingScore>> out = new ArrayList<>(imagesToScore.size());
+        for (ImageEmbedding e : images.encodeAll(imagesToScore)) {
+            out.add(classify(e, findings));
+        }
+        return out;
+    }
+
     /** Scores {@code findings} against an image already encoded. */
     public List<FindingScore> classify(ImageEmbedding image, Map<String, FindingPrompts> findings)
             throws InferenceException {

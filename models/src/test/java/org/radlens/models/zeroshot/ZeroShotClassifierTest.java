@@ -57,4 +57,13 @@ class ZeroShotClassifierTest {
         assertEquals(0.5, effusion.probability(), 1e-9);
         assertEquals(1, c.withOverrides(Map.of("effusion", user.get("effusion")), true).size());
     }
+
+    @Test
+    void userFindingsWithoutNegativesGetNoFinding() {
+        FindingPrompts f = FindingPrompts.withDefaultNegative("effusion", List.of("pleural effusion"), List.of());
+        assertEquals(List.of("no effusion"), f.negative());
+        assertEquals(List.of("x"), FindingPrompts.withDefaultNegative("e", List.of("p"), List.of("x")).negative());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new FindingPrompts(List.of("p"), List.of()));
+    }
 }

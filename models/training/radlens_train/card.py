@@ -50,6 +50,8 @@ def _metrics_table(m: Dict) -> str:
         rows += [("covid-notes test, image→text retrieval R@5", f"{a['retrieval_image_to_text']['R@5']:.3f} (n={a['retrieval_n']})", ""),
                  ("covid-notes test, lung Dice", f"{a['lung_dice']['mean']:.3f} (n={a['lung_dice']['n']})", "≥ 0.93"),
                  ("covid-notes test, pointing game left/right lung", f"{a['pointing_game_boxes']['hit_rate']:.3f} (n={a['pointing_game_boxes']['n']})", "≥ 0.90"),
+                 ("covid-notes test (abnormal, with lung mask), 'pneumonia' map peak inside the lungs",
+                  f"{_peak(a)} (n={a.get('pneumonia_peak_in_lungs', {}).get('n', 0)})", ""),
                  ("covid-notes test (adult, abnormal), sensitivity p(pneumonia) > 0.5",
                   f"{a['sensitivity_pneumonia_at_0.5']:.3f} (n={a['abnormal_labelled']})", "")]
     lines = ["| metric (held-out) | value | target |", "|---|---|---|"] + [f"| {r} | {v} | {t} |" for r, v, t in rows]
@@ -103,16 +105,21 @@ Full figures: `metrics` in `radlens-model.json`.
 """
 
 
+def _peak(a: Dict) -> str:
+    p = a.get("pneumonia_peak_in_lungs")
+    return f"{p['peak_in_lungs']:.3f} (contrast {p['contrast']:+.2f})" if p else "not measured"
+
+
 def _ablation(abl) -> str:
     if not abl:
         return ""
-    rows = ["| losses | Kermany AUC | paraphrase min–max | R@5 (img→text) | lung Dice | pointing game |",
-            "|---|---|---|---|---|---|"]
+    rows = ["| losses | Kermany AUC | paraphrase min–max | R@5 (img→text) | lung Dice | pointing game | pneumonia peak in lungs |",
+            "|---|---|---|---|---|---|---|"]
     for name, m in abl.items():
         k, a = m["kermany_test"], m["covid_notes_test"]
         rows.append(f"| {name} | {k['auc_pneumonia_ensemble']:.3f} | {k['paraphrase_auc']['min']:.3f}–"
                     f"{k['paraphrase_auc']['max']:.3f} | {a['retrieval_image_to_text']['R@5']:.3f} | "
-                    f"{a['lung_dice']['mean']:.3f} | {a['pointing_game_boxes']['hit_rate']:.3f} |")
+                    f"{a['lung_dice']['mean']:.3f} | {a['pointing_game_boxes']['hit_rate']:.3f} | {_peak(a)} |")
     return ("\n## Ablation (same data, epochs and seed; evaluated on the staged GPU copy of the held-out splits)\n\n"
             + "\n".join(rows) + "\n")
 

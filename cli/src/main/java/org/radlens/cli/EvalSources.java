@@ -1,5 +1,8 @@
 package org.radlens.cli;
 
+import org.radlens.models.DefaultModel;
+import org.radlens.models.ModelLoadException;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import org.radlens.validation.eval.CsvEmbeddingSource;
@@ -17,10 +20,9 @@ import org.radlens.validation.eval.SourceException;
 import org.radlens.validation.suite.SuiteSources;
 
 /**
- * The one place where {@code radlens eval} meets the prediction services. Precomputed CSV outputs work today;
- * {@code --model PKG} is where the models module's services plug in (see {@link #fromModel}): the integrator
- * replaces that method's body with adapters over {@code ZeroShotClassifier}, {@code Grounder}, {@code Segmenter}
- * and the image/text encoders of a loaded {@code ModelPackage}.
+ * The one place where {@code radlens eval} meets the prediction services: precomputed CSV outputs
+ * ({@code --scores}, {@code --heatmaps}, {@code --masks}, {@code --embeddings}), or a model package
+ * ({@code --model PKG}, through {@link ModelSources}).
  */
 final class EvalSources implements SuiteSources {
     private final SourceOptions o;
@@ -34,25 +36,25 @@ final class EvalSources implements SuiteSources {
     @Override
     public ScoreSource scores() throws SourceException {
         return o.scores != null ? read(() -> CsvScoreSource.read(o.scores, imageColumn), o.scores)
-                : fromModel("--scores", ScoreSource.class);
+                : ModelSources.scores(model("--scores"));
     }
 
     @Override
     public HeatMapSource heatMaps() throws SourceException {
         return o.heatmaps != null ? read(() -> CsvHeatMapSource.read(o.heatmaps), o.heatmaps)
-                : fromModel("--heatmaps", HeatMapSource.class);
+                : ModelSources.heatMaps(model("--heatmaps"));
     }
 
     @Override
     public MaskSource masks() throws SourceException {
         return o.masks != null ? read(() -> CsvMaskSource.read(o.masks, maskReader()), o.masks)
-                : fromModel("--masks", MaskSource.class);
+                : ModelSources.masks(model("--masks"));
     }
 
     @Override
     public EmbeddingSource embeddings() throws SourceException {
         return o.embeddings != null ? read(() -> CsvEmbeddingSource.read(o.embeddings), o.embeddings)
-                : fromModel("--embeddings", EmbeddingSource.class);
+                : ModelSources.embeddings(model("--embeddings"));
     }
 
     @Override
@@ -66,13 +68,17 @@ final class EvalSources implements SuiteSources {
         return new ImageIoFiles();
     }
 
-    /** The wiring point for model packages. */
-    private <T> T fromModel(String csvOption, Class<T> kind) throws SourceException {
-        if (o.model == null) {
-            throw new SourceException("no predictions: give --model PKG or " + csvOption + " FILE");
+    /** The package of {@code --model}, else the default package ({@code $RADLENS_MODEL} or the bundled one). */
+    private Path model(String csvOption) throws SourceException {
+        if (o.model != null) {
+            return o.model;
         }
-        throw new SourceException("--model " + o.model + ": this build has no " + kind.getSimpleName()
-                + " backed by model packages yet; give precomputed outputs with " + csvOption + " FILE");
+        try {
+            return DefaultModel.locate();
+        } catch (ModelLoadException e) {
+            throw new SourceException("no predictions: give --model PKG or " + csvOption + " FILE ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     private interface Reader<T> {

@@ -103,7 +103,7 @@ final class ModelSources {
             public BinaryMask mask(Path image, String className) throws SourceException {
                 try {
                     LabelMask mask = m.segmenter().segment(read(image));
-                    int label = className.isEmpty() ? -1 : mask.classNames().indexOf(className) + 1;
+                    int label = className.isEmpty() ? -1 : labelOf(mask.classNames(), className);
                     if (label == 0) {
                         throw new SourceException("class '" + className + "' is not one of the model's "
                                 + mask.classNames());
@@ -158,6 +158,22 @@ final class ModelSources {
                 m.close();
             }
         };
+    }
+
+    /** 1-based label of {@code name} among the model's classes, ignoring case and a plural "s"; 0 when absent. */
+    static int labelOf(List<String> classes, String name) {
+        String want = singular(name);
+        for (int i = 0; i < classes.size(); i++) {
+            if (singular(classes.get(i)).equals(want)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String singular(String s) {
+        String t = s.strip().toLowerCase(java.util.Locale.ROOT);
+        return t.endsWith("s") ? t.substring(0, t.length() - 1) : t;
     }
 
     static FindingPrompts prompts(RadLensModel m, ClassPrompts c) {

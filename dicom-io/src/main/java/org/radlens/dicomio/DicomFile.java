@@ -76,9 +76,10 @@ final class DicomFile {
         if (pixels && (syntax == null || !syntax.decodable())) {
             throw new UnsupportedFormatException(path, ts, "cannot decode pixel data");
         }
+        boolean ownRle = pixels && syntax == TransferSyntax.RLE;
         AttributeList list;
         try {
-            list = parse(path, bytes, scan, pixels);
+            list = parse(path, bytes, scan, pixels, pixels && !ownRle);
         } catch (UnsupportedFormatException e) {
             String why = DecoderLimits.limitation(DicomAttributes.header(parse(path, bytes, scan, false), ts));
             throw why == null ? e : new UnsupportedFormatException(path, ts, why, e);
@@ -91,13 +92,23 @@ final class DicomFile {
         if (pixels) {
             checkPixelModule(path, h, list);
         }
+        if (ownRle) {
+            RleDecoder.decodeInPlace(path, list, h);
+            h = DicomAttributes.header(list, ts);
+        }
         return new DicomFile(path, list, h, null, -1);
     }
 
     private static AttributeList parse(Path path, byte[] bytes, DicomPrescan.Result scan, boolean pixels)
             throws ImageReadException {
+        return parse(path, bytes, scan, pixels, pixels);
+    }
+
+    /** @param decompress let PixelMed decompress (else encapsulated frames are kept as they are) */
+    private static AttributeList parse(Path path, byte[] bytes, DicomPrescan.Result scan, boolean pixels,
+                                       boolean decompress) throws ImageReadException {
         AttributeList list = new AttributeList();
-        list.setDecompressPixelData(pixels);
+        list.setDecompressPixelData(decompress);
         try (DicomInputStream in = scan.hasMeta()
                 ? new DicomInputStream(new ByteArrayInputStream(bytes))
                 : new DicomInputStream(new ByteArrayInputStream(bytes), scan.transferSyntaxUid(), false)) {
@@ -106,7 +117,7 @@ final class DicomFile {
             } else {
                 list.read(in, TagFromName.PixelData);
             }
-            if (pixels) {
+            if (decompress) {
                 list.correctDecompressedImagePixelModule();
             }
             return list;

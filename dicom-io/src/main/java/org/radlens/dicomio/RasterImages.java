@@ -3,10 +3,11 @@ package org.radlens.dicomio;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.IntensityInfo;
 import org.radlens.volume3d.VoxelGeometry;
@@ -22,20 +23,9 @@ final class RasterImages {
     }
 
     static Image2D read(Path file) throws ImageReadException {
-        BufferedImage img;
-        try (InputStream in = Files.newInputStream(file)) {
-            img = ImageIO.read(in);
-        } catch (IOException | RuntimeException e) { // ImageIO throws unchecked exceptions on hostile input
-            throw new CorruptFileException(file, "cannot decode image: " + e, e);
-        }
-        if (img == null) {
-            throw new UnsupportedFormatException(file, "", "no ImageIO decoder for this file");
-        }
+        BufferedImage img = decode(file);
         int w = img.getWidth();
         int h = img.getHeight();
-        if ((long) w * h > MAX_PIXELS) {
-            throw new UnsupportedFormatException(file, "", "image of " + w + "x" + h + " pixels is too large");
-        }
         Raster r = img.getRaster();
         boolean indexed = img.getColorModel() instanceof java.awt.image.IndexColorModel;
         int bands = indexed ? 3 : r.getNumBands() >= 3 ? 3 : 1;
@@ -54,6 +44,30 @@ final class RasterImages {
         Image2D rgb = new Image2D(w, h, 3, data, g, new IntensityInfo("OT", "raw", false, java.util.Optional.empty(),
                 IntensityInfo.Photometric.RGB));
         return indexed && isGrey(data, w * h) ? Image2D.gray(w, h, rgb.channel(0), g, IntensityInfo.rawGray()) : rgb;
+    }
+
+    /** Decodes after checking the header's size, so a hostile header cannot make ImageIO allocate gigabytes. */
+    private static BufferedImage decode(Path file) throws ImageReadException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new UnsupportedFormatException(file, "", "no ImageIO decoder for this file");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels <= 0 || pixels > MAX_PIXELS) {
+                    throw new CorruptFileException(file, "implausible image size " + reader.getWidth(0) + "x"
+                            + reader.getHeight(0));
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) { // ImageIO throws unchecked exceptions on hostile input
+            throw new CorruptFileException(file, "cannot decode image: " + e, e);
+        }
     }
 
     private static float component(BufferedImage img, int x, int y, int c) {

@@ -137,13 +137,13 @@ final class DicomFile {
     }
 
     private static void checkPixelModule(Path path, DicomHeader h, AttributeList list) throws ImageReadException {
-        if (list.get(TagFromName.PixelData) == null) {
-            if (list.get(TagFromName.FloatPixelData) != null || list.get(TagFromName.DoubleFloatPixelData) != null) {
-                throw new UnsupportedFormatException(path, h.transferSyntaxUid(), "float pixel data is not supported");
-            }
+        boolean reals = list.get(TagFromName.FloatPixelData) != null
+                || list.get(TagFromName.DoubleFloatPixelData) != null;
+        if (list.get(TagFromName.PixelData) == null && !reals) {
             throw new UnsupportedFormatException(path, h.transferSyntaxUid(), "no Pixel Data (7FE0,0010): not an image");
         }
-        boolean bitsOk = h.bitsAllocated() == 1 || h.bitsAllocated() == 8 || h.bitsAllocated() == 16 || h.bitsAllocated() == 32;
+        boolean bitsOk = h.bitsAllocated() == 1 || h.bitsAllocated() == 8 || h.bitsAllocated() == 16
+                || h.bitsAllocated() == 32 || reals && h.bitsAllocated() == 64;
         if (!bitsOk) {
             throw new UnsupportedFormatException(path, h.transferSyntaxUid(), "BitsAllocated " + h.bitsAllocated()
                     + " is not supported (1, 8, 16, 32 are)");
@@ -154,7 +154,7 @@ final class DicomFile {
             throw new CorruptFileException(path, "implausible pixel module: rows=" + h.rows() + " columns="
                     + h.columns() + " frames=" + h.frames() + " samples=" + h.samplesPerPixel());
         }
-        if (h.bitsStored() <= 0 || h.bitsStored() > h.bitsAllocated()) {
+        if (!reals && (h.bitsStored() <= 0 || h.bitsStored() > h.bitsAllocated())) {
             throw new CorruptFileException(path, "BitsStored " + h.bitsStored() + " outside 1.." + h.bitsAllocated());
         }
     }

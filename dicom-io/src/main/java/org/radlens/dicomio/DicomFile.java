@@ -77,9 +77,11 @@ final class DicomFile {
             throw new UnsupportedFormatException(path, ts, "cannot decode pixel data");
         }
         boolean ownRle = pixels && syntax == TransferSyntax.RLE;
+        boolean ownJpegLs = pixels && (syntax == TransferSyntax.JPEG_LS_LOSSLESS
+                || syntax == TransferSyntax.JPEG_LS_NEAR_LOSSLESS);
         AttributeList list;
         try {
-            list = parse(path, bytes, scan, pixels, pixels && !ownRle);
+            list = parse(path, bytes, scan, pixels, pixels && !ownRle && !ownJpegLs);
         } catch (UnsupportedFormatException e) {
             String why = DecoderLimits.limitation(DicomAttributes.header(parse(path, bytes, scan, false), ts));
             throw why == null ? e : new UnsupportedFormatException(path, ts, why, e);
@@ -92,8 +94,16 @@ final class DicomFile {
         if (pixels) {
             checkPixelModule(path, h, list);
         }
-        if (ownRle) {
-            RleDecoder.decodeInPlace(path, list, h);
+        if (ownRle || ownJpegLs) {
+            if (scan.encapsulatedOffset() < 0) {
+                throw new CorruptFileException(path, "compressed pixel data is not encapsulated");
+            }
+            byte[][] frames = EncapsulatedFrames.frames(path, bytes, scan.encapsulatedOffset(), h.frames());
+            if (ownRle) {
+                RleDecoder.decodeInPlace(path, list, h, frames);
+            } else {
+                JpegLsFrames.decodeInPlace(path, list, h, frames);
+            }
             h = DicomAttributes.header(list, ts);
         }
         return new DicomFile(path, list, h, null, -1);

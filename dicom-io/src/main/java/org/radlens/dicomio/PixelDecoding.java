@@ -94,7 +94,8 @@ final class PixelDecoding {
     }
 
     private static int[] signExtendCodecSamples(DicomHeader h, int[] v) {
-        if (h.signed() && h.syntax() != null && h.syntax().encapsulated() && h.bitsStored() < h.bitsAllocated()) {
+        boolean j2k = h.syntax() == TransferSyntax.JPEG2000 || h.syntax() == TransferSyntax.JPEG2000_LOSSLESS;
+        if (h.signed() && j2k && h.bitsStored() < h.bitsAllocated()) { // as GDCM does for JPEG 2000
             for (int i = 0; i < v.length; i++) { // codecs deliver BitsStored-bit samples: extend their sign
                 v[i] = (int) DecoderLimits.stored(v[i], h);
             }

@@ -1,10 +1,8 @@
 package org.radlens.dicomio;
 
-import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttribute;
-import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.UnsignedShortAttribute;
 import java.nio.file.Path;
@@ -19,22 +17,14 @@ final class RleDecoder {
     private RleDecoder() {
     }
 
-    static void decodeInPlace(Path file, AttributeList l, DicomHeader h) throws ImageReadException {
-        Attribute px = l.get(TagFromName.PixelData);
-        if (!(px instanceof OtherByteAttributeMultipleCompressedFrames frames)) {
-            throw new CorruptFileException(file, "RLE pixel data is not encapsulated");
-        }
+    static void decodeInPlace(Path file, AttributeList l, DicomHeader h, byte[][] frames) throws ImageReadException {
         int bytes = h.bitsAllocated() / 8;
         int pixels = h.rows() * h.columns();
         int frameBytes = pixels * h.samplesPerPixel() * bytes;
         byte[] out = new byte[Math.multiplyExact(frameBytes, h.frames())];
         try {
             for (int f = 0; f < h.frames(); f++) {
-                if (f >= frames.getNumberOfFrames()) {
-                    throw new CorruptFileException(file, "RLE: " + h.frames() + " frames declared, "
-                            + frames.getNumberOfFrames() + " present");
-                }
-                decodeFrame(file, frames.getByteValuesForSelectedFrame(f), h, out, f * frameBytes);
+                decodeFrame(file, frames[f], h, out, f * frameBytes);
             }
             OtherByteAttribute native8 = new OtherByteAttribute(TagFromName.PixelData);
             native8.setValues(out);

@@ -79,14 +79,20 @@ final class DicomFile {
         boolean ownRle = pixels && syntax == TransferSyntax.RLE;
         boolean ownJpegLs = pixels && (syntax == TransferSyntax.JPEG_LS_LOSSLESS
                 || syntax == TransferSyntax.JPEG_LS_NEAR_LOSSLESS);
+        boolean ownJpegExt = pixels && syntax == TransferSyntax.JPEG_EXTENDED;
         AttributeList list;
         try {
-            list = parse(path, bytes, scan, pixels, pixels && !ownRle && !ownJpegLs);
+            list = parse(path, bytes, scan, pixels, pixels && !ownRle && !ownJpegLs && !ownJpegExt);
         } catch (UnsupportedFormatException e) {
             String why = DecoderLimits.limitation(DicomAttributes.header(parse(path, bytes, scan, false), ts));
             throw why == null ? e : new UnsupportedFormatException(path, ts, why, e);
         }
         DicomHeader h = DicomAttributes.header(list, ts);
+        if (ownJpegExt && h.samplesPerPixel() != 1) { // colour JPEG Extended (8-bit): PixelMed's JPEG reader
+            ownJpegExt = false;
+            list = parse(path, bytes, scan, true, true);
+            h = DicomAttributes.header(list, ts);
+        }
         String limit = pixels ? DecoderLimits.limitation(h) : null;
         if (limit != null) {
             throw new UnsupportedFormatException(path, ts, limit);
@@ -94,15 +100,20 @@ final class DicomFile {
         if (pixels) {
             checkPixelModule(path, h, list);
         }
-        if (ownRle || ownJpegLs) {
+        if (ownRle || ownJpegLs || ownJpegExt) {
             if (scan.encapsulatedOffset() < 0) {
                 throw new CorruptFileException(path, "compressed pixel data is not encapsulated");
             }
             byte[][] frames = EncapsulatedFrames.frames(path, bytes, scan.encapsulatedOffset(), h.frames());
+            DicomHeader hh = h;
             if (ownRle) {
                 RleDecoder.decodeInPlace(path, list, h, frames);
+            } else if (ownJpegLs) {
+                NativeFrames.decodeInPlace(path, list, h, frames, f -> JpegLsDecoder.decode(path, ts, f,
+                        hh.columns(), hh.rows(), hh.samplesPerPixel()));
             } else {
-                JpegLsFrames.decodeInPlace(path, list, h, frames);
+                NativeFrames.decodeInPlace(path, list, h, frames, f -> JpegExtendedDecoder.decode(path, ts, f,
+                        hh.columns(), hh.rows()));
             }
             h = DicomAttributes.header(list, ts);
         }

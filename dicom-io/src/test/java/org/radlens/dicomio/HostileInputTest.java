@@ -28,7 +28,7 @@ class HostileInputTest {
         "MR_small_jp2klossless.dcm", "SC_rgb_rle.dcm", "image_dfl.dcm", "ExplVR_BigEnd.dcm", "rtdose_1frame.dcm",
         "SC_rgb_jpeg_dcmtk.dcm", "emri_small.dcm", "SC_rgb_small_odd.dcm", "anatomical.nii", "example_nifti2.nii.gz",
         "standard.nii.gz", "resampled_anat_moved.nii", "<png16>", "<jpeg>", "MR_small_jpeg_ls_lossless.dcm",
-        "SC_rgb_rle.dcm"};
+        "SC_rgb_rle.dcm", "JPEG-lossy.dcm"};
     private static final int VARIANTS = 1200;
     private static final long TIMEOUT_S = 10;
 

@@ -8,25 +8,36 @@ import com.pixelmed.dicom.UnsignedShortAttribute;
 import java.nio.file.Path;
 
 /**
- * JPEG-LS frames of a DICOM object decoded with {@link JpegLsDecoder} and put back as native little-endian,
- * pixel-interleaved Pixel Data (PlanarConfiguration 0), like PixelMed's own decompression does for other syntaxes.
+ * Compressed frames decoded by one of our codecs ({@link JpegLsDecoder}, {@link JpegExtendedDecoder}) and put back
+ * as native little-endian, pixel-interleaved Pixel Data (PlanarConfiguration 0), as PixelMed's own decompression
+ * does for the other syntaxes.
  */
-final class JpegLsFrames {
-    private JpegLsFrames() {
+final class NativeFrames {
+    private NativeFrames() {
     }
 
-    static void decodeInPlace(Path file, AttributeList l, DicomHeader h, byte[][] frames) throws ImageReadException {
+    /** Decodes one compressed frame into pixel-interleaved samples. */
+    @FunctionalInterface
+    interface FrameCodec {
+        int[] decode(byte[] frame) throws ImageReadException;
+    }
+
+    static void decodeInPlace(Path file, AttributeList l, DicomHeader h, byte[][] frames, FrameCodec codec)
+            throws ImageReadException {
         int bytes = h.bitsAllocated() / 8;
         if (bytes != 1 && bytes != 2) {
-            throw new UnsupportedFormatException(file, h.transferSyntaxUid(), "JPEG-LS with BitsAllocated "
+            throw new UnsupportedFormatException(file, h.transferSyntaxUid(), "compressed data with BitsAllocated "
                     + h.bitsAllocated());
         }
         int samples = h.rows() * h.columns() * h.samplesPerPixel();
         byte[] out = new byte[Math.multiplyExact(samples * bytes, h.frames())];
         try {
             for (int f = 0; f < h.frames(); f++) {
-                int[] v = JpegLsDecoder.decode(file, h.transferSyntaxUid(), frames[f],
-                        h.columns(), h.rows(), h.samplesPerPixel());
+                int[] v = codec.decode(frames[f]);
+                if (v.length != samples) {
+                    throw new CorruptFileException(file, "frame " + f + " decodes to " + v.length + " samples, "
+                            + samples + " expected");
+                }
                 int at = f * samples * bytes;
                 for (int i = 0; i < v.length; i++) {
                     out[at + i * bytes] = (byte) v[i];
@@ -42,7 +53,7 @@ final class JpegLsFrames {
             planar.addValue(0);
             l.put(planar);
         } catch (DicomException | RuntimeException e) { // hostile codestreams: indices past the end etc.
-            throw new CorruptFileException(file, "JPEG-LS frame cannot be decoded: " + e, e);
+            throw new CorruptFileException(file, "compressed frame cannot be decoded: " + e, e);
         }
     }
 }

@@ -10,16 +10,12 @@ public final class DecoderLimits {
 
     /**
      * Why {@code h} cannot be decoded although its transfer syntax is supported, or null when it can:
-     * JPEG Extended with more than 8 bits (12-bit JPEG), RLE with 32-bit samples or 16-bit colour (PixelMed's RLE
-     * decoder), float pixel data is detected separately.
+     * 12-bit colour JPEG Extended (grey 12-bit decodes with {@link JpegExtendedDecoder}).
      */
     public static String limitation(DicomHeader h) {
         TransferSyntax t = h.syntax();
-        if (t == TransferSyntax.JPEG_EXTENDED && h.bitsStored() > 8) {
-            return "12-bit JPEG Extended is not supported (8-bit only)";
-        }
-        if (t == TransferSyntax.RLE && (h.bitsAllocated() == 32 || h.bitsAllocated() == 16 && h.samplesPerPixel() == 3)) {
-            return "RLE with " + h.bitsAllocated() + "-bit samples x " + h.samplesPerPixel() + " is not supported";
+        if (t == TransferSyntax.JPEG_EXTENDED && h.bitsStored() > 8 && h.samplesPerPixel() != 1) {
+            return "12-bit colour JPEG Extended is not supported";
         }
         return null;
     }

@@ -17,8 +17,9 @@ final class DicomAttributes {
     }
 
     static DicomHeader header(AttributeList l, String ts) {
-        double slope = number(l, TagFromName.RescaleSlope, Double.NaN);
-        double intercept = number(l, TagFromName.RescaleIntercept, Double.NaN);
+        double slope = numberOrGroup(l, TagFromName.PixelValueTransformationSequence, TagFromName.RescaleSlope);
+        double intercept = numberOrGroup(l, TagFromName.PixelValueTransformationSequence,
+                TagFromName.RescaleIntercept);
         boolean hasRescale = !Double.isNaN(slope) || !Double.isNaN(intercept);
         return new DicomHeader(ts, text(l, TagFromName.Modality, "OT"), text(l, TagFromName.SeriesInstanceUID, ""),
                 (int) number(l, TagFromName.InstanceNumber, 0), integer(l, TagFromName.Rows),
@@ -33,8 +34,8 @@ final class DicomAttributes {
     }
 
     private static Optional<Window> window(AttributeList l) {
-        double c = number(l, TagFromName.WindowCenter, Double.NaN);
-        double w = number(l, TagFromName.WindowWidth, Double.NaN);
+        double c = numberOrGroup(l, TagFromName.FrameVOILUTSequence, TagFromName.WindowCenter);
+        double w = numberOrGroup(l, TagFromName.FrameVOILUTSequence, TagFromName.WindowWidth);
         return Double.isFinite(c) && w > 0 ? Optional.of(new Window(c, w)) : Optional.empty();
     }
 
@@ -63,6 +64,20 @@ final class DicomAttributes {
             s = doubles(l, TagFromName.ImagerPixelSpacing, 2);
         }
         return s != null && s[0] > 0 && s[1] > 0 && Double.isFinite(s[0] + s[1]) ? s : null;
+    }
+
+    /**
+     * A top-level number, else the one in {@code macro} of the shared functional groups, else of frame 0's
+     * per-frame functional groups (enhanced objects); NaN when absent. Per-frame differences are not applied.
+     */
+    private static double numberOrGroup(AttributeList l, AttributeTag macro, AttributeTag tag) {
+        double v = number(l, tag, Double.NaN);
+        if (Double.isNaN(v)) {
+            double[] g = frameGroupValue(l, SHARED, macro, tag, 1, 0);
+            g = g != null ? g : frameGroupValue(l, PER_FRAME, macro, tag, 1, 0);
+            v = g == null ? Double.NaN : g[0];
+        }
+        return v;
     }
 
     /** Value of {@code tag} inside {@code macro} of item {@code index} of a functional group sequence. */

@@ -76,14 +76,23 @@ final class DicomFile {
         if (pixels && (syntax == null || !syntax.decodable())) {
             throw new UnsupportedFormatException(path, ts, "cannot decode pixel data");
         }
+        boolean ownRle = pixels && syntax == TransferSyntax.RLE;
+        boolean ownJpegLs = pixels && (syntax == TransferSyntax.JPEG_LS_LOSSLESS
+                || syntax == TransferSyntax.JPEG_LS_NEAR_LOSSLESS);
+        boolean ownJpegExt = pixels && syntax == TransferSyntax.JPEG_EXTENDED;
         AttributeList list;
         try {
-            list = parse(path, bytes, scan, pixels);
+            list = parse(path, bytes, scan, pixels, pixels && !ownRle && !ownJpegLs && !ownJpegExt);
         } catch (UnsupportedFormatException e) {
             String why = DecoderLimits.limitation(DicomAttributes.header(parse(path, bytes, scan, false), ts));
             throw why == null ? e : new UnsupportedFormatException(path, ts, why, e);
         }
         DicomHeader h = DicomAttributes.header(list, ts);
+        if (ownJpegExt && h.samplesPerPixel() != 1) { // colour JPEG Extended (8-bit): PixelMed's JPEG reader
+            ownJpegExt = false;
+            list = parse(path, bytes, scan, true, true);
+            h = DicomAttributes.header(list, ts);
+        }
         String limit = pixels ? DecoderLimits.limitation(h) : null;
         if (limit != null) {
             throw new UnsupportedFormatException(path, ts, limit);
@@ -91,13 +100,36 @@ final class DicomFile {
         if (pixels) {
             checkPixelModule(path, h, list);
         }
+        if (ownRle || ownJpegLs || ownJpegExt) {
+            if (scan.encapsulatedOffset() < 0) {
+                throw new CorruptFileException(path, "compressed pixel data is not encapsulated");
+            }
+            byte[][] frames = EncapsulatedFrames.frames(path, bytes, scan.encapsulatedOffset(), h.frames());
+            DicomHeader hh = h;
+            if (ownRle) {
+                RleDecoder.decodeInPlace(path, list, h, frames);
+            } else if (ownJpegLs) {
+                NativeFrames.decodeInPlace(path, list, h, frames, f -> JpegLsDecoder.decode(path, ts, f,
+                        hh.columns(), hh.rows(), hh.samplesPerPixel()));
+            } else {
+                NativeFrames.decodeInPlace(path, list, h, frames, f -> JpegExtendedDecoder.decode(path, ts, f,
+                        hh.columns(), hh.rows()));
+            }
+            h = DicomAttributes.header(list, ts);
+        }
         return new DicomFile(path, list, h, null, -1);
     }
 
     private static AttributeList parse(Path path, byte[] bytes, DicomPrescan.Result scan, boolean pixels)
             throws ImageReadException {
+        return parse(path, bytes, scan, pixels, pixels);
+    }
+
+    /** @param decompress let PixelMed decompress (else encapsulated frames are kept as they are) */
+    private static AttributeList parse(Path path, byte[] bytes, DicomPrescan.Result scan, boolean pixels,
+                                       boolean decompress) throws ImageReadException {
         AttributeList list = new AttributeList();
-        list.setDecompressPixelData(pixels);
+        list.setDecompressPixelData(decompress);
         try (DicomInputStream in = scan.hasMeta()
                 ? new DicomInputStream(new ByteArrayInputStream(bytes))
                 : new DicomInputStream(new ByteArrayInputStream(bytes), scan.transferSyntaxUid(), false)) {
@@ -106,7 +138,7 @@ final class DicomFile {
             } else {
                 list.read(in, TagFromName.PixelData);
             }
-            if (pixels) {
+            if (decompress) {
                 list.correctDecompressedImagePixelModule();
             }
             return list;
@@ -126,13 +158,13 @@ final class DicomFile {
     }
 
     private static void checkPixelModule(Path path, DicomHeader h, AttributeList list) throws ImageReadException {
-        if (list.get(TagFromName.PixelData) == null) {
-            if (list.get(TagFromName.FloatPixelData) != null || list.get(TagFromName.DoubleFloatPixelData) != null) {
-                throw new UnsupportedFormatException(path, h.transferSyntaxUid(), "float pixel data is not supported");
-            }
+        boolean reals = list.get(TagFromName.FloatPixelData) != null
+                || list.get(TagFromName.DoubleFloatPixelData) != null;
+        if (list.get(TagFromName.PixelData) == null && !reals) {
             throw new UnsupportedFormatException(path, h.transferSyntaxUid(), "no Pixel Data (7FE0,0010): not an image");
         }
-        boolean bitsOk = h.bitsAllocated() == 1 || h.bitsAllocated() == 8 || h.bitsAllocated() == 16 || h.bitsAllocated() == 32;
+        boolean bitsOk = h.bitsAllocated() == 1 || h.bitsAllocated() == 8 || h.bitsAllocated() == 16
+                || h.bitsAllocated() == 32 || reals && h.bitsAllocated() == 64;
         if (!bitsOk) {
             throw new UnsupportedFormatException(path, h.transferSyntaxUid(), "BitsAllocated " + h.bitsAllocated()
                     + " is not supported (1, 8, 16, 32 are)");
@@ -143,7 +175,7 @@ final class DicomFile {
             throw new CorruptFileException(path, "implausible pixel module: rows=" + h.rows() + " columns="
                     + h.columns() + " frames=" + h.frames() + " samples=" + h.samplesPerPixel());
         }
-        if (h.bitsStored() <= 0 || h.bitsStored() > h.bitsAllocated()) {
+        if (!reals && (h.bitsStored() <= 0 || h.bitsStored() > h.bitsAllocated())) {
             throw new CorruptFileException(path, "BitsStored " + h.bitsStored() + " outside 1.." + h.bitsAllocated());
         }
     }

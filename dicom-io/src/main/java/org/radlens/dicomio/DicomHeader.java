@@ -20,11 +20,12 @@ import org.radlens.volume3d.IntensityInfo.Window;
  * @param bitsStored           (0028,0101)
  * @param signed               (0028,0103) == 1
  * @param planarConfiguration  (0028,0006), 0 when absent
- * @param rescaleSlope         (0028,1053), 1 when absent
+ * @param rescaleSlope         (0028,1053), else from the shared (or frame 0's) Pixel Value Transformation
+ *                             functional group, 1 when absent
  * @param rescaleIntercept     (0028,1052), 0 when absent
  * @param hasRescale           true when slope or intercept were present
  * @param rescaleType          (0028,1054), "" when absent
- * @param window               first (0028,1050)/(0028,1051) pair, if valid
+ * @param window               first (0028,1050)/(0028,1051) pair (or Frame VOI LUT functional group), if valid
  * @param hasVoiLut            true when a VOI LUT Sequence (0028,3010) is present (metadata only, never applied)
  * @param imagePosition        (0020,0032) or per-frame position of frame 0, null when absent
  * @param imageOrientation     (0020,0037) or shared functional group value, null when absent

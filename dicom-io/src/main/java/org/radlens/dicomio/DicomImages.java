@@ -36,6 +36,13 @@ final class DicomImages {
         int n = h.rows() * h.columns();
         int spp = h.samplesPerPixel();
         int base = frame * n * spp;
+        if (px.reals() != null) {
+            float[] d = new float[n * spp];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (float) px.reals()[base + i];
+            }
+            return Image2D.adopt(h.columns(), h.rows(), spp, d, g, info);
+        }
         if (spp == 1 && info.photometric() != Photometric.RGB) {
             float[] d = h.bitsAllocated() == 32 ? grey32(px, base, n, info) : grey(px, base, n, info);
             return Image2D.adopt(h.columns(), h.rows(), 1, d, g, info);

@@ -6,18 +6,36 @@ import java.util.Objects;
 
 /**
  * Stored pixel values exactly as the file holds them after decompression (no rescale, no colour conversion beyond
- * what the codec does), in pydicom's {@code pixel_array} order: frame, row, column, sample. Signed data are sign
- * extended from BitsStored; unsigned data are kept unmasked. 32-bit unsigned values are stored as their int bit
- * pattern: read them with {@link #value(int)}.
+ * what the codec does), in pydicom's {@code pixel_array} order: frame, row, column, sample. Like pydicom 2.3, native
+ * data keep their container value (signed data sign-extended from the container, bits above BitsStored kept);
+ * codec output is sign-extended from BitsStored. 32-bit unsigned values are stored as their int bit pattern: read
+ * them with {@link #value(int)}. Float / Double Float Pixel Data are in {@code reals} (then {@code samples} is
+ * empty).
  *
  * @param header  the object's attributes
- * @param samples frames·rows·columns·samplesPerPixel values
+ * @param samples frames·rows·columns·samplesPerPixel integer values
+ * @param reals   the values of Float (OF) or Double Float (OD) Pixel Data, else null
  */
-public record DicomPixels(DicomHeader header, int[] samples) {
+public record DicomPixels(DicomHeader header, int[] samples, double[] reals) {
 
     public DicomPixels {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(samples, "samples");
+    }
+
+    /** Integer pixel data. */
+    public DicomPixels(DicomHeader header, int[] samples) {
+        this(header, samples, null);
+    }
+
+    /** Number of values. */
+    public int size() {
+        return reals != null ? reals.length : samples.length;
+    }
+
+    /** Value {@code i} as a double, for integer and float data alike. */
+    public double real(int i) {
+        return reals != null ? reals[i] : value(i);
     }
 
     /** Value {@code i} as a long (exact for every supported type). */
@@ -31,7 +49,9 @@ public record DicomPixels(DicomHeader header, int[] samples) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[8192 * bytesPerValue];
             int p = 0;
-            for (int v : samples) {
+            for (int i = 0; i < size(); i++) {
+                long v = reals == null ? samples[i] : bytesPerValue == 4
+                        ? Float.floatToRawIntBits((float) reals[i]) : Double.doubleToRawLongBits(reals[i]);
                 for (int b = 0; b < bytesPerValue; b++) {
                     buf[p++] = (byte) (v >>> (8 * b));
                 }

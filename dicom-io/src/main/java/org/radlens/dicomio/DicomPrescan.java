@@ -21,9 +21,10 @@ final class DicomPrescan {
     /**
      * @param pixelOffset offset of the last (top-level) Pixel Data value when it has a defined length, else -1
      * @param pixelLength its length, else -1
+     * @param encapsulatedOffset offset of the first item of the last undefined-length Pixel Data, else -1
      */
     record Result(boolean hasPreamble, boolean hasMeta, String transferSyntaxUid, boolean hasPixelData,
-                  int pixelOffset, long pixelLength) {
+                  int pixelOffset, long pixelLength, int encapsulatedOffset) {
     }
 
     private final Path file;
@@ -33,6 +34,7 @@ final class DicomPrescan {
     private boolean explicit;
     private int pixelOffset = -1;
     private long pixelLength = -1;
+    private int encapsulatedOffset = -1;
 
     private DicomPrescan(Path file, byte[] bytes) {
         this.file = file;
@@ -74,7 +76,7 @@ final class DicomPrescan {
         bigEndian = TransferSyntax.EXPLICIT_BE.uid().equals(ts);
         explicit = !TransferSyntax.IMPLICIT_LE.uid().equals(ts);
         boolean pixels = TransferSyntax.DEFLATED_LE.uid().equals(ts) || walkDataset();
-        return new Result(preamble, meta, ts, pixels, pixelOffset, pixelLength);
+        return new Result(preamble, meta, ts, pixels, pixelOffset, pixelLength, encapsulatedOffset);
     }
 
     private String readMeta() throws CorruptFileException {
@@ -118,6 +120,7 @@ final class DicomPrescan {
             if (tag == PIXEL_DATA) {
                 pixels = true;
                 encapsulated = len == UNDEFINED;
+                encapsulatedOffset = encapsulated ? pos : encapsulatedOffset;
             }
             if (len == UNDEFINED || tag == ITEM && !encapsulated || (tag >>> 16) == 0xFFFE && len == 0) {
                 if (tag == SEQ_DELIM) {

@@ -46,17 +46,20 @@ final class GreyFrames {
     /** Little-endian native pixel data inside the file bytes (bounds checked by the prescan). */
     private static float[] fromBytes(byte[] b, int offset, int frame, int n, DicomHeader h, IntensityInfo info) {
         float[] d = new float[n];
-        int[] rule = rule(h);
+        int[] r = rule(h);
+        int m = r[0];
+        int sign = r[1];
         if (h.bitsAllocated() == 8) {
             int base = offset + frame * n;
             for (int i = 0; i < n; i++) {
-                d[i] = value(b[base + i] & 0xff, rule);
+                int v = b[base + i] & m;
+                d[i] = v - ((v & sign) << 1); // branch-free BitsStored rule: vectorisable
             }
         } else {
             int base = offset + 2 * frame * n;
             for (int i = 0; i < n; i++) {
-                int p = base + 2 * i;
-                d[i] = value((b[p] & 0xff) | (b[p + 1] & 0xff) << 8, rule);
+                int v = ((b[base + 2 * i] & 0xff) | (b[base + 2 * i + 1] & 0xff) << 8) & m;
+                d[i] = v - ((v & sign) << 1);
             }
         }
         return rescale(d, h, info);
@@ -64,31 +67,32 @@ final class GreyFrames {
 
     private static float[] convert8(byte[] b, int base, int n, DicomHeader h, IntensityInfo info) {
         float[] d = new float[n];
-        int[] rule = rule(h);
+        int[] r = rule(h);
+        int m = r[0];
+        int sign = r[1];
         for (int i = 0; i < n; i++) {
-            d[i] = value(b[base + i] & 0xff, rule);
+            int v = b[base + i] & m;
+            d[i] = v - ((v & sign) << 1);
         }
         return rescale(d, h, info);
     }
 
     private static float[] convert16(short[] s, int base, int n, DicomHeader h, IntensityInfo info) {
         float[] d = new float[n];
-        int[] rule = rule(h);
+        int[] r = rule(h);
+        int m = r[0];
+        int sign = r[1];
         for (int i = 0; i < n; i++) {
-            d[i] = value(s[base + i] & 0xffff, rule);
+            int v = s[base + i] & m;
+            d[i] = v - ((v & sign) << 1);
         }
         return rescale(d, h, info);
     }
 
-    /** {mask, sign bit, modulus} for the BitsStored rule. */
+    /** {mask, sign bit (0 for unsigned)} for the BitsStored rule of {@link DecoderLimits#stored}. */
     private static int[] rule(DicomHeader h) {
         int bits = Math.max(1, Math.min(h.bitsStored(), h.bitsAllocated()));
-        return new int[] {(1 << bits) - 1, h.signed() ? 1 << (bits - 1) : 0, 1 << bits};
-    }
-
-    private static int value(int unsigned, int[] rule) {
-        int v = unsigned & rule[0];
-        return (v & rule[1]) != 0 ? v - rule[2] : v;
+        return new int[] {(1 << bits) - 1, h.signed() ? 1 << (bits - 1) : 0};
     }
 
     private static float[] rescale(float[] d, DicomHeader h, IntensityInfo info) {

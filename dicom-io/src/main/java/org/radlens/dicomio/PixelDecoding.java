@@ -12,6 +12,9 @@ final class PixelDecoding {
     static DicomPixels decode(DicomFile f) throws ImageReadException {
         DicomHeader h = f.header;
         Attribute px = f.list.get(TagFromName.PixelData);
+        if (px == null) {
+            return reals(f);
+        }
         int[] fast = fastPath(f, px);
         if (fast != null) {
             return new DicomPixels(h, fast);
@@ -91,12 +94,42 @@ final class PixelDecoding {
     }
 
     private static int[] signExtendCodecSamples(DicomHeader h, int[] v) {
-        if (h.signed() && h.syntax() != null && h.syntax().encapsulated() && h.bitsStored() < h.bitsAllocated()) {
+        boolean j2k = h.syntax() == TransferSyntax.JPEG2000 || h.syntax() == TransferSyntax.JPEG2000_LOSSLESS;
+        if (h.signed() && j2k && h.bitsStored() < h.bitsAllocated()) { // as GDCM does for JPEG 2000
             for (int i = 0; i < v.length; i++) { // codecs deliver BitsStored-bit samples: extend their sign
                 v[i] = (int) DecoderLimits.stored(v[i], h);
             }
         }
         return v;
+    }
+
+    /** Float (OF) or Double Float (OD) Pixel Data. */
+    private static DicomPixels reals(DicomFile f) throws ImageReadException {
+        DicomHeader h = f.header;
+        long n = (long) h.rows() * h.columns() * h.frames() * h.samplesPerPixel();
+        try {
+            Attribute of = f.list.get(TagFromName.FloatPixelData);
+            double[] v = of != null ? toDoubles(of.getFloatValues()) : f.list.get(TagFromName.DoubleFloatPixelData)
+                    .getDoubleValues();
+            if (v == null || v.length < n) {
+                throw new CorruptFileException(f.path, "float pixel data has " + (v == null ? 0 : v.length)
+                        + " values, the pixel module needs " + n);
+            }
+            return new DicomPixels(h, new int[0], java.util.Arrays.copyOf(v, (int) n));
+        } catch (DicomException | RuntimeException e) {
+            throw new CorruptFileException(f.path, "cannot get float pixel data: " + e, e);
+        }
+    }
+
+    private static double[] toDoubles(float[] f) {
+        if (f == null) {
+            return null;
+        }
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
     }
 
     /** BitsAllocated 1 (segmentations, overlays-as-images): bits packed LSB first, continuous across frames. */

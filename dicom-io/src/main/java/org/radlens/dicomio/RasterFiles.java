@@ -41,6 +41,10 @@ public final class RasterFiles {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             reader.setInput(in, true, true);
             long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+            if (pixels <= 0) {
+                throw new CorruptFileException(file, "implausible image size " + reader.getWidth(0) + "x"
+                        + reader.getHeight(0));
+            }
             if (pixels > MAX_PIXELS) {
                 throw new UnsupportedFormatException(file, "", "image of " + pixels + " pixels is too large");
             }

@@ -10,11 +10,11 @@ public enum TransferSyntax {
     DEFLATED_LE("1.2.840.10008.1.2.1.99", "Deflated Explicit VR Little Endian", true, false),
     EXPLICIT_BE("1.2.840.10008.1.2.2", "Explicit VR Big Endian", true, false),
     JPEG_BASELINE("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)", true, true),
-    JPEG_EXTENDED("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 and 4), 8-bit only", true, true),
+    JPEG_EXTENDED("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 and 4)", true, true),
     JPEG_LOSSLESS("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)", true, false),
     JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", "JPEG Lossless, First-Order Prediction (Process 14 SV1)", true, false),
-    JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless", false, false),
-    JPEG_LS_NEAR_LOSSLESS("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless)", false, true),
+    JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless", true, false),
+    JPEG_LS_NEAR_LOSSLESS("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless)", true, true),
     JPEG2000_LOSSLESS("1.2.840.10008.1.2.4.90", "JPEG 2000 (Lossless Only)", true, false),
     JPEG2000("1.2.840.10008.1.2.4.91", "JPEG 2000", true, true),
     HTJ2K_LOSSLESS("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 (Lossless Only)", false, false),
@@ -43,7 +43,7 @@ public enum TransferSyntax {
         return displayName;
     }
 
-    /** True when {@link DicomReader} decodes it (JPEG Extended: 8-bit samples only). */
+    /** True when {@link DicomReader} decodes it (JPEG Extended 12-bit: grey only). */
     public boolean decodable() {
         return decodable;
     }

@@ -2,12 +2,16 @@ package org.radlens.dicomio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.IntensityInfo.Photometric;
 import org.radlens.volume3d.Volume;
@@ -63,23 +67,39 @@ class DicomReaderTest {
     }
 
     @Test
-    void undecodableSyntaxNamesTheFileAndTransferSyntax() {
-        UnsupportedFormatException e = assertThrows(UnsupportedFormatException.class,
-                () -> DicomReader.readImage(TestData.fixture("MR_small_jpeg_ls_lossless.dcm")));
-        assertEquals("1.2.840.10008.1.2.4.80", e.transferSyntaxUid());
-        assertTrue(e.getMessage().contains("MR_small_jpeg_ls_lossless.dcm"), e.getMessage());
-        assertTrue(e.getMessage().contains("JPEG-LS"), e.getMessage());
-        UnsupportedFormatException twelveBit = assertThrows(UnsupportedFormatException.class,
-                () -> DicomReader.readImage(TestData.fixture("JPEG-lossy.dcm")));
-        assertTrue(twelveBit.getMessage().contains("1.2.840.10008.1.2.4.51"), twelveBit.getMessage());
+    void jpegLsDecodesLikeTheUncompressedOriginal() throws ImageReadException {
+        Image2D jls = DicomReader.readImage(TestData.fixture("MR_small_jpeg_ls_lossless.dcm"));
+        Image2D j2k = DicomReader.readImage(TestData.fixture("MR_small_jp2klossless.dcm"));
+        assertArrayEquals(j2k.data(), jls.data());
+    }
+
+    @Test
+    void undecodableSyntaxNamesTheFileAndTransferSyntax(@TempDir Path dir) throws IOException {
+        byte[] b = Files.readAllBytes(TestData.fixture("MR_small_jp2klossless.dcm"));
+        String from = "1.2.840.10008.1.2.4.90";
+        String to = "1.2.840.10008.1.2.8.1\0"; // Deflated Image Frame Compression, same even length
+        String text = new String(b, StandardCharsets.ISO_8859_1).replace(from, to);
+        Path f = dir.resolve("relabelled.dcm");
+        Files.write(f, text.getBytes(StandardCharsets.ISO_8859_1));
+        UnsupportedFormatException e = assertThrows(UnsupportedFormatException.class, () -> DicomReader.readImage(f));
+        assertEquals("1.2.840.10008.1.2.8.1", e.transferSyntaxUid());
+        assertTrue(e.getMessage().contains("relabelled.dcm"), e.getMessage());
+        assertTrue(e.getMessage().contains("Deflated Image Frame Compression"), e.getMessage());
+    }
+
+    @Test
+    void twelveBitJpegExtendedDecodes() throws ImageReadException {
+        Image2D img = DicomReader.readImage(TestData.fixture("JPEG-lossy.dcm"));
+        assertEquals(256, img.width());
+        assertEquals(1024, img.height());
     }
 
     @Test
     void headerOnlyReadDoesNotDecode() throws ImageReadException {
-        DicomHeader h = DicomReader.readHeader(TestData.fixture("MR_small_jpeg_ls_lossless.dcm"));
-        assertEquals(64, h.rows());
-        assertFalse(h.syntax().decodable());
-        assertEquals("MR", h.modality());
+        DicomHeader h = DicomReader.readHeader(TestData.fixture("JPEG-lossy.dcm"));
+        assertEquals(1024, h.rows());
+        assertEquals(12, h.bitsStored());
+        assertEquals("NM", h.modality());
     }
 
     @Test

@@ -21,10 +21,10 @@ class FixtureConformanceTest {
             Map.entry("JPEG2000.dcm", Outcome.WITHIN_TOLERANCE), Map.entry("MR_small_jp2klossless.dcm", Outcome.EQUAL),
             Map.entry("SC_rgb_small_odd.dcm", Outcome.EQUAL), Map.entry("SC_rgb_rle.dcm", Outcome.EQUAL),
             Map.entry("SC_ybr_full_422_uncompressed.dcm", Outcome.EQUAL),
-            Map.entry("MR_small_jpeg_ls_lossless.dcm", Outcome.UNSUPPORTED), Map.entry("image_dfl.dcm", Outcome.EQUAL),
+            Map.entry("MR_small_jpeg_ls_lossless.dcm", Outcome.EQUAL), Map.entry("image_dfl.dcm", Outcome.EQUAL),
             Map.entry("ExplVR_BigEnd.dcm", Outcome.EQUAL), Map.entry("no_meta.dcm", Outcome.NO_PIXELS),
             Map.entry("rtdose_1frame.dcm", Outcome.EQUAL), Map.entry("SC_rgb_jpeg_dcmtk.dcm", Outcome.WITHIN_TOLERANCE),
-            Map.entry("JPEG-lossy.dcm", Outcome.UNSUPPORTED), Map.entry("CR1_6154_monochrome1.dcm", Outcome.EQUAL),
+            Map.entry("JPEG-lossy.dcm", Outcome.WITHIN_TOLERANCE), Map.entry("CR1_6154_monochrome1.dcm", Outcome.EQUAL),
             Map.entry("emri_small.dcm", Outcome.EQUAL));
 
     @Test

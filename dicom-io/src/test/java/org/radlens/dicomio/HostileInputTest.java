@@ -27,7 +27,8 @@ class HostileInputTest {
     private static final String[] SOURCES = {"CT_small.dcm", "MR_small_RLE.dcm", "JPEG2000.dcm",
         "MR_small_jp2klossless.dcm", "SC_rgb_rle.dcm", "image_dfl.dcm", "ExplVR_BigEnd.dcm", "rtdose_1frame.dcm",
         "SC_rgb_jpeg_dcmtk.dcm", "emri_small.dcm", "SC_rgb_small_odd.dcm", "anatomical.nii", "example_nifti2.nii.gz",
-        "standard.nii.gz", "resampled_anat_moved.nii"};
+        "standard.nii.gz", "resampled_anat_moved.nii", "<png16>", "<jpeg>", "MR_small_jpeg_ls_lossless.dcm",
+        "SC_rgb_rle.dcm", "JPEG-lossy.dcm"};
     private static final int VARIANTS = 1200;
     private static final long TIMEOUT_S = 10;
 
@@ -48,9 +49,9 @@ class HostileInputTest {
         try {
             for (int n = 0; n < VARIANTS; n++) {
                 String src = SOURCES[n % SOURCES.length];
-                byte[] bytes = Files.readAllBytes(TestData.fixture(src));
+                byte[] bytes = src.startsWith("<") ? raster(src) : Files.readAllBytes(TestData.fixture(src));
                 String kind = mutate(bytes, r, n);
-                Path f = dir.resolve(String.format("m%04d-%s-%s", n, kind, src));
+                Path f = dir.resolve(String.format("m%04d-%s-%s", n, kind, src.replaceAll("[<>]", "")));
                 Files.write(f, mutated);
                 String outcome = readOnce(pool, f);
                 if (outcome.equals("ok")) {
@@ -71,6 +72,21 @@ class HostileInputTest {
     }
 
     private byte[] mutated;
+
+    /** A small generated PNG (16-bit grey) or JPEG (RGB) to mutate. */
+    private static byte[] raster(String kind) throws java.io.IOException {
+        boolean png = kind.equals("<png16>");
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 30,
+                png ? java.awt.image.BufferedImage.TYPE_USHORT_GRAY : java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                img.getRaster().setSample(x, y, 0, (x * 997 + y * 31) % 255);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, png ? "png" : "jpeg", out);
+        return out.toByteArray();
+    }
 
     private String mutate(byte[] b, Random r, int n) {
         switch (n % 4) {

@@ -46,11 +46,11 @@ public final class Image2D {
      */
     public static Image2D adopt(int width, int height, int channels, float[] data, VoxelGeometry geometry,
                                 IntensityInfo intensity) {
-        return new Image2D(width, height, channels, null, geometry, intensity, data);
+        return new Image2D(width, height, channels, geometry, intensity, data);
     }
 
-    private Image2D(int width, int height, int channels, float[] unused, VoxelGeometry geometry,
-                    IntensityInfo intensity, float[] owned) {
+    private Image2D(int width, int height, int channels, VoxelGeometry geometry, IntensityInfo intensity,
+                    float[] owned) {
         if (width <= 0 || height <= 0 || channels <= 0 || owned == null
                 || owned.length != (long) width * height * channels) {
             throw new IllegalArgumentException("bad size " + width + "x" + height + "x" + channels + " for "

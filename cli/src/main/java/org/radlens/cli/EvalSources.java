@@ -4,6 +4,7 @@ import org.radlens.models.DefaultModel;
 import org.radlens.models.ModelLoadException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.radlens.validation.eval.CsvEmbeddingSource;
 import org.radlens.validation.eval.CsvHeatMapSource;
@@ -59,8 +60,12 @@ final class EvalSources implements SuiteSources {
 
     @Override
     public ScoreSource compareScores() throws SourceException {
-        return o.compareScores == null ? null : read(() -> CsvScoreSource.read(o.compareScores, imageColumn),
-                o.compareScores);
+        if (o.compareScores == null) {
+            return null;
+        }
+        boolean pkg = Files.isDirectory(o.compareScores) || o.compareScores.toString().endsWith(".zip");
+        return pkg ? ModelSources.scores(o.compareScores)
+                : read(() -> CsvScoreSource.read(o.compareScores, imageColumn), o.compareScores);
     }
 
     @Override

@@ -48,7 +48,8 @@ final class EvalZeroShotCommand implements Callable<Integer> {
     @Option(names = "--scores", description = "Precomputed scores CSV: image column + one column per class.")
     Path scores;
 
-    @Option(names = "--compare-scores", description = "Second model's scores CSV: paired DeLong test per class.")
+    @Option(names = {"--compare", "--compare-scores"}, paramLabel = "PKG|CSV",
+            description = "Second model for a paired DeLong test per class: a model package (folder or .zip) or its scores CSV.")
     Path compareScores;
 
     @Mixin

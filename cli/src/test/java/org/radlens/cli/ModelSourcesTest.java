@@ -50,6 +50,24 @@ class ModelSourcesTest {
     }
 
     @Test
+    void compareTakesASecondModelPackage() throws IOException {
+        zeroShotWithTheModelSeparatesTheSamplesAndRecordsTheModel();
+        CommandLine cl = RadLens.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute("eval", "zeroshot", "--manifest", dir.resolve("m.csv").toString(), "--classes",
+                "normal,pneumonia", "--model", MODEL.toString(), "--compare",
+                Path.of("..", "models", "src", "test", "resources", "packages", "tiny").toString(),
+                "--out", dir.resolve("cmp").toString(), "--bootstrap", "200");
+        assertEquals(0, code, err.toString());
+        JsonObject cmp = JsonParser.parseString(Files.readString(dir.resolve("cmp/metrics.json"))).getAsJsonObject()
+                .getAsJsonObject("metrics").getAsJsonObject("comparison");
+        assertEquals("radlens-tiny-test 0.0.1", cmp.getAsJsonObject("model_b").get("name").getAsString());
+        assertTrue(cmp.has("normal") && cmp.has("pneumonia"), cmp.toString());
+    }
+
+    @Test
     void classNamesMatchIgnoringCaseAndPlural() {
         assertEquals(1, ModelSources.labelOf(List.of("lungs"), "lung"));
         assertEquals(2, ModelSources.labelOf(List.of("heart", "Lungs"), "LUNGS"));

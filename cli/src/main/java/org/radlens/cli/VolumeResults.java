@@ -16,11 +16,13 @@ import org.radlens.volume3d.Connectivity;
 import org.radlens.volume3d.IndexBox;
 import org.radlens.volume3d.LabelMask;
 import org.radlens.volume3d.Masks;
+import org.radlens.volume3d.Reorientation;
 import org.radlens.volume3d.Volume;
 
 /**
  * The volume half of classify, ground and segment: one {@link ImageBatch.Result} per volume, NIfTI outputs in the
- * source geometry ({@code <stem>_<query>.nii.gz} heat maps, {@code <stem>_mask.nii.gz} label masks).
+ * source geometry ({@code <stem>_<query>.nii.gz} heat maps, {@code <stem>_mask.nii.gz} label masks; see
+ * {@link #writeNifti}).
  */
 final class VolumeResults {
     private VolumeResults() {
@@ -64,7 +66,7 @@ final class VolumeResults {
             j.add("peak_lps_mm", doubles(world));
             if (outDir != null) {
                 Path nii = outDir.resolve(VolumeInputs.stem(file) + "_" + Overlays.slug(q) + ".nii.gz");
-                NiftiWriter.write(m.toVolume(), nii);
+                writeNifti(m.toVolume(), file, nii);
                 j.addProperty("nifti", nii.toString());
             }
             arr.add(j);
@@ -100,10 +102,19 @@ final class VolumeResults {
         json.add("classes", classes);
         if (outDir != null) {
             Path nii = outDir.resolve(VolumeInputs.stem(file) + "_mask.nii.gz");
-            NiftiWriter.write(Masks.toVolume(mask), nii);
+            writeNifti(Masks.toVolume(mask), file, nii);
             json.addProperty("nifti", nii.toString());
         }
         return new ImageBatch.Result(json, rows);
+    }
+
+    /**
+     * Writes a result on the source grid as NIfTI. DICOM series get the rows flipped as {@code radlens convert} and
+     * dcm2niix do (the world position of every voxel is unchanged), so nibabel reports the same affine and shape as
+     * for the converted source; NIfTI sources keep their own grid and affine.
+     */
+    static void writeNifti(Volume result, Path source, Path nii) throws java.io.IOException {
+        NiftiWriter.write(java.nio.file.Files.isDirectory(source) ? Reorientation.flip(result, 1) : result, nii);
     }
 
     private static JsonObject describe(Volume v, VolumeOptionsMixin o) {

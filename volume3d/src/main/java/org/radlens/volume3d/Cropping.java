@@ -137,12 +137,10 @@ public final class Cropping {
 
     /** Target index of source voxel (0, 0, 0), refusing grids whose voxels do not coincide. */
     static int[] offset(VoxelGeometry src, VoxelGeometry dst) {
-        double[] s = src.spacing();
-        double[] d = dst.spacing();
         double[] o = src.origin();
         double[] idx = dst.worldToIndex(o[0], o[1], o[2]);
         int[] off = new int[3];
-        boolean ok = dst.withSpacingAndOrigin(d, o).sameGrid(src, 1e-6 * Math.max(1, Math.abs(s[0]) + 1));
+        boolean ok = dst.withSpacingAndOrigin(dst.spacing(), o).sameGrid(src, 1e-6); // same spacing and directions
         for (int a = 0; a < 3; a++) {
             off[a] = (int) Math.round(idx[a]);
             ok &= Math.abs(idx[a] - off[a]) < 1e-3;

@@ -26,6 +26,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     ModelOptions options;
 
+    @Mixin
+    VolumeOptionsMixin volume;
+
     @Option(names = "--finding", paramLabel = "NAME", description = "Score only this package finding (repeatable).")
     List<String> findings = new ArrayList<>();
 
@@ -35,7 +38,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--negative", paramLabel = "NAME=TEXT", description = "A negative prompt (repeatable).")
     List<String> negatives = new ArrayList<>();
 
-    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files.")
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, NIfTI volumes or DICOM series folders.")
     List<Path> images;
 
     @Spec
@@ -73,7 +76,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 JsonObject json = new JsonObject();
                 json.add("findings", arr);
                 return new ImageBatch.Result(json, rows);
-            }, options.json, List.of("finding", "probability", "cos_positive", "cos_negative"),
+            }, (file, v) -> VolumeResults.classify(model, v, volume, chosen), options.json, List.of("finding", "probability", "cos_positive", "cos_negative"),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (ModelLoadException e) {
             spec.commandLine().getErr().println("radlens classify: " + e.getMessage());

@@ -33,6 +33,9 @@ final class GroundCommand implements Callable<Integer> {
     @Mixin
     ModelOptions options;
 
+    @Mixin
+    VolumeOptionsMixin volume;
+
     @Option(names = "--query", paramLabel = "TEXT", required = true,
             description = "Query text, a package finding or an anatomy name such as 'right lung' (repeatable).")
     List<String> queries;
@@ -45,7 +48,8 @@ final class GroundCommand implements Callable<Integer> {
             description = "Box threshold between the map's minimum (0) and maximum (1). Default: ${DEFAULT-VALUE}.")
     double threshold;
 
-    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files.")
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, NIfTI volumes or DICOM series folders "
+            + "(volumes: each query's stream is chosen as by AUTO; --out writes NIfTI heat maps).")
     List<Path> images;
 
     @Spec
@@ -64,7 +68,8 @@ final class GroundCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (RadLensModel model = options.open()) {
-            return ImageBatch.run(images, source, (file, image) -> ground(model, file, image), options.json,
+            return ImageBatch.run(images, source, (file, image) -> ground(model, file, image),
+                    (file, v) -> VolumeResults.ground(model, file, v, queries, volume, options.out), options.json,
                     List.of("query", "stream", "x", "y", "w", "h", "score"), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         } catch (ModelLoadException e) {

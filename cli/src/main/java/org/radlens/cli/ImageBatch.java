@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.radlens.volume3d.Image2D;
+import org.radlens.volume3d.Volume;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,6 +21,11 @@ final class ImageBatch {
         Result run(Path file, Image2D image) throws Exception;
     }
 
+    /** What a command does with one volume (DICOM series folder, NIfTI file). */
+    interface VolumeWork {
+        Result run(Path file, Volume volume) throws Exception;
+    }
+
     /** One image's JSON (without the "image" member, which the batch adds) and text rows. */
     record Result(JsonObject json, List<List<String>> rows) {
     }
@@ -30,6 +36,12 @@ final class ImageBatch {
     /** Returns the exit code: 0 when every image worked, 1 otherwise. */
     static int run(List<Path> files, ImageSource source, Work work, boolean json, List<String> header,
                    PrintWriter out, PrintWriter err) {
+        return run(files, source, work, null, json, header, out, err);
+    }
+
+    /** As above; inputs that {@link VolumeInputs#isVolume} accepts go to {@code volumeWork} when it is not null. */
+    static int run(List<Path> files, ImageSource source, Work work, VolumeWork volumeWork, boolean json,
+                   List<String> header, PrintWriter out, PrintWriter err) {
         JsonArray all = new JsonArray();
         List<List<String>> rows = new ArrayList<>();
         int failed = 0;
@@ -37,7 +49,8 @@ final class ImageBatch {
             JsonObject o = new JsonObject();
             o.addProperty("image", f.toString());
             try {
-                Result r = work.run(f, source.read(f));
+                Result r = volumeWork != null && VolumeInputs.isVolume(f) ? volumeWork.run(f, VolumeInputs.read(f))
+                        : work.run(f, source.read(f));
                 r.json().entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
                 for (List<String> row : r.rows()) {
                     List<String> full = new ArrayList<>(List.of(f.toString()));

@@ -25,11 +25,15 @@ final class SegmentCommand implements Callable<Integer> {
     @Mixin
     ModelOptions options;
 
+    @Mixin
+    VolumeOptionsMixin volume;
+
     @Option(names = "--region", paramLabel = "NAME",
             description = "Segment these regions from grounding maps instead of the head (repeatable).")
     List<String> regions = new ArrayList<>();
 
-    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files.")
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, NIfTI volumes or DICOM series folders "
+            + "(volumes: largest 3D component per class; --out writes a NIfTI label mask).")
     List<Path> images;
 
     @Spec
@@ -48,7 +52,8 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (RadLensModel model = options.open()) {
-            return ImageBatch.run(images, source, (file, image) -> segment(model, file, image), options.json,
+            return ImageBatch.run(images, source, (file, image) -> segment(model, file, image),
+                    (file, v) -> VolumeResults.segment(model, file, v, regions, volume, options.out), options.json,
                     List.of("label", "class", "pixels", "area_mm2", "source"), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         } catch (ModelLoadException e) {

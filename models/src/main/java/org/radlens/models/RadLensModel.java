@@ -10,6 +10,9 @@ import org.radlens.models.grounding.Grounder;
 import org.radlens.models.pkg.ModelManifest;
 import org.radlens.models.pkg.ModelPackage;
 import org.radlens.models.segmentation.Segmenter;
+import org.radlens.models.volume.VolumeEncoder;
+import org.radlens.models.volume.VolumeGrounder;
+import org.radlens.models.volume.VolumeSegmenter;
 import org.radlens.models.zeroshot.ZeroShotClassifier;
 
 import java.nio.file.Path;
@@ -37,6 +40,7 @@ public final class RadLensModel implements AutoCloseable {
     private final ZeroShotClassifier classifier;
     private final Grounder grounder;
     private final Segmenter segmenter;
+    private final VolumeEncoder volumeEncoder;
 
     private RadLensModel(ModelPackage pkg, OnnxImageEncoder images, OnnxTextEncoder texts) {
         this.pkg = pkg;
@@ -48,6 +52,7 @@ public final class RadLensModel implements AutoCloseable {
         this.grounder = new Grounder(images, cache, m.prompts());
         this.segmenter = new Segmenter(images, m.outputs().segmentation(), grounder,
                 new ArrayList<>(m.prompts().anatomy().keySet()));
+        this.volumeEncoder = new VolumeEncoder(images, m.volumePooling());
     }
 
     /** Opens a package folder or zip with default encoder options. */
@@ -98,6 +103,21 @@ public final class RadLensModel implements AutoCloseable {
 
     public Segmenter segmenter() {
         return segmenter;
+    }
+
+    /** Volumes through the image encoder, pooled per the package's {@code volume_pooling} (MEAN when absent). */
+    public VolumeEncoder volumeEncoder() {
+        return volumeEncoder;
+    }
+
+    /** Per-slice grounding stacked on a volume's voxels. */
+    public VolumeGrounder volumeGrounder() {
+        return new VolumeGrounder(volumeEncoder, grounder);
+    }
+
+    /** Per-slice segmentation stacked on a volume's voxels and cleaned in 3D. */
+    public VolumeSegmenter volumeSegmenter() {
+        return new VolumeSegmenter(volumeEncoder, segmenter);
     }
 
     @Override

@@ -20,9 +20,22 @@ public final class Resampling {
 
     /** {@code v} resampled onto {@code target}. */
     public static Volume resample(Volume v, VolumeGrid target, Interpolation interp, float outside) {
-        float[] src = v.data();
-        float[] out = resampleArray(src, VolumeGrid.of(v), target, interp, outside);
+        float[] out = resampleArray(v.raw(), VolumeGrid.of(v), target, interp, outside);
         return Volumes.adopt(target.nx(), target.ny(), target.nz(), out, target.geometry(), v.intensity());
+    }
+
+    /**
+     * {@code v} on an isotropic grid of {@code spacingMm} along every axis, same directions, same first voxel centre,
+     * same extent as closely as whole voxels allow.
+     */
+    public static Volume isotropic(Volume v, double spacingMm, Interpolation interp, float outside) {
+        return toSpacing(v, spacingMm, spacingMm, spacingMm, interp, outside);
+    }
+
+    /** {@code v} on an isotropic grid at its finest spacing (the usual choice before 3D operations). */
+    public static Volume isotropic(Volume v, Interpolation interp, float outside) {
+        double[] s = v.geometry().spacing();
+        return isotropic(v, Math.min(s[0], Math.min(s[1], s[2])), interp, outside);
     }
 
     /** {@code v} on a grid of the same directions and extent with the given spacing (mm). */
@@ -84,7 +97,7 @@ public final class Resampling {
         return m;
     }
 
-    private static double snap(double x) {
+    static double snap(double x) {
         double r = Math.rint(x);
         return Math.abs(x - r) < SNAP ? r : x;
     }

@@ -54,6 +54,58 @@ public final class Reslicing {
         return list;
     }
 
+    /**
+     * Writes {@code slice} (row-major, the size {@link #slice} returns for plane {@code p}) back into the volume array
+     * {@code data} laid out on {@code grid}: the inverse of {@link #slice}, so per-slice results land on the source
+     * voxels they came from.
+     */
+    public static void insert(float[] data, VolumeGrid grid, Plane p, int index, float[] slice) {
+        int[] n = {grid.nx(), grid.ny(), grid.nz()};
+        int w = n[p.columnAxis()];
+        int h = n[p.rowAxis()];
+        checkInsert(data.length, grid, p, index, slice.length, w * h);
+        int[] ijk = new int[3];
+        ijk[p.fixedAxis()] = index;
+        for (int y = 0; y < h; y++) {
+            ijk[p.rowAxis()] = p.rowsFlipped() ? h - 1 - y : y;
+            for (int x = 0; x < w; x++) {
+                ijk[p.columnAxis()] = x;
+                data[(ijk[2] * n[1] + ijk[1]) * n[0] + ijk[0]] = slice[y * w + x];
+            }
+        }
+    }
+
+    /** {@link #insert(float[], VolumeGrid, Plane, int, float[])} for label bytes. */
+    public static void insert(byte[] data, VolumeGrid grid, Plane p, int index, byte[] slice) {
+        int[] n = {grid.nx(), grid.ny(), grid.nz()};
+        int w = n[p.columnAxis()];
+        int h = n[p.rowAxis()];
+        checkInsert(data.length, grid, p, index, slice.length, w * h);
+        int[] ijk = new int[3];
+        ijk[p.fixedAxis()] = index;
+        for (int y = 0; y < h; y++) {
+            ijk[p.rowAxis()] = p.rowsFlipped() ? h - 1 - y : y;
+            for (int x = 0; x < w; x++) {
+                ijk[p.columnAxis()] = x;
+                data[(ijk[2] * n[1] + ijk[1]) * n[0] + ijk[0]] = slice[y * w + x];
+            }
+        }
+    }
+
+    private static void checkInsert(int dataLength, VolumeGrid grid, Plane p, int index, int got, int want) {
+        int[] n = {grid.nx(), grid.ny(), grid.nz()};
+        if (dataLength != grid.size() || got != want || index < 0 || index >= n[p.fixedAxis()]) {
+            throw new IllegalArgumentException(p + " slice " + index + " of " + got + " values does not fit grid "
+                    + n[0] + "x" + n[1] + "x" + n[2] + " (array " + dataLength + ", slice needs " + want + ")");
+        }
+    }
+
+    /** Slice geometry for plane {@code p} of a volume on {@code grid} (what {@link #slice} attaches). */
+    public static VoxelGeometry sliceGeometry(VolumeGrid grid, Plane p, int index) {
+        int[] n = {grid.nx(), grid.ny(), grid.nz()};
+        return sliceGeometry(grid.geometry(), p, index, n[p.rowAxis()]);
+    }
+
     private static VoxelGeometry sliceGeometry(VoxelGeometry g, Plane p, int index, int h) {
         double[] col = g.axis(p.columnAxis());
         double[] row = g.axis(p.rowAxis());

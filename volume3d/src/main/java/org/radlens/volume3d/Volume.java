@@ -57,6 +57,11 @@ public final class Volume {
         return data[(k * ny + j) * nx + i];
     }
 
+    /** The samples in place, for this package's bulk operations; never handed out. */
+    float[] raw() {
+        return data;
+    }
+
     /** A copy of all samples. */
     public float[] data() {
         return data.clone();

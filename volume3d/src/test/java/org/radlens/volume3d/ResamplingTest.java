@@ -56,4 +56,28 @@ class ResamplingTest {
         assertArrayEquals(new byte[] {0, 1, 1, 2, 2, 3, 3, 0}, out.labels());
         assertEquals(m.classNames(), out.classNames());
     }
+
+    @Test
+    void isotropicResamplingKeepsFirstVoxelDirectionsAndSharedVoxels() {
+        Random r = new Random(9);
+        for (int n = 0; n < 50; n++) {
+            VoxelGeometry g0 = TestVolumes.randomGeometry(r);
+            double s = g0.spacing(0);
+            int m = 1 + r.nextInt(3);
+            VoxelGeometry g = VoxelGeometry.of(new double[] {s, s, m * s}, g0.origin(), g0.direction());
+            Volume v = TestVolumes.randomVolume(r, g);
+            Volume iso = Resampling.isotropic(v, Interpolation.LINEAR, Float.NaN);
+            assertArrayEquals(new double[] {s, s, s}, iso.geometry().spacing(), 1e-12);
+            assertArrayEquals(g.origin(), iso.geometry().origin(), 1e-12);
+            assertArrayEquals(g.direction(), iso.geometry().direction(), 1e-12);
+            for (int k = 0; k < v.nz(); k++) { // source slice k is iso slice m·k
+                for (int j = 0; j < v.ny(); j++) {
+                    for (int i = 0; i < v.nx(); i++) {
+                        assertEquals(v.get(i, j, k), iso.get(i, j, m * k), 0f);
+                        assertArrayEquals(g.indexToWorld(i, j, k), iso.geometry().indexToWorld(i, j, m * k), 1e-9);
+                    }
+                }
+            }
+        }
+    }
 }

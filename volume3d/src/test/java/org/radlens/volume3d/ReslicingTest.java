@@ -63,4 +63,22 @@ class ReslicingTest {
     private static void assertTrue(boolean b, String msg) {
         org.junit.jupiter.api.Assertions.assertTrue(b, msg);
     }
+
+    @Test
+    void insertIsTheInverseOfSliceInEveryPlane() {
+        Random r = new Random(7);
+        for (int n = 0; n < 50; n++) {
+            Volume v = TestVolumes.randomVolume(r, TestVolumes.randomGeometry(r));
+            VolumeGrid grid = VolumeGrid.of(v);
+            for (Plane p : Plane.values()) {
+                float[] back = new float[(int) grid.size()];
+                for (int i = 0; i < Reslicing.count(v, p); i++) {
+                    Image2D s = Reslicing.slice(v, p, i);
+                    Reslicing.insert(back, grid, p, i, s.channel(0));
+                    assertTrue(s.geometry().sameGrid(Reslicing.sliceGeometry(grid, p, i), 1e-12), p + " " + i);
+                }
+                assertArrayEquals(v.data(), back, p.name());
+            }
+        }
+    }
 }

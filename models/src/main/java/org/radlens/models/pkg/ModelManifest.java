@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param prompts      default prompt sets
  * @param metrics      numeric evaluation metrics; nested objects flattened to {@code a.b}, arrays to {@code a[i]}
  * @param files        sha256 (lower-case hex) of every file of the package except the manifest
+ * @param volumePooling optional {@code volume_pooling}: how slice embeddings become a volume embedding
  */
 public record ModelManifest(String format, String name, String version, String license, String description,
                             String card, List<TrainingData> trainingData, String engine, ImageSpec image,
                             TextSpec text, OutputSpec outputs, double logitScale, PromptSets prompts,
-                            Map<String, Double> metrics, Map<String, String> files) {
+                            Map<String, Double> metrics, Map<String, String> files,
+                            Optional<VolumePoolingSpec> volumePooling) {
 
     /** The only format version this runtime reads. */
     public static final String FORMAT = "radlens-model/1";
@@ -41,6 +43,42 @@ public record ModelManifest(String format, String name, String version, String l
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(outputs, "outputs");
         Objects.requireNonNull(prompts, "prompts");
+        Objects.requireNonNull(volumePooling, "volumePooling");
+    }
+
+    /** A manifest without a {@code volume_pooling} section. */
+    public ModelManifest(String format, String name, String version, String license, String description,
+                         String card, List<TrainingData> trainingData, String engine, ImageSpec image,
+                         TextSpec text, OutputSpec outputs, double logitScale, PromptSets prompts,
+                         Map<String, Double> metrics, Map<String, String> files) {
+        this(format, name, version, license, description, card, trainingData, engine, image, text, outputs,
+                logitScale, prompts, metrics, files, Optional.empty());
+    }
+
+    /**
+     * The optional {@code volume_pooling} section: the default pooling of slice embeddings into a volume embedding
+     * ({@code mean}, {@code max} or {@code attention}) and, for attention pooling, a linear scoring vector over unit
+     * slice embeddings: {@code a_s = softmax_s(w · ê_s + b)}, volume embedding {@code Σ a_s ê_s}.
+     *
+     * @param defaultPooling   {@code mean}, {@code max} or {@code attention}
+     * @param attentionWeights {@code w}, {@code embedding_dim} values, or empty when the package has no attention
+     * @param attentionBias    {@code b} (does not change the softmax; kept for exporters that write it)
+     */
+    public record VolumePoolingSpec(String defaultPooling, double[] attentionWeights, double attentionBias) {
+        public VolumePoolingSpec {
+            Objects.requireNonNull(defaultPooling, "defaultPooling");
+            attentionWeights = attentionWeights.clone();
+        }
+
+        @Override
+        public double[] attentionWeights() {
+            return attentionWeights.clone();
+        }
+
+        /** Whether attention weights are present. */
+        public boolean hasAttention() {
+            return attentionWeights.length > 0;
+        }
     }
 
     /** One training data set. */

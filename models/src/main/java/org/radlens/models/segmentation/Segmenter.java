@@ -83,6 +83,11 @@ public final class Segmenter {
         return fromGrounding(images.encode(image), regions);
     }
 
+    /** Masks of the given regions from the grounding maps of an encoded image. */
+    public LabelMask segment(ImageEmbedding e, List<String> regions) throws InferenceException {
+        return fromGrounding(e, regions);
+    }
+
     private LabelMask fromGrounding(ImageEmbedding e, List<String> regions) throws InferenceException {
         if (regions.isEmpty() || regions.size() > 254) {
             throw new IllegalArgumentException("need 1 to 254 regions, got " + regions.size());

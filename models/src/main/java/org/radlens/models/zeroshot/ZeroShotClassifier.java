@@ -68,7 +68,16 @@ public final class ZeroShotClassifier {
     /** Scores {@code findings} against an image already encoded. */
     public List<FindingScore> classify(ImageEmbedding image, Map<String, FindingPrompts> findings)
             throws InferenceException {
-        float[] img = Embeddings.normalize(image.embedding());
+        return classify(image.embedding(), findings);
+    }
+
+    /**
+     * Scores {@code findings} against any embedding in the image space, e.g. a pooled volume embedding
+     * ({@code VolumeEncoder}); it is L2-normalised here.
+     */
+    public List<FindingScore> classify(float[] embedding, Map<String, FindingPrompts> findings)
+            throws InferenceException {
+        float[] img = Embeddings.normalize(embedding);
         List<FindingScore> out = new ArrayList<>(findings.size());
         for (Map.Entry<String, FindingPrompts> f : findings.entrySet()) {
             double pos = Embeddings.dot(img, prompts.ensemble(f.getValue().positive(), Stream.PATHOLOGY));

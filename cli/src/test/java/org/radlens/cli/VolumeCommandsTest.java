@@ -1,0 +1,126 @@
+package org.radlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * classify / ground / segment on real volumes with the tiny package; every NIfTI output is checked with nibabel
+ * (Debian python3-nibabel): same affine and shape as the source as nibabel sees it — for the DICOM series, the
+ * dcm2niix-made reference segmentation of that series (expected.json), for a NIfTI source, the source file itself.
+ */
+@Tag("data")
+class VolumeCommandsTest {
+    private static final Path PKG = Path.of("../models/src/test/resources/packages/tiny").toAbsolutePath().normalize();
+    private static final String PY = "import nibabel as nib, json, sys\n"
+            + "print(json.dumps([{'affine': nib.load(f).affine.tolist(), 'shape': list(nib.load(f).shape)} "
+            + "for f in sys.argv[1:]]))\n";
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = RadLens.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    private static Path data() {
+        String p = System.getProperty("radlens.data");
+        if (p == null || !Files.isDirectory(Path.of(p))) {
+            p = System.getenv("RADLENS_DATA");
+        }
+        assumeTrue(p != null && Files.isRegularFile(Path.of(p, "dicom/expected.json")),
+                "RADLENS_DATA / -Dradlens.data not set: volume command checks skipped");
+        return Path.of(p);
+    }
+
+    private static JsonArray nibabel(Path... files) throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        assumeTrue(Files.isExecutable(python), "/usr/bin/python3 missing: nibabel check skipped");
+        String[] cmd = new String[files.length + 3];
+        cmd[0] = python.toString();
+        cmd[1] = "-c";
+        cmd[2] = PY;
+        for (int i = 0; i < files.length; i++) {
+            cmd[i + 3] = files[i].toString();
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "nibabel not usable: " + text);
+        return JsonParser.parseString(text.trim()).getAsJsonArray();
+    }
+
+    @Test
+    void dicomSeriesHeatMapsAndMasksCarryTheSeriesAffine() throws Exception {
+        Path series = data().resolve("dicom/ct-series/example_ct_dicom");
+        assertEquals(0, run("ground", "--model", PKG.toString(), "--query", "lungs", "--json", "--out",
+                tmp.toString(), series.toString()), err.toString());
+        assertEquals(0, run("segment", "--model", PKG.toString(), "--threads", "2", "--json", "--out",
+                tmp.toString(), series.toString()), err.toString());
+        Path heat = tmp.resolve("example_ct_dicom_lungs.nii.gz");
+        Path mask = tmp.resolve("example_ct_dicom_mask.nii.gz");
+        JsonObject ref = JsonParser.parseString(Files.readString(data().resolve("dicom/expected.json")))
+                .getAsJsonObject().getAsJsonObject("ct_series").getAsJsonObject("reference_segmentation");
+        JsonArray nib = nibabel(heat, mask, data().resolve("dicom/ct-series/example_seg_dicom.nii.gz"));
+        for (int i = 0; i < 3; i++) {
+            JsonObject o = nib.get(i).getAsJsonObject();
+            assertArrayEquals(flat(ref.getAsJsonArray("affine")), flat(o.getAsJsonArray("affine")), 1e-4, "" + i);
+            assertEquals(ref.get("shape"), o.get("shape"));
+        }
+    }
+
+    @Test
+    void niftiVolumeOutputsKeepTheSourceAffineAndClassifyPoolsSlices() throws Exception {
+        Path ct = data().resolve("nifti/totalsegmentator/example_ct_sm.nii.gz");
+        assertEquals(0, run("ground", "--model", PKG.toString(), "--query", "pleural effusion", "--axis", "CORONAL",
+                "--out", tmp.toString(), ct.toString()), err.toString());
+        assertEquals(0, run("segment", "--model", PKG.toString(), "--region", "left lung", "--region", "right lung",
+                "--out", tmp.toString(), ct.toString()), err.toString());
+        JsonArray nib = nibabel(ct, tmp.resolve("example_ct_sm_pleural-effusion.nii.gz"),
+                tmp.resolve("example_ct_sm_mask.nii.gz"));
+        for (int i = 1; i < 3; i++) {
+            assertArrayEquals(flat(nib.get(0).getAsJsonObject().getAsJsonArray("affine")),
+                    flat(nib.get(i).getAsJsonObject().getAsJsonArray("affine")), 1e-5, "output " + i);
+            assertEquals(nib.get(0).getAsJsonObject().get("shape"), nib.get(i).getAsJsonObject().get("shape"));
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("classify", "--model", PKG.toString(), "--pooling", "MAX", "--json", ct.toString()),
+                err.toString());
+        JsonObject r = JsonParser.parseString(out.toString()).getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals("MAX", r.get("pooling").getAsString());
+        assertEquals("[122,101,30]", r.get("shape").toString());
+        assertEquals(8, r.getAsJsonArray("findings").size());
+        double p = r.getAsJsonArray("findings").get(0).getAsJsonObject().get("probability").getAsDouble();
+        assertTrue(p > 0 && p < 1, "probability " + p);
+    }
+
+    private static double[] flat(JsonArray rows) {
+        double[] a = new double[16];
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < 4; c++) {
+                a[4 * r + c] = rows.get(r).getAsJsonArray().get(c).getAsDouble();
+            }
+        }
+        return a;
+    }
+}

@@ -1,0 +1,121 @@
+package org.radlens.models.volume;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.radlens.models.encode.Stream;
+import org.radlens.volume3d.IntensityInfo;
+import org.radlens.volume3d.Plane;
+import org.radlens.volume3d.Volume;
+import org.radlens.volume3d.Volumes;
+import org.radlens.volume3d.VoxelGeometry;
+
+/**
+ * Per-slice grounding maps stacked on the SOURCE volume's voxel grid: the value at voxel (i, j, k), index
+ * {@code (k·ny + j)·nx + i}, is the patch–text cosine of the slice through that voxel (slices taken along
+ * {@link #axis()}), upsampled and mapped back through the letterbox exactly as a 2D {@code HeatMap}. Immutable;
+ * the geometry equals the source volume's.
+ *
+ * <pre>{@code
+ * HeatMap3D m = model.volumeGrounder().heatMap(ct, "liver", VolumeOptions.defaults());
+ * NiftiWriter.write(m.toVolume(), Path.of("liver.nii.gz"));      // the source affine
+ * }</pre>
+ */
+public final class HeatMap3D {
+    private final int nx;
+    private final int ny;
+    private final int nz;
+    private final float[] values;
+    private final VoxelGeometry geometry;
+    private final String query;
+    private final Stream stream;
+    private final Plane axis;
+
+    private HeatMap3D(int nx, int ny, int nz, float[] values, VoxelGeometry geometry, String query, Stream stream,
+                      Plane axis) {
+        if (nx <= 0 || ny <= 0 || nz <= 0 || values.length != (long) nx * ny * nz) {
+            throw new IllegalArgumentException("heat map " + nx + "x" + ny + "x" + nz + " has " + values.length
+                    + " values");
+        }
+        this.nx = nx;
+        this.ny = ny;
+        this.nz = nz;
+        this.values = values;
+        this.geometry = Objects.requireNonNull(geometry, "geometry");
+        this.query = Objects.requireNonNull(query, "query");
+        this.stream = Objects.requireNonNull(stream, "stream");
+        this.axis = Objects.requireNonNull(axis, "axis");
+    }
+
+    /** A heat map over a copy of {@code values}. */
+    public static HeatMap3D of(int nx, int ny, int nz, float[] values, VoxelGeometry g, String query, Stream stream,
+                               Plane axis) {
+        return new HeatMap3D(nx, ny, nz, values.clone(), g, query, stream, axis);
+    }
+
+    /** Takes an array the caller has just filled and drops (no second volume-sized copy). */
+    static HeatMap3D adopt(int nx, int ny, int nz, float[] values, VoxelGeometry g, String query, Stream stream,
+                           Plane axis) {
+        return new HeatMap3D(nx, ny, nz, values, g, query, stream, axis);
+    }
+
+    public int nx() {
+        return nx;
+    }
+
+    public int ny() {
+        return ny;
+    }
+
+    public int nz() {
+        return nz;
+    }
+
+    /** A copy of the values. */
+    public float[] values() {
+        return values.clone();
+    }
+
+    public VoxelGeometry geometry() {
+        return geometry;
+    }
+
+    public String query() {
+        return query;
+    }
+
+    public Stream stream() {
+        return stream;
+    }
+
+    public Plane axis() {
+        return axis;
+    }
+
+    /** Value at voxel (i, j, k). */
+    public float get(int i, int j, int k) {
+        return values[(k * ny + j) * nx + i];
+    }
+
+    /** {min, max}. */
+    public float[] range() {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return new float[] {min, max};
+    }
+
+    /** The map as a float volume on the same grid (units {@code cosine}), e.g. for NIfTI output. */
+    public Volume toVolume() {
+        IntensityInfo info = new IntensityInfo("OT", "cosine", false, Optional.empty(),
+                IntensityInfo.Photometric.MONOCHROME2);
+        return Volumes.adopt(nx, ny, nz, values.clone(), geometry, info);
+    }
+
+    @Override
+    public String toString() {
+        return "HeatMap3D[" + nx + "x" + ny + "x" + nz + ", '" + query + "', " + stream + ", " + axis + "]";
+    }
+}

@@ -37,127 +37,123 @@ final class ModelSources {
     }
 
     static ScoreSource scores(Path pkg) throws SourceException {
-        RadLensModel m = open(pkg);
-        ModelInfo info = info(m, pkg);
-        return new ScoreSource() {
-            @Override
-            public Map<String, Double> scores(Path image, List<ClassPrompts> classes) throws SourceException {
-                Map<String, FindingPrompts> findings = new LinkedHashMap<>();
-                for (ClassPrompts c : classes) {
-                    findings.put(c.name(), prompts(m, c));
-                }
-                Map<String, Double> out = new LinkedHashMap<>();
-                try {
-                    for (FindingScore s : m.classifier().classify(read(image), findings)) {
-                        out.put(s.finding(), s.probability());
-                    }
-                } catch (InferenceException e) {
-                    throw new SourceException("cannot score " + image + ": " + e.getMessage(), e);
-                }
-                return out;
-            }
-
-            @Override
-            public ModelInfo model() {
-                return info;
-            }
-
-            @Override
-            public void close() {
-                m.close();
-            }
-        };
+        return new Scores(open(pkg), pkg);
     }
 
     static HeatMapSource heatMaps(Path pkg) throws SourceException {
-        RadLensModel m = open(pkg);
-        ModelInfo info = info(m, pkg);
-        return new HeatMapSource() {
-            @Override
-            public Image2D heatMap(Path image, String query) throws SourceException {
-                try {
-                    HeatMap h = m.grounder().heatMap(read(image), query);
-                    return Image2D.gray(h.width(), h.height(), h.values(), h.geometry(), IntensityInfo.rawGray());
-                } catch (InferenceException e) {
-                    throw new SourceException("cannot ground '" + query + "' on " + image + ": " + e.getMessage(), e);
-                }
-            }
-
-            @Override
-            public ModelInfo model() {
-                return info;
-            }
-
-            @Override
-            public void close() {
-                m.close();
-            }
-        };
+        return new HeatMaps(open(pkg), pkg);
     }
 
     static MaskSource masks(Path pkg) throws SourceException {
-        RadLensModel m = open(pkg);
-        ModelInfo info = info(m, pkg);
-        return new MaskSource() {
-            @Override
-            public BinaryMask mask(Path image, String className) throws SourceException {
-                try {
-                    LabelMask mask = m.segmenter().segment(read(image));
-                    int label = className.isEmpty() ? -1 : labelOf(mask.classNames(), className);
-                    if (label == 0) {
-                        throw new SourceException("class '" + className + "' is not one of the model's "
-                                + mask.classNames());
-                    }
-                    return BinaryMask.of(mask, label);
-                } catch (InferenceException e) {
-                    throw new SourceException("cannot segment " + image + ": " + e.getMessage(), e);
-                }
-            }
-
-            @Override
-            public ModelInfo model() {
-                return info;
-            }
-
-            @Override
-            public void close() {
-                m.close();
-            }
-        };
+        return new Masks(open(pkg), pkg);
     }
 
     static EmbeddingSource embeddings(Path pkg) throws SourceException {
-        RadLensModel m = open(pkg);
-        ModelInfo info = info(m, pkg);
-        return new EmbeddingSource() {
-            @Override
-            public float[] embedImage(Path image) throws SourceException {
-                try {
-                    return m.imageEncoder().encode(read(image)).embedding();
-                } catch (InferenceException e) {
-                    throw new SourceException("cannot encode " + image + ": " + e.getMessage(), e);
+        return new Embeddings(open(pkg), pkg);
+    }
+
+    /** A source that owns one opened package: names it and closes it. */
+    private abstract static class Owned implements AutoCloseable {
+        final RadLensModel m;
+        private final ModelInfo info;
+
+        Owned(RadLensModel m, Path pkg) throws SourceException {
+            this.m = m;
+            this.info = info(m, pkg);
+        }
+
+        public ModelInfo model() {
+            return info;
+        }
+
+        @Override
+        public void close() {
+            m.close();
+        }
+    }
+
+    private static final class Scores extends Owned implements ScoreSource {
+        Scores(RadLensModel m, Path pkg) throws SourceException {
+            super(m, pkg);
+        }
+
+        @Override
+        public Map<String, Double> scores(Path image, List<ClassPrompts> classes) throws SourceException {
+            Map<String, FindingPrompts> findings = new LinkedHashMap<>();
+            for (ClassPrompts c : classes) {
+                findings.put(c.name(), prompts(m, c));
+            }
+            Map<String, Double> out = new LinkedHashMap<>();
+            try {
+                for (FindingScore s : m.classifier().classify(read(image), findings)) {
+                    out.put(s.finding(), s.probability());
                 }
+            } catch (InferenceException e) {
+                throw new SourceException("cannot score " + image + ": " + e.getMessage(), e);
             }
+            return out;
+        }
+    }
 
-            @Override
-            public float[] embedText(String text) throws SourceException {
-                try {
-                    return m.textEncoder().encode(List.of(text)).get(0).embedding(Stream.PATHOLOGY);
-                } catch (InferenceException e) {
-                    throw new SourceException("cannot encode text: " + e.getMessage(), e);
+    private static final class HeatMaps extends Owned implements HeatMapSource {
+        HeatMaps(RadLensModel m, Path pkg) throws SourceException {
+            super(m, pkg);
+        }
+
+        @Override
+        public Image2D heatMap(Path image, String query) throws SourceException {
+            try {
+                HeatMap h = m.grounder().heatMap(read(image), query);
+                return Image2D.gray(h.width(), h.height(), h.values(), h.geometry(), IntensityInfo.rawGray());
+            } catch (InferenceException e) {
+                throw new SourceException("cannot ground '" + query + "' on " + image + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static final class Masks extends Owned implements MaskSource {
+        Masks(RadLensModel m, Path pkg) throws SourceException {
+            super(m, pkg);
+        }
+
+        @Override
+        public BinaryMask mask(Path image, String className) throws SourceException {
+            try {
+                LabelMask mask = m.segmenter().segment(read(image));
+                int label = className.isEmpty() ? -1 : labelOf(mask.classNames(), className);
+                if (label == 0) {
+                    throw new SourceException("class '" + className + "' is not one of the model's "
+                            + mask.classNames());
                 }
+                return BinaryMask.of(mask, label);
+            } catch (InferenceException e) {
+                throw new SourceException("cannot segment " + image + ": " + e.getMessage(), e);
             }
+        }
+    }
 
-            @Override
-            public ModelInfo model() {
-                return info;
-            }
+    private static final class Embeddings extends Owned implements EmbeddingSource {
+        Embeddings(RadLensModel m, Path pkg) throws SourceException {
+            super(m, pkg);
+        }
 
-            @Override
-            public void close() {
-                m.close();
+        @Override
+        public float[] embedImage(Path image) throws SourceException {
+            try {
+                return m.imageEncoder().encode(read(image)).embedding();
+            } catch (InferenceException e) {
+                throw new SourceException("cannot encode " + image + ": " + e.getMessage(), e);
             }
-        };
+        }
+
+        @Override
+        public float[] embedText(String text) throws SourceException {
+            try {
+                return m.textEncoder().encode(List.of(text)).get(0).embedding(Stream.PATHOLOGY);
+            } catch (InferenceException e) {
+                throw new SourceException("cannot encode text: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** 1-based label of {@code name} among the model's classes, ignoring case and a plural "s"; 0 when absent. */

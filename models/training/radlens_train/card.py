@@ -97,6 +97,8 @@ Full figures: `metrics` in `radlens-model.json`.
   specificity on adult X-rays from other hospitals is unmeasured here and may be poor.
 - "pleural effusion" and other findings outside the training labels have no supervision: their scores are
   unvalidated text similarities.
+- The lung segmentation head learned from 72 adult masks only: on pediatric films (Kermany) its masks are ragged and
+  unreliable; Dice is measured on adult covid-notes images only.
 - Lung masks do not separate left and right; left/right anatomy comes from lung boxes and a centre-of-mass split
   of masks on frontal views. Left/right are the patient's.
 - Zero-shot scores depend on wording; the spread across paraphrases is reported above. Use the shipped prompt

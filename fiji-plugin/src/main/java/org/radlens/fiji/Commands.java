@@ -1,0 +1,83 @@
+package org.radlens.fiji;
+
+import ij.IJ;
+import ij.Macro;
+import org.radlens.dicomio.ImageReadException;
+import org.radlens.models.InferenceException;
+import org.radlens.models.ModelLoadException;
+
+/**
+ * What every RadLens command does around its work: turn failures into one clear ImageJ error (a dialog, or a macro
+ * error that stops a running macro), report Esc as a status-line message, and check Esc between items.
+ *
+ * <pre>{@code
+ * Commands.run("Segment", () -> SegmentCommand.execute(imp, params, ModelSession.shared()));
+ * }</pre>
+ */
+public final class Commands {
+    /** Menu where the commands live, for messages. */
+    public static final String MENU = "Plugins \u203a RadLens \u203a ";
+
+    private Commands() {
+    }
+
+    /** A command body. */
+    @FunctionalInterface
+    public interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body}; failures become an error dialog titled "RadLens &lt;command&gt;". */
+    public static void run(String command, Body body) {
+        try {
+            body.run();
+        } catch (Cancelled e) {
+            IJ.showStatus("RadLens " + command + ": " + e.getMessage());
+            IJ.resetEscape();
+        } catch (Exception e) { // the one catch-all: a command's failure becomes the user's error message
+            fail(command, message(e));
+        } finally {
+            IJ.showProgress(1.0);
+        }
+    }
+
+    /** The user-facing text for a failure: what happened and what to do. */
+    public static String message(Exception e) {
+        if (e instanceof UserError) {
+            return e.getMessage();
+        }
+        if (e instanceof ModelLoadException) {
+            return "The model package could not be loaded:\n" + e.getMessage()
+                    + "\n \nChoose a working package with " + MENU + "Model\u2026 (or set RADLENS_MODEL).";
+        }
+        if (e instanceof ImageReadException) {
+            return "The file could not be read:\n" + e.getMessage()
+                    + "\n \nRadLens reads DICOM, NIfTI (.nii, .nii.gz, .hdr/.img), PNG and JPEG.";
+        }
+        if (e instanceof InferenceException) {
+            return "The model failed on this image:\n" + e.getMessage();
+        }
+        if (e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        return "Unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + "\nPlease report this with the image type and the command's options.";
+    }
+
+    /** Shows the error; aborts a running macro so that it does not go on with missing results. */
+    public static void fail(String command, String message) {
+        IJ.error("RadLens " + command, message);
+        if (Macro.getOptions() != null || IJ.isMacro()) {
+            Macro.abort();
+        }
+    }
+
+    /** Throws {@link Cancelled} when Esc was pressed; shows progress otherwise. */
+    public static void step(String command, int done, int total) throws Cancelled {
+        if (IJ.escapePressed()) {
+            throw new Cancelled(command);
+        }
+        IJ.showProgress(done, total);
+        IJ.showStatus("RadLens " + command + ": " + done + "/" + total);
+    }
+}

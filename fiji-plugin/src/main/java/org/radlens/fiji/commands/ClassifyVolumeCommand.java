@@ -1,0 +1,106 @@
+package org.radlens.fiji.commands;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.gui.Overlay;
+import ij.gui.TextRoi;
+import ij.measure.ResultsTable;
+import ij.plugin.PlugIn;
+import java.awt.Color;
+import java.util.List;
+import java.util.Map;
+import org.radlens.fiji.Commands;
+import org.radlens.fiji.InputChecks;
+import org.radlens.fiji.ModelSession;
+import org.radlens.fiji.Overlays;
+import org.radlens.fiji.PromptSpecs;
+import org.radlens.fiji.Tables;
+import org.radlens.fiji.UserError;
+import org.radlens.fiji.VolumeScoring;
+import org.radlens.models.pkg.ModelManifest.FindingPrompts;
+import org.radlens.models.zeroshot.FindingScore;
+import org.radlens.models.zeroshot.ZeroShotClassifier;
+
+/**
+ * Plugins › RadLens › Classify Volume: zero-shot scores of every chosen slice of a stack and of the whole volume
+ * (mean-pooled slice embeddings, {@link VolumeScoring}). Results: one row per slice and a last row "volume", one
+ * probability column per finding; each slice gets a text overlay with its top finding.
+ * Macro: {@code run("Classify Volume", "prompts=[] from=1 to=40 step=2 overlays");}
+ */
+public final class ClassifyVolumeCommand implements PlugIn {
+    public static final String TITLE = "Classify Volume";
+
+    /** Slices {@code from..to} (1-based; {@code to} = 0 means the last) every {@code step}th. */
+    public record Params(String prompts, boolean only, int from, int to, int step, boolean overlays) {
+    }
+
+    @Override
+    public void run(String arg) {
+        ImagePlus imp = WindowManager.getCurrentImage();
+        GenericDialog gd = new GenericDialog("RadLens " + TITLE);
+        gd.addStringField("prompts", "", 60);
+        gd.addCheckbox("only these findings", false);
+        gd.addNumericField("from", 1, 0);
+        gd.addNumericField("to", imp == null ? 0 : imp.getStackSize(), 0);
+        gd.addNumericField("step", 1, 0);
+        gd.addCheckbox("overlays per slice", true);
+        gd.showDialog();
+        if (gd.wasCanceled()) {
+            return;
+        }
+        Params p = new Params(gd.getNextString(), gd.getNextBoolean(), (int) gd.getNextNumber(),
+                (int) gd.getNextNumber(), (int) gd.getNextNumber(), gd.getNextBoolean());
+        Commands.run(TITLE, () -> execute(imp, p, ModelSession.shared()));
+    }
+
+    public static VolumeScoring.Result execute(ImagePlus imp, Params p, ModelSession session) throws Exception {
+        InputChecks.greyStack(imp, TITLE);
+        int[] range = SliceRange.check(imp, p.from(), p.to(), p.step());
+        try (ModelSession.Lease lease = session.acquire()) {
+            ZeroShotClassifier c = lease.model().classifier();
+            Map<String, FindingPrompts> findings = c.withOverrides(PromptSpecs.parse(p.prompts(),
+                    c.defaultFindings()), p.only());
+            if (findings.isEmpty()) {
+                throw new UserError("No findings to score: type at least one \"finding: prompt\".");
+            }
+            VolumeScoring.Result r = VolumeScoring.classify(lease.model(), imp, range[0], range[1], range[2],
+                    findings);
+            ResultsTable rt = Tables.fresh();
+            Overlay overlay = p.overlays() ? Overlays.of(imp) : null;
+            for (VolumeScoring.SliceScores s : r.slices()) {
+                row(rt, String.valueOf(s.slice()), s.scores());
+                if (overlay != null) {
+                    FindingScore top = top(s.scores());
+                    TextRoi t = new TextRoi(4, 4, String.format("%s %.2f", top.finding(), top.probability()));
+                    t.setStrokeColor(Color.YELLOW);
+                    t.setPosition(s.slice());
+                    overlay.add(t);
+                }
+            }
+            row(rt, "volume", r.volume());
+            if (overlay != null) {
+                imp.setOverlay(overlay);
+            }
+            Tables.show(rt);
+            return r;
+        }
+    }
+
+    private static void row(ResultsTable rt, String slice, List<FindingScore> scores) {
+        rt.incrementCounter();
+        rt.addValue("Slice", slice);
+        for (FindingScore s : scores) {
+            rt.addValue(s.finding(), s.probability());
+        }
+        rt.addValue("Top", top(scores).finding());
+    }
+
+    private static FindingScore top(List<FindingScore> scores) {
+        FindingScore best = scores.get(0);
+        for (FindingScore s : scores) {
+            best = s.probability() > best.probability() ? s : best;
+        }
+        return best;
+    }
+}

@@ -119,11 +119,11 @@ public final class ImagePlusConversions {
         if (enc == null) {
             return;
         }
-        Calibration cal = imp.getCalibration();
-        if (enc.functionNeeded(info.units())) {
-            cal.setFunction(Calibration.STRAIGHT_LINE, new double[] {-enc.offset(), 1}, info.units());
+        if (enc.functionNeeded(info.units())) { // on the live calibration: setCalibration would relabel a
+            // signed-16-bit line as "Gray Value"
+            imp.getCalibration().setFunction(Calibration.STRAIGHT_LINE, new double[] {-enc.offset(), 1},
+                    info.units());
         }
-        imp.setCalibration(cal);
         if (info.defaultWindow().isPresent()) {
             double lo = info.defaultWindow().get().lower() + enc.offset();
             double hi = info.defaultWindow().get().upper() + enc.offset();

@@ -2,6 +2,8 @@ package org.radlens.fiji;
 
 import ij.IJ;
 import ij.Macro;
+import ij.macro.Interpreter;
+import java.awt.GraphicsEnvironment;
 import org.radlens.dicomio.ImageReadException;
 import org.radlens.models.InferenceException;
 import org.radlens.models.ModelLoadException;
@@ -66,9 +68,15 @@ public final class Commands {
 
     /** Shows the error; aborts a running macro so that it does not go on with missing results. */
     public static void fail(String command, String message) {
-        IJ.error("RadLens " + command, message);
+        if (IJ.getInstance() == null && (Interpreter.isBatchMode() || GraphicsEnvironment.isHeadless())) {
+            // a batch macro without an ImageJ window (ImageJ -batch, headless): a modal dialog would hang it
+            IJ.log("RadLens " + command + " error: " + message);
+            System.err.println("RadLens " + command + " error: " + message);
+        } else {
+            IJ.error("RadLens " + command, message);
+        }
         if (Macro.getOptions() != null || IJ.isMacro()) {
-            Macro.abort();
+            Interpreter.abort(); // stops the running macro, as Esc does; a later run() of it never happens
         }
     }
 

@@ -2,6 +2,7 @@ package org.radlens.fiji;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
+import ij.macro.Interpreter;
 import ij.plugin.frame.RoiManager;
 import java.awt.GraphicsEnvironment;
 import java.util.List;
@@ -16,7 +17,8 @@ public final class RoiManagers {
         if (GraphicsEnvironment.isHeadless() || rois.isEmpty()) {
             return false;
         }
-        RoiManager rm = RoiManager.getRoiManager();
+        RoiManager rm = Interpreter.isBatchMode() ? Interpreter.getBatchModeRoiManager() : null;
+        rm = rm != null ? rm : RoiManager.getRoiManager();
         for (Roi r : rois) {
             rm.add((Roi) r.clone(), r.getPosition());
         }

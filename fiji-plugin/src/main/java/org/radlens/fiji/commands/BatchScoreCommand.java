@@ -29,8 +29,8 @@ public final class BatchScoreCommand implements PlugIn {
     @Override
     public void run(String arg) {
         GenericDialog gd = new GenericDialog("RadLens " + TITLE);
-        gd.addDirectoryField("folder", "");
-        gd.addFileField("csv", "");
+        gd.addStringField("folder", "", 50);
+        gd.addStringField("csv", "", 50);
         gd.addMessage("CSV empty: radlens-scores.csv in the folder.");
         gd.showDialog();
         if (gd.wasCanceled()) {

@@ -17,7 +17,7 @@ import org.radlens.fiji.UserError;
 /**
  * Plugins › RadLens › Model…: chooses the model package (folder or zip; remembered in ImageJ's preferences) and
  * shows its card (a text window, or the Log in batch mode). An empty path keeps the current package.
- * Macro: {@code run("Model...", "package=/models/radlens-default");}
+ * Macro: {@code run("Model...", "package=/models/radlens-default");}; the card as text: {@link #currentCard()}.
  */
 public final class ModelCommand implements PlugIn {
     public static final String TITLE = "Model";
@@ -28,7 +28,7 @@ public final class ModelCommand implements PlugIn {
     @Override
     public void run(String arg) {
         GenericDialog gd = new GenericDialog("RadLens " + TITLE);
-        gd.addDirectoryField("package", Prefs.get(ModelSession.PREF_KEY, ""));
+        gd.addStringField("package", Prefs.get(ModelSession.PREF_KEY, ""), 50);
         gd.addMessage("A model package folder or zip (radlens-model.json inside). Empty: the current/default one.");
         gd.showDialog();
         if (gd.wasCanceled()) {
@@ -51,6 +51,17 @@ public final class ModelCommand implements PlugIn {
         try (ModelSession.Lease lease = session.acquire()) {
             return ModelCard.text(lease.model(), session.packagePath());
         }
+    }
+
+    /**
+     * The current model's card for macros, which cannot read the Log in batch mode:
+     * {@code card = call("org.radlens.fiji.commands.ModelCommand.currentCard");}. Empty (and an error shown) when the
+     * model does not load.
+     */
+    public static String currentCard() {
+        String[] card = {""};
+        Commands.run(TITLE, () -> card[0] = execute(new Params(""), ModelSession.shared()));
+        return card[0];
     }
 
     private static void show(String card) {

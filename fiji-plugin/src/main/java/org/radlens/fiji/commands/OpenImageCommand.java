@@ -28,7 +28,7 @@ public final class OpenImageCommand implements PlugIn {
     @Override
     public void run(String arg) {
         GenericDialog gd = new GenericDialog("RadLens " + TITLE);
-        gd.addFileField("path", IJ.getDirectory("image") == null ? "" : IJ.getDirectory("image"));
+        gd.addStringField("path", IJ.getDirectory("image") == null ? "" : IJ.getDirectory("image"), 50);
         gd.addMessage("A DICOM or NIfTI file, a folder with one DICOM series, or a PNG/JPEG.");
         gd.showDialog();
         if (gd.wasCanceled()) {

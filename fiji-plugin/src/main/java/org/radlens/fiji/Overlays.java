@@ -109,6 +109,23 @@ public final class Overlays {
         return PALETTE[(v - 1) % PALETTE.length];
     }
 
+    /** Adds {@code rois} (positions as set) to the image's overlay and shows it. */
+    public static void addAll(ImagePlus imp, List<? extends Roi> rois) {
+        Overlay o = of(imp);
+        for (Roi r : rois) {
+            o.add(r);
+        }
+        imp.setOverlay(o);
+    }
+
+    /** Places {@code rois} on {@code slice} of a stack (all slices of a single image) and adds them. */
+    public static void addAll(ImagePlus imp, List<? extends Roi> rois, int slice) {
+        for (Roi r : rois) {
+            r.setPosition(imp.getStackSize() > 1 ? slice : 0);
+        }
+        addAll(imp, rois);
+    }
+
     /** The image's overlay, created when it has none. */
     public static Overlay of(ImagePlus imp) {
         Overlay o = imp.getOverlay();

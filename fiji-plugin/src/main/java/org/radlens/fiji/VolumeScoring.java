@@ -1,6 +1,9 @@
 package org.radlens.fiji;
 
 import ij.ImagePlus;
+import ij.gui.TextRoi;
+import ij.measure.ResultsTable;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,5 +63,42 @@ public final class VolumeScoring {
         ImageEmbedding pooled = new ImageEmbedding(sum, first.patches(), Optional.empty(), first.transform(),
                 Calibrations.geometry(imp));
         return new Result(slices, model.classifier().classify(pooled, findings));
+    }
+
+    /** Results: one row per slice and a "volume" row (a column per finding, Top); a text overlay per slice. */
+    public static void show(Result r, ImagePlus imp, boolean overlays) {
+        ResultsTable rt = Tables.fresh();
+        List<TextRoi> labels = new ArrayList<>();
+        for (SliceScores s : r.slices()) {
+            row(rt, String.valueOf(s.slice()), s.scores());
+            FindingScore top = top(s.scores());
+            TextRoi t = new TextRoi(4, 4, String.format("%s %.2f", top.finding(), top.probability()));
+            t.setStrokeColor(Color.YELLOW);
+            t.setPosition(imp.getStackSize() > 1 ? s.slice() : 0);
+            labels.add(t);
+        }
+        row(rt, "volume", r.volume());
+        if (overlays) {
+            Overlays.addAll(imp, labels);
+        }
+        Tables.show(rt);
+    }
+
+    private static void row(ResultsTable rt, String slice, List<FindingScore> scores) {
+        rt.incrementCounter();
+        rt.addValue("Slice", slice);
+        for (FindingScore s : scores) {
+            rt.addValue(s.finding(), s.probability());
+        }
+        rt.addValue("Top", top(scores).finding());
+    }
+
+    /** The most probable finding. */
+    public static FindingScore top(List<FindingScore> scores) {
+        FindingScore best = scores.get(0);
+        for (FindingScore s : scores) {
+            best = s.probability() > best.probability() ? s : best;
+        }
+        return best;
     }
 }

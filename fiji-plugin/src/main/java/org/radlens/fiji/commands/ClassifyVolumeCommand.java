@@ -3,23 +3,15 @@ package org.radlens.fiji.commands;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
-import ij.gui.Overlay;
-import ij.gui.TextRoi;
-import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
-import java.awt.Color;
-import java.util.List;
 import java.util.Map;
 import org.radlens.fiji.Commands;
 import org.radlens.fiji.InputChecks;
 import org.radlens.fiji.ModelSession;
-import org.radlens.fiji.Overlays;
 import org.radlens.fiji.PromptSpecs;
-import org.radlens.fiji.Tables;
 import org.radlens.fiji.UserError;
 import org.radlens.fiji.VolumeScoring;
 import org.radlens.models.pkg.ModelManifest.FindingPrompts;
-import org.radlens.models.zeroshot.FindingScore;
 import org.radlens.models.zeroshot.ZeroShotClassifier;
 
 /**
@@ -66,41 +58,8 @@ public final class ClassifyVolumeCommand implements PlugIn {
             }
             VolumeScoring.Result r = VolumeScoring.classify(lease.model(), imp, range[0], range[1], range[2],
                     findings);
-            ResultsTable rt = Tables.fresh();
-            Overlay overlay = p.overlays() ? Overlays.of(imp) : null;
-            for (VolumeScoring.SliceScores s : r.slices()) {
-                row(rt, String.valueOf(s.slice()), s.scores());
-                if (overlay != null) {
-                    FindingScore top = top(s.scores());
-                    TextRoi t = new TextRoi(4, 4, String.format("%s %.2f", top.finding(), top.probability()));
-                    t.setStrokeColor(Color.YELLOW);
-                    t.setPosition(s.slice());
-                    overlay.add(t);
-                }
-            }
-            row(rt, "volume", r.volume());
-            if (overlay != null) {
-                imp.setOverlay(overlay);
-            }
-            Tables.show(rt);
+            VolumeScoring.show(r, imp, p.overlays());
             return r;
         }
-    }
-
-    private static void row(ResultsTable rt, String slice, List<FindingScore> scores) {
-        rt.incrementCounter();
-        rt.addValue("Slice", slice);
-        for (FindingScore s : scores) {
-            rt.addValue(s.finding(), s.probability());
-        }
-        rt.addValue("Top", top(scores).finding());
-    }
-
-    private static FindingScore top(List<FindingScore> scores) {
-        FindingScore best = scores.get(0);
-        for (FindingScore s : scores) {
-            best = s.probability() > best.probability() ? s : best;
-        }
-        return best;
     }
 }

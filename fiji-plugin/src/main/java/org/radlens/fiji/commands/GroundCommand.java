@@ -5,7 +5,6 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.gui.ImageRoi;
-import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.plugin.PlugIn;
 import java.util.List;
@@ -82,15 +81,8 @@ public final class GroundCommand implements PlugIn {
                     p.opacity() / 100.0);
             heat.setName("RadLens heat map: " + p.query());
             List<Roi> boxes = Overlays.boxes(g.boxes(), p.query());
-            Overlay overlay = Overlays.of(imp);
-            int slice = imp.getStackSize() > 1 ? imp.getCurrentSlice() : 0;
-            heat.setPosition(slice);
-            overlay.add(heat);
-            for (Roi b : boxes) {
-                b.setPosition(slice);
-                overlay.add(b);
-            }
-            imp.setOverlay(overlay);
+            Overlays.addAll(imp, List.of(heat), imp.getCurrentSlice());
+            Overlays.addAll(imp, boxes, imp.getCurrentSlice());
             if (p.roiManager()) {
                 RoiManagers.addAll(boxes, imp);
             }

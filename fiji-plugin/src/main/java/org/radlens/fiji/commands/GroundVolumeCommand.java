@@ -3,21 +3,16 @@ package org.radlens.fiji.commands;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
-import ij.gui.ImageRoi;
-import ij.gui.Overlay;
-import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
-import java.util.ArrayList;
 import java.util.List;
 import org.radlens.fiji.Calibrations;
-import org.radlens.fiji.Commands;
 import org.radlens.fiji.HeatMapImages;
-import org.radlens.fiji.ImagePlusConversions;
 import org.radlens.fiji.InputChecks;
 import org.radlens.fiji.ModelSession;
-import org.radlens.fiji.Overlays;
-import org.radlens.fiji.Tables;
 import org.radlens.fiji.UserError;
+import org.radlens.fiji.VolumeGrounding;
+import org.radlens.fiji.Commands;
+import org.radlens.fiji.Overlays;
 import org.radlens.models.grounding.HeatMap;
 import org.radlens.volume3d.VoxelGeometry;
 
@@ -69,56 +64,16 @@ public final class GroundVolumeCommand implements PlugIn {
             throw new UserError("Type a query, e.g. \"lungs\" or \"consolidation\".");
         }
         int[] r = SliceRange.check(imp, p.from(), p.to(), p.step());
-        List<HeatMap> maps = new ArrayList<>();
-        List<Integer> slices = new ArrayList<>();
-        int total = (r[1] - r[0]) / r[2] + 1;
+        VolumeGrounding.Result g;
         try (ModelSession.Lease lease = session.acquire()) {
-            for (int z = r[0]; z <= r[1]; z += r[2]) {
-                Commands.step(TITLE, maps.size(), total);
-                maps.add(lease.model().grounder().heatMap(ImagePlusConversions.toImage2D(imp, z), p.query()));
-                slices.add(z);
-            }
+            g = VolumeGrounding.ground(lease.model(), imp, p.query(), r[0], r[1], r[2]);
         }
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (HeatMap m : maps) {
-            lo = Math.min(lo, m.range()[0]);
-            hi = Math.max(hi, m.range()[1]);
-        }
-        Overlay overlay = Overlays.of(imp);
-        ResultsTable rt = Tables.fresh();
-        int best = slices.get(0);
-        for (int i = 0; i < maps.size(); i++) {
-            HeatMap m = maps.get(i);
-            ImageRoi heat = Overlays.heatMap(m.values(), m.width(), m.height(), lo, hi, p.lut(), p.opacity() / 100);
-            heat.setName("RadLens heat map: " + p.query() + " slice " + slices.get(i));
-            heat.setPosition(imp.getStackSize() > 1 ? slices.get(i) : 0);
-            overlay.add(heat);
-            best = m.range()[1] >= hi ? slices.get(i) : best;
-            rt.incrementCounter();
-            rt.addValue("Slice", String.valueOf(slices.get(i)));
-            rt.addValue("Max", m.range()[1]);
-            rt.addValue("Mean", mean(m.values()));
-        }
-        imp.setOverlay(overlay);
-        rt.incrementCounter();
-        rt.addValue("Slice", "volume");
-        rt.addValue("Max", hi);
-        rt.addValue("Best slice", best);
-        Tables.show(rt);
-        VoxelGeometry g = Calibrations.geometry(imp);
-        double[] s = g.spacing();
+        VolumeGrounding.show(g, imp, p.lut(), p.opacity() / 100);
+        VoxelGeometry v = Calibrations.geometry(imp);
+        double[] s = v.spacing();
         s[2] *= r[2];
-        VoxelGeometry sub = VoxelGeometry.of(s, g.indexToWorld(0, 0, r[0] - 1), g.direction());
-        ImagePlus stack = p.heatMapStack() ? HeatMapImages.of(maps, imp, sub, p.lut()) : null;
-        return new Outcome(maps, slices, best, hi, stack);
-    }
-
-    private static double mean(float[] v) {
-        double sum = 0;
-        for (float f : v) {
-            sum += f;
-        }
-        return sum / v.length;
+        VoxelGeometry sub = VoxelGeometry.of(s, v.indexToWorld(0, 0, r[0] - 1), v.direction());
+        ImagePlus stack = p.heatMapStack() ? HeatMapImages.of(g.maps(), imp, sub, p.lut()) : null;
+        return new Outcome(g.maps(), g.slices(), g.bestSlice(), g.max(), stack);
     }
 }

@@ -4,7 +4,6 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
-import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
@@ -60,13 +59,7 @@ public final class SegmentCommand implements PlugIn {
             IJ.showStatus("RadLens: segmenting " + imp.getTitle() + "…");
             LabelMask mask = lease.model().segmenter().segment(img);
             List<Roi> rois = Overlays.classRois(mask, 0);
-            Overlay overlay = Overlays.of(imp);
-            int slice = imp.getStackSize() > 1 ? imp.getCurrentSlice() : 0;
-            for (Roi r : rois) {
-                r.setPosition(slice);
-                overlay.add(r);
-            }
-            imp.setOverlay(overlay);
+            Overlays.addAll(imp, rois, imp.getCurrentSlice());
             if (p.roiManager()) {
                 RoiManagers.addAll(rois, imp);
             }

@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.Macro;
 import ij.macro.Interpreter;
 import java.awt.GraphicsEnvironment;
+import javax.imageio.ImageIO;
 import org.radlens.dicomio.ImageReadException;
 import org.radlens.models.InferenceException;
 import org.radlens.models.ModelLoadException;
@@ -19,6 +20,7 @@ import org.radlens.models.ModelLoadException;
 public final class Commands {
     /** Menu where the commands live, for messages. */
     public static final String MENU = "Plugins \u203a RadLens \u203a ";
+    private static boolean imageIoScanned;
 
     private Commands() {
     }
@@ -31,6 +33,12 @@ public final class Commands {
 
     /** Runs {@code body}; failures become an error dialog titled "RadLens &lt;command&gt;". */
     public static void run(String command, Body body) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // DJL finds its engine and ImageIO its JPEG 2000 reader through the context class loader: make it ImageJ's
+        // plugin class loader, which sees jars installed under plugins/ (plain ImageJ) as well as Fiji's jars/
+        thread.setContextClassLoader(IJ.getClassLoader());
+        scanImageIoPlugins();
         try {
             body.run();
         } catch (Cancelled e) {
@@ -39,7 +47,15 @@ public final class Commands {
         } catch (Exception e) { // the one catch-all: a command's failure becomes the user's error message
             fail(command, message(e));
         } finally {
+            thread.setContextClassLoader(previous);
             IJ.showProgress(1.0);
+        }
+    }
+
+    private static synchronized void scanImageIoPlugins() {
+        if (!imageIoScanned) {
+            imageIoScanned = true;
+            ImageIO.scanForPlugins();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.radlens.fiji.BatchScorer;
 import org.radlens.fiji.Commands;
+import org.radlens.fiji.Dialogs;
 import org.radlens.fiji.ModelSession;
 import org.radlens.fiji.Tables;
 import org.radlens.fiji.UserError;
@@ -29,8 +30,8 @@ public final class BatchScoreCommand implements PlugIn {
     @Override
     public void run(String arg) {
         GenericDialog gd = new GenericDialog("RadLens " + TITLE);
-        gd.addStringField("folder", "", 50);
-        gd.addStringField("csv", "", 50);
+        Dialogs.addPath(gd, "folder", "", true);
+        Dialogs.addPath(gd, "csv", "", false);
         gd.addMessage("CSV empty: radlens-scores.csv in the folder.");
         gd.showDialog();
         if (gd.wasCanceled()) {

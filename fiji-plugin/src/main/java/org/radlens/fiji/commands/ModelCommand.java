@@ -10,6 +10,7 @@ import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.radlens.fiji.Commands;
+import org.radlens.fiji.Dialogs;
 import org.radlens.fiji.ModelCard;
 import org.radlens.fiji.ModelSession;
 import org.radlens.fiji.UserError;
@@ -28,7 +29,7 @@ public final class ModelCommand implements PlugIn {
     @Override
     public void run(String arg) {
         GenericDialog gd = new GenericDialog("RadLens " + TITLE);
-        gd.addStringField("package", Prefs.get(ModelSession.PREF_KEY, ""), 50);
+        Dialogs.addPath(gd, "package", Prefs.get(ModelSession.PREF_KEY, ""), true);
         gd.addMessage("A model package folder or zip (radlens-model.json inside). Empty: the current/default one.");
         gd.showDialog();
         if (gd.wasCanceled()) {

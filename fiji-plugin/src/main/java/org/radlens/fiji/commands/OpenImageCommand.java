@@ -11,6 +11,7 @@ import org.radlens.dicomio.ImageFiles;
 import org.radlens.dicomio.ImageFormat;
 import org.radlens.dicomio.ImageReadException;
 import org.radlens.fiji.Commands;
+import org.radlens.fiji.Dialogs;
 import org.radlens.fiji.ImageInfoText;
 import org.radlens.fiji.ImagePlusConversions;
 import org.radlens.fiji.UserError;
@@ -28,7 +29,7 @@ public final class OpenImageCommand implements PlugIn {
     @Override
     public void run(String arg) {
         GenericDialog gd = new GenericDialog("RadLens " + TITLE);
-        gd.addStringField("path", IJ.getDirectory("image") == null ? "" : IJ.getDirectory("image"), 50);
+        Dialogs.addPath(gd, "path", IJ.getDirectory("image") == null ? "" : IJ.getDirectory("image"), false);
         gd.addMessage("A DICOM or NIfTI file, a folder with one DICOM series, or a PNG/JPEG.");
         gd.showDialog();
         if (gd.wasCanceled()) {

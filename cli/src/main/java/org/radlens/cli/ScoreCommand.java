@@ -7,6 +7,7 @@ import org.radlens.cli.score.FolderScoring;
 import org.radlens.cli.score.Journal;
 import org.radlens.cli.score.OutputFiles;
 import org.radlens.cli.score.ProgressBar;
+import org.radlens.cli.score.ResultRow;
 import org.radlens.cli.score.ScoringEngine;
 import org.radlens.dicomio.web.DicomWebClient;
 import org.radlens.dicomio.web.InstanceRef;
@@ -23,7 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code radlens score}: resumable batch scoring of files/folders/globs or a DICOMweb server. */
+/**
+ * {@code radlens score}: resumable batch scoring of files/folders/globs or a DICOMweb server. Exit 0 when every row
+ * of the results is a success, 1 when any row (of this or an earlier run of the same journal) is an error row, 2 for
+ * usage errors. A failed item is finished too: delete its journal line to try it again.
+ */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score many images in parallel; resumable (journal in --out); CSV + JSON Lines; DICOM SR/SEG.")
 final class ScoreCommand implements Callable<Integer> {
@@ -71,7 +76,8 @@ final class ScoreCommand implements Callable<Integer> {
             OutputFiles.write(out, journal.rows());
             spec.commandLine().getErr().printf("radlens score: %d scored, %d failed, %d already done; results in %s%n",
                     s.scored(), s.failed(), s.skipped(), out.resolve("results.csv"));
-            return s.failed() == 0 ? 0 : 1;
+            return journal.rows().stream().anyMatch(ResultRow::failed) ? 1 : 0; // error rows of earlier runs count
+
         }
     }
 
@@ -83,7 +89,12 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private BatchRunner.Summary runDicomWeb(ScoringEngine engine, Journal journal) throws Exception {
-        DicomWebClient client = web.client();
+        DicomWebClient client;
+        try {
+            client = web.client();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        }
         List<InstanceRef> refs = DicomWebScoring.query(client, web.studies, web.modalities, web.studyDate);
         Path work = Files.createDirectories(out.resolve("tmp"));
         return BatchRunner.run(refs, InstanceRef::sopInstanceUid, new DicomWebScoring(client, engine, work), journal,

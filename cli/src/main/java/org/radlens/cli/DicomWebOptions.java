@@ -38,7 +38,16 @@ final class DicomWebOptions {
     @Option(names = "--backoff-ms", paramLabel = "MS", description = "First backoff pause (default: 500).")
     long backoffMs = 500;
 
-    DicomWebClient client() {
+    /** The client; a bad option is a usage error (exit 2). */
+    DicomWebClient client(picocli.CommandLine.Model.CommandSpec spec) {
+        try {
+            return client();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        }
+    }
+
+    private DicomWebClient client() {
         Auth auth = Auth.none();
         if (user != null) {
             int colon = user.indexOf(':');

@@ -14,10 +14,9 @@ import java.util.Optional;
 /**
  * The image readers of the command line.
  *
- * <p>{@link #standard()} is the one place that chooses the reader of the classify, ground and segment commands. This
- * module reads PNG and JPEG itself through ImageIO; DICOM and NIfTI are read by dicom-io's
- * {@code org.radlens.dicomio.ImageFiles.readImage2D(Path)}, which handles PNG/JPEG too: once that reader is on this
- * branch, {@code standard()} returns {@code org.radlens.dicomio.ImageFiles::readImage2D}.
+ * <p>{@link #standard()} is the one place that chooses the reader of the classify, ground and segment commands:
+ * dicom-io's {@code org.radlens.dicomio.ImageFiles.readImage2D(Path)} (DICOM, NIfTI, PNG, JPEG, detected by content).
+ * {@link #readPngOrJpeg} is the module's own ImageIO reader, kept for callers that want no DICOM handling.
  */
 public final class ImageSources {
     private ImageSources() {
@@ -25,7 +24,16 @@ public final class ImageSources {
 
     /** The reader the commands use by default. */
     public static ImageSource standard() {
-        return ImageSources::readPngOrJpeg;
+        return ImageSources::readAny;
+    }
+
+    /** Any format dicom-io reads; its checked {@code ImageReadException} (naming the file) becomes the cause. */
+    public static Image2D readAny(Path file) throws IOException {
+        try {
+            return org.radlens.dicomio.ImageFiles.readImage2D(file);
+        } catch (org.radlens.dicomio.ImageReadException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -45,7 +45,7 @@ final class ScoreCommand implements Callable<Integer> {
     int workers = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--queue", paramLabel = "N", description = "Bounded queue length (default: 2 x workers).")
-    int queue = -1;
+    int queue;
 
     @Option(names = "--segment", description = "Also segment the lungs: area in mm² and a DICOM SEG.")
     boolean segment;
@@ -84,25 +84,16 @@ final class ScoreCommand implements Callable<Integer> {
     private BatchRunner.Summary runFiles(ScoringEngine engine, Journal journal) throws Exception {
         List<FileInputs.Item> items = FileInputs.expand(inputs, out);
         FolderScoring work = new FolderScoring(engine, writeDicom ? out.resolve("dicom") : null);
-        return BatchRunner.run(items, FileInputs.Item::id, work, journal, workers, queueLength(),
+        return BatchRunner.run(items, FileInputs.Item::id, work, journal, workers, queue > 0 ? queue : 2 * workers,
                 bar(items.stream().filter(i -> !journal.isDone(i.id())).count()));
     }
 
     private BatchRunner.Summary runDicomWeb(ScoringEngine engine, Journal journal) throws Exception {
-        DicomWebClient client;
-        try {
-            client = web.client();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
-        }
+        DicomWebClient client = web.client(spec);
         List<InstanceRef> refs = DicomWebScoring.query(client, web.studies, web.modalities, web.studyDate);
         Path work = Files.createDirectories(out.resolve("tmp"));
         return BatchRunner.run(refs, InstanceRef::sopInstanceUid, new DicomWebScoring(client, engine, work), journal,
-                workers, queueLength(), bar(refs.stream().filter(r -> !journal.isDone(r.sopInstanceUid())).count()));
-    }
-
-    private int queueLength() {
-        return queue > 0 ? queue : 2 * workers;
+                workers, queue > 0 ? queue : 2 * workers, bar(refs.stream().filter(r -> !journal.isDone(r.sopInstanceUid())).count()));
     }
 
     private ProgressBar bar(long total) {

@@ -52,12 +52,15 @@ public final class DicomWebScoring implements BatchRunner.ItemScorer<InstanceRef
     public ResultRow score(InstanceRef ref) {
         Path tmp = null;
         try {
+            long t0 = System.nanoTime();
             tmp = Files.createTempFile(workDir, "wado-", ".dcm");
             Files.write(tmp, web.retrieve(ref));
+            long t1 = System.nanoTime();
             ScoringEngine.Scored s = engine.score(ref.sopInstanceUid(), tmp, true);
+            long t2 = System.nanoTime();
             storeIfAbsent(ref.studyUid(), s.row().srUid(), s.sr());
             storeIfAbsent(ref.studyUid(), s.row().segUid(), s.seg());
-            return s.row();
+            return s.row().withTiming("transfer", (t1 - t0 + System.nanoTime() - t2) / 1e6);
         } catch (Exception e) { // the batch's one catch-all: this item becomes an error row, the others go on
             return ResultRow.failure(ref.sopInstanceUid(), ScoreErrors.describe(e));
         } finally {

@@ -54,9 +54,11 @@ public final class ScoringEngine {
     /** Scores {@code file}; DICOM objects are built when {@code derive} is true and the file is DICOM. */
     public Scored score(String id, Path file, boolean derive)
             throws ImageReadException, InferenceException, DicomWriteException {
+        long t0 = System.nanoTime();
         boolean dicom = ImageFormat.detect(file) == ImageFormat.DICOM;
         SourceImage src = dicom ? SourceImage.read(file) : null;
         Image2D image = ImageFiles.readImage2D(file);
+        long t1 = System.nanoTime();
         ImageEmbedding e = model.imageEncoder().encode(image);
         List<FindingScore> scores = model.classifier().classify(e, model.classifier().defaultFindings());
         Map<String, Double> probs = new LinkedHashMap<>();
@@ -68,6 +70,7 @@ public final class ScoringEngine {
         LabelMask mask = segment ? model.segmenter().segment(e) : null;
         double area = mask == null ? Double.NaN : mask.count(1) * image.geometry().spacing(0)
                 * image.geometry().spacing(1);
+        long t2 = System.nanoTime();
         byte[] sr = new byte[0];
         byte[] seg = new byte[0];
         if (derive && src != null) {
@@ -78,7 +81,9 @@ public final class ScoringEngine {
         }
         ResultRow row = new ResultRow(id, src == null ? "" : src.sopInstanceUid(), probs, area,
                 sr.length > 0 ? StructuredReports.instanceUid(src, algorithm) : "",
-                seg.length > 0 ? Segmentations.instanceUid(src, algorithm) : "", "");
+                seg.length > 0 ? Segmentations.instanceUid(src, algorithm) : "", "")
+                .withTiming("decode", (t1 - t0) / 1e6).withTiming("inference", (t2 - t1) / 1e6)
+                .withTiming("write", (System.nanoTime() - t2) / 1e6);
         return new Scored(row, sr, seg);
     }
 

@@ -57,7 +57,7 @@ final class ListenCommand implements Callable<Integer> {
         if (destination != null) {
             DimseClient.echo(destination, aet); // fail fast when the destination is unreachable
         }
-        try (RadLensModel m = RadLensModel.open(model != null ? model : org.radlens.models.DefaultModel.locate());
+        try (RadLensModel m = org.radlens.cli.score.ScoreModels.open(model, workers);
              Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
             ScoringEngine engine = new ScoringEngine(m, segment);
             try (ListenService service = new ListenService(engine, destination, aet, journal, out, workers);

@@ -69,7 +69,7 @@ final class ScoreCommand implements Callable<Integer> {
                     "give either INPUT files/folders/globs or --dicomweb URL, and --workers >= 1");
         }
         Files.createDirectories(out);
-        try (RadLensModel m = RadLensModel.open(model != null ? model : org.radlens.models.DefaultModel.locate());
+        try (RadLensModel m = org.radlens.cli.score.ScoreModels.open(model, workers);
              Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
             ScoringEngine engine = new ScoringEngine(m, segment);
             BatchRunner.Summary s = web.url != null ? runDicomWeb(engine, journal) : runFiles(engine, journal);

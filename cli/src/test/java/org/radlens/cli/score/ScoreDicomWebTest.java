@@ -112,6 +112,7 @@ class ScoreDicomWebTest {
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> score(args(out, "--workers", "1")));
         waitForJournalLines(out, 1, 120);
         orthanc.stop();
+        assertTrue(journalLines(out) < N, "the run finished before Orthanc stopped: the test proves nothing");
         Thread.sleep(1500);
         orthanc.start();
         assertEquals(0, run.get(180, TimeUnit.SECONDS));
@@ -125,6 +126,7 @@ class ScoreDicomWebTest {
         Process child = childProcess(out);
         waitForJournalLines(out, 2, 120);
         child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, writes cut anywhere
+        assertTrue(journalLines(out) < N, "the child finished before the kill: the test proves nothing");
         assertEquals(0, score(args(out)));
         assertEachOnceWithoutError(out);
         assertEquals(N, onServer("SR").size());
@@ -144,6 +146,10 @@ class ScoreDicomWebTest {
 
     static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static long journalLines(Path out) throws IOException {
+        return Files.readAllLines(out.resolve("journal.jsonl")).size();
     }
 
     static void waitForJournalLines(Path out, int lines, int seconds) throws Exception {

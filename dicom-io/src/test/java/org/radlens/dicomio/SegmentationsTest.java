@@ -50,6 +50,33 @@ class SegmentationsTest {
     }
 
     @Test
+    void sourceWithFrameOfReferenceGetsPlaneGroupsAndStaysValid() throws Exception {
+        ExternalTools.assumeDciodvfy();
+        ExternalTools.assumePydicom();
+        SourceImage ct = SourceImage.read(Path.of("src/test/resources/fixtures/CT_small.dcm"));
+        byte[] mask = new byte[ct.header().rows() * ct.header().columns()];
+        mask[0] = 1;
+        Path seg = tmp.resolve("ct-seg.dcm");
+        Files.write(seg, Segmentations.binary(ct, mask, "lungs", ALGO));
+        assertEquals(List.of(), ExternalTools.dciodvfyErrors(seg));
+        ExternalTools.Output out = ExternalTools.python(String.join("\n",
+                "import sys, pydicom",
+                "d = pydicom.dcmread(sys.argv[1])",
+                "f = d.PerFrameFunctionalGroupsSequence[0]",
+                "print(d.FrameOfReferenceUID, [float(v) for v in f.PlanePositionSequence[0].ImagePositionPatient],"
+                        + " [float(v) for v in d.SharedFunctionalGroupsSequence[0].PlaneOrientationSequence[0]"
+                        + ".ImageOrientationPatient])"), seg.toString());
+        assertEquals(0, out.exit(), out.text());
+        double[] p = ct.header().imagePosition();
+        assertEquals(ct.frameOfReferenceUid() + " [" + fmt(p[0]) + ", " + fmt(p[1]) + ", " + fmt(p[2]) + "] ["
+                + "1.0, 0.0, 0.0, 0.0, 1.0, 0.0]", out.text().strip());
+    }
+
+    private static String fmt(double v) {
+        return String.valueOf(v);
+    }
+
+    @Test
     void pydicomReadsSegmentPixelsAndReferences() throws Exception {
         ExternalTools.assumePydicom();
         SourceImage src = SourceImage.read(StructuredReportsTest.SAMPLE);

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Test DICOM objects: copies of the bundled DX sample ({@code samples/covid-notes-329_637.dcm}, CC BY 4.0, see
- * samples/PROVENANCE.md) with new study/series/SOP UIDs (pydicom, deterministic per index), alternating CR and DX.
+ * samples/PROVENANCE.md) with new study/series/SOP UIDs (pydicom, deterministic per index), alternating DX and CR; instances 2k and 2k+1
+ * share a study dated 2024-01-(k+1).
  */
 final class Fixtures {
     static final Path SAMPLE = Path.of("../samples/covid-notes-329_637.dcm").toAbsolutePath().normalize();
@@ -41,7 +42,7 @@ final class Fixtures {
                 "    d.SOPInstanceUID = generate_uid(entropy_srcs=['sop', str(i)])",
                 "    d.file_meta.MediaStorageSOPInstanceUID = d.SOPInstanceUID",
                 "    d.Modality = 'CR' if i % 2 else 'DX'",
-                "    d.StudyDate = '202401%02d' % (i + 1)",
+                "    d.StudyDate = '202401%02d' % (i // 2 + 1)",
                 "    d.save_as('%s/img%02d.dcm' % (out, i))");
         Process p = new ProcessBuilder(PYTHON, "-c", script, SAMPLE.toString(), dir.toString(), String.valueOf(n))
                 .redirectErrorStream(true).start();

@@ -107,6 +107,23 @@ class ScoreDicomWebTest {
     }
 
     @Test
+    void queriesByStudyDateStudyUidAndModality() throws Exception {
+        Path out = tmp.resolve("out");
+        assertEquals(0, score(args(out, "--workers", "2", "--study-date", "20240101-20240101")));
+        List<String> ids = csvRows(out).stream().map(r -> r.substring(0, r.indexOf(','))).toList();
+        assertEquals(List.of(sop(0), sop(1)).stream().sorted().toList(), ids);
+        String study2 = org.radlens.dicomio.SourceImage.read(fixtures.get(4)).studyInstanceUid();
+        assertEquals(0, score(args(out, "--workers", "2", "--study", study2, "--modality", "CR")));
+        ids = csvRows(out).stream().map(r -> r.substring(0, r.indexOf(','))).toList();
+        assertEquals(List.of(sop(0), sop(1), sop(5)).stream().sorted().toList(), ids);
+        assertEquals(3, onServer("SR").size());
+    }
+
+    String sop(int i) throws Exception {
+        return org.radlens.dicomio.SourceImage.read(fixtures.get(i)).sopInstanceUid();
+    }
+
+    @Test
     void survivesOrthancRestartMidRun() throws Exception {
         Path out = tmp.resolve("out");
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> score(args(out, "--workers", "1")));

@@ -27,13 +27,15 @@ final class Orthanc implements AutoCloseable {
     final int httpPort;
     final int dicomPort;
     private final String modalities;
+    private final String users;
     private Process process;
 
-    private Orthanc(Path dir, String modalities) throws IOException {
+    private Orthanc(Path dir, String modalities, String users) throws IOException {
         this.dir = dir;
         this.httpPort = freePort();
         this.dicomPort = freePort();
         this.modalities = modalities;
+        this.users = users;
     }
 
     static void assumeInstalled() {
@@ -45,7 +47,15 @@ final class Orthanc implements AutoCloseable {
     /** Starts a new Orthanc; {@code modalities} is the JSON of DicomModalities, e.g. {@code {"rl": [...]}}. */
     static Orthanc start(Path dir, String modalities) throws IOException, InterruptedException {
         assumeInstalled();
-        Orthanc o = new Orthanc(dir, modalities);
+        Orthanc o = new Orthanc(dir, modalities, null);
+        o.start();
+        return o;
+    }
+
+    /** An Orthanc that requires HTTP basic authentication as {@code user}/{@code password}. */
+    static Orthanc startWithUser(Path dir, String user, String password) throws IOException, InterruptedException {
+        assumeInstalled();
+        Orthanc o = new Orthanc(dir, "{}", "{\"" + user + "\": \"" + password + "\"}");
         o.start();
         return o;
     }
@@ -55,7 +65,9 @@ final class Orthanc implements AutoCloseable {
         String config = "{\"Name\": \"radlens-test\", \"StorageDirectory\": \"" + storage + "\", \"IndexDirectory\": \""
                 + storage + "\", \"Plugins\": [\"" + PLUGIN + "\"], \"HttpPort\": " + httpPort + ", \"DicomPort\": "
                 + dicomPort + ", \"DicomAet\": \"ORTHANC\", \"RemoteAccessAllowed\": false, "
-                + "\"AuthenticationEnabled\": false, \"DicomAlwaysAllowEcho\": true, \"DicomAlwaysAllowStore\": true, "
+                + (users == null ? "\"AuthenticationEnabled\": false, "
+                        : "\"AuthenticationEnabled\": true, \"RegisteredUsers\": " + users + ", ")
+                + "\"DicomAlwaysAllowEcho\": true, \"DicomAlwaysAllowStore\": true, "
                 + "\"DicomCheckCalledAet\": false, \"DicomModalities\": " + modalities + ", "
                 + "\"DicomWeb\": {\"Enable\": true, \"Root\": \"/dicom-web/\"}}";
         Path cfg = dir.resolve("orthanc.json");
@@ -68,7 +80,8 @@ final class Orthanc implements AutoCloseable {
                 throw new IOException("Orthanc exited with " + process.exitValue() + "; see " + dir);
             }
             try {
-                if (get("/system").statusCode() == 200) {
+                int status = get("/system").statusCode();
+                if (status == 200 || (users != null && status == 401)) {
                     return;
                 }
             } catch (IOException e) {

@@ -65,12 +65,23 @@ final class ListenCommand implements Callable<Integer> {
                          (file, caller) -> service.received(file))) {
                 spec.commandLine().getErr().printf("radlens listen: %s on port %d%n", aet, port);
                 spec.commandLine().getErr().flush();
+                Thread onStop = new Thread(() -> writeQuietly(journal)); // Ctrl-C / SIGTERM: results still rebuilt
+                Runtime.getRuntime().addShutdownHook(onStop);
                 while (stopAfter < 0 || service.handled() < stopAfter) {
                     Thread.sleep(100);
                 }
+                Runtime.getRuntime().removeShutdownHook(onStop);
             }
             OutputFiles.write(out, journal.rows());
             return 0;
+        }
+    }
+
+    private void writeQuietly(Journal journal) {
+        try {
+            OutputFiles.write(out, journal.rows());
+        } catch (java.io.IOException e) {
+            System.err.println("radlens listen: cannot write results: " + e.getMessage());
         }
     }
 }

@@ -63,7 +63,8 @@ final class ListenCommand implements Callable<Integer> {
             try (ListenService service = new ListenService(engine, destination, aet, journal, out, workers);
                  StorageReceiver receiver = new StorageReceiver(port, aet, out.resolve("incoming"),
                          (file, caller) -> service.received(file))) {
-                spec.commandLine().getErr().printf("radlens listen: %s on port %d%n", aet, port);
+                spec.commandLine().getErr().printf("radlens listen: %s on port %d (%d left over from before)%n", aet,
+                        port, service.leftovers());
                 spec.commandLine().getErr().flush();
                 Thread onStop = new Thread(() -> writeQuietly(journal)); // Ctrl-C / SIGTERM: results still rebuilt
                 Runtime.getRuntime().addShutdownHook(onStop);

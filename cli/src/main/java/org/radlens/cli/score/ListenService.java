@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The work behind {@code radlens listen}: each received CR/DX object is scored on a worker (bounded queue; a full
  * queue holds the sending association back), its SR/SEG written to {@code <out>/dicom} and C-STOREd to the
  * destination, and a row recorded in the journal (id = SOP Instance UID; an object already in the journal is not
- * scored again). Other modalities are left alone. The received copy is deleted once handled.
+ * scored again). Other modalities are left alone. The received copy is deleted once handled; copies left by a killed
+ * run are handled at the next start ({@link #requeueLeftovers}).
  */
 public final class ListenService implements AutoCloseable {
     private static final Set<String> MODALITIES = Set.of("CR", "DX");
@@ -30,9 +31,11 @@ public final class ListenService implements AutoCloseable {
     private final Path dicomOut;
     private final ThreadPoolExecutor pool;
     private final AtomicInteger handled = new AtomicInteger();
+    private final int leftovers;
 
+    /** Starts the workers and queues the leftovers of a killed run in {@code <out>/incoming} (before any arrival). */
     public ListenService(ScoringEngine engine, RemoteAe destination, String callingAet, Journal journal, Path out,
-                         int workers) {
+                         int workers) throws IOException {
         this.engine = engine;
         this.destination = destination;
         this.callingAet = callingAet;
@@ -40,11 +43,33 @@ public final class ListenService implements AutoCloseable {
         this.dicomOut = out.resolve("dicom");
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(2 * workers), new ThreadPoolExecutor.CallerRunsPolicy());
+        this.leftovers = requeueLeftovers(out.resolve("incoming"));
+    }
+
+    /** Files left in {@code incoming} by a killed run, queued at start. */
+    public int leftovers() {
+        return leftovers;
     }
 
     /** Objects handled so far (scored, failed or skipped). */
     public int handled() {
         return handled.get();
+    }
+
+    /**
+     * Queues the files a previous run received but did not finish (it was killed): the sender already has its
+     * C-STORE success, so they must not be lost. Returns how many.
+     */
+    private int requeueLeftovers(Path incoming) throws IOException {
+        if (!Files.isDirectory(incoming)) {
+            return 0;
+        }
+        List<Path> files;
+        try (var s = Files.list(incoming)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        files.forEach(this::received);
+        return files.size();
     }
 
     /** Queues a received file. */

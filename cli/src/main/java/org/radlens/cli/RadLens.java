@@ -21,6 +21,7 @@ public final class RadLens implements Runnable {
         ClassifyCommand.class, GroundCommand.class, SegmentCommand.class,
         EvalCommand.class,
         BenchCommand.class,
+        ScoreCommand.class, ListenCommand.class,
     };
 
     @CommandLine.Spec

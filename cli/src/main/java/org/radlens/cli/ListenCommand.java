@@ -1,0 +1,88 @@
+package org.radlens.cli;
+
+import org.radlens.cli.score.Journal;
+import org.radlens.cli.score.ListenService;
+import org.radlens.cli.score.OutputFiles;
+import org.radlens.cli.score.ScoringEngine;
+import org.radlens.dicomio.dimse.DimseClient;
+import org.radlens.dicomio.dimse.RemoteAe;
+import org.radlens.dicomio.dimse.StorageReceiver;
+import org.radlens.models.RadLensModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code radlens listen}: a C-STORE receiver that scores arriving CR/DX images and C-STOREs SR/SEG onwards. */
+@Command(name = "listen", mixinStandardHelpOptions = true,
+        description = "DICOM C-STORE/C-ECHO receiver: score each CR/DX image, send the SR (and SEG) to --dest.")
+final class ListenCommand implements Callable<Integer> {
+    @Option(names = "--port", required = true, paramLabel = "PORT", description = "Port to listen on.")
+    int port;
+
+    @Option(names = "--aet", paramLabel = "AET", description = "Our AE title (default: RADLENS).")
+    String aet = "RADLENS";
+
+    @Option(names = "--dest", paramLabel = "AET@HOST:PORT", description = "Where SR/SEG go by C-STORE.")
+    String dest;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Journal, results and DICOM copies.")
+    Path out;
+
+    @Option(names = "--model", paramLabel = "PKG", description = "Model package (default: the bundled one).")
+    Path model;
+
+    @Option(names = "--segment", description = "Also segment the lungs and send a DICOM SEG.")
+    boolean segment;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Parallel workers (default: 2).")
+    int workers = 2;
+
+    @Option(names = "--stop-after", paramLabel = "N", description = "Stop after N objects (default: run until killed).")
+    int stopAfter = -1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RemoteAe destination;
+        try {
+            destination = dest == null ? null : RemoteAe.parse(dest);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--dest: " + e.getMessage(), e, null, dest);
+        }
+        if (destination != null) {
+            DimseClient.echo(destination, aet); // fail fast when the destination is unreachable
+        }
+        try (RadLensModel m = org.radlens.cli.score.ScoreModels.open(model, workers);
+             Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
+            ScoringEngine engine = new ScoringEngine(m, segment);
+            try (ListenService service = new ListenService(engine, destination, aet, journal, out, workers);
+                 StorageReceiver receiver = new StorageReceiver(port, aet, out.resolve("incoming"),
+                         (file, caller) -> service.received(file))) {
+                spec.commandLine().getErr().printf("radlens listen: %s on port %d (%d left over from before)%n", aet,
+                        port, service.leftovers());
+                spec.commandLine().getErr().flush();
+                Thread onStop = new Thread(() -> writeQuietly(journal)); // Ctrl-C / SIGTERM: results still rebuilt
+                Runtime.getRuntime().addShutdownHook(onStop);
+                while (stopAfter < 0 || service.handled() < stopAfter) {
+                    Thread.sleep(100);
+                }
+                Runtime.getRuntime().removeShutdownHook(onStop);
+            }
+            OutputFiles.write(out, journal.rows());
+            return 0;
+        }
+    }
+
+    private void writeQuietly(Journal journal) {
+        try {
+            OutputFiles.write(out, journal.rows());
+        } catch (java.io.IOException e) {
+            System.err.println("radlens listen: cannot write results: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.radlens.cli;
+
+import org.radlens.cli.score.BatchRunner;
+import org.radlens.cli.score.DicomWebScoring;
+import org.radlens.cli.score.FileInputs;
+import org.radlens.cli.score.FolderScoring;
+import org.radlens.cli.score.Journal;
+import org.radlens.cli.score.OutputFiles;
+import org.radlens.cli.score.ProgressBar;
+import org.radlens.cli.score.ResultRow;
+import org.radlens.cli.score.ScoringEngine;
+import org.radlens.dicomio.web.DicomWebClient;
+import org.radlens.dicomio.web.InstanceRef;
+import org.radlens.models.RadLensModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code radlens score}: resumable batch scoring of files/folders/globs or a DICOMweb server. Exit 0 when every row
+ * of the results is a success, 1 when any row (of this or an earlier run of the same journal) is an error row, 2 for
+ * usage errors. A failed item is finished too: delete its journal line to try it again.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score many images in parallel; resumable (journal in --out); CSV + JSON Lines; DICOM SR/SEG.")
+final class ScoreCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Files, folders or globs (not with --dicomweb).")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Results, journal and DICOM output.")
+    Path out;
+
+    @Option(names = "--model", paramLabel = "PKG", description = "Model package (default: the bundled one).")
+    Path model;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Parallel workers (default: CPU count).")
+    int workers = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--queue", paramLabel = "N", description = "Bounded queue length (default: 2 x workers).")
+    int queue;
+
+    @Option(names = "--segment", description = "Also segment the lungs: area in mm² and a DICOM SEG.")
+    boolean segment;
+
+    @Option(names = "--write-dicom", description = "Folder mode: write SR (and SEG) files into OUT/dicom.")
+    boolean writeDicom;
+
+    @Option(names = "--progress", description = "Show the progress bar even when stderr is not a terminal.")
+    boolean progress;
+
+    @Mixin
+    DicomWebOptions web;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((web.url == null) == inputs.isEmpty() || workers < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give either INPUT files/folders/globs or --dicomweb URL, and --workers >= 1");
+        }
+        Files.createDirectories(out);
+        try (RadLensModel m = org.radlens.cli.score.ScoreModels.open(model, workers);
+             Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
+            ScoringEngine engine = new ScoringEngine(m, segment);
+            BatchRunner.Summary s = web.url != null ? runDicomWeb(engine, journal) : runFiles(engine, journal);
+            OutputFiles.write(out, journal.rows());
+            spec.commandLine().getErr().printf("radlens score: %d scored, %d failed, %d already done; results in %s%n",
+                    s.scored(), s.failed(), s.skipped(), out.resolve("results.csv"));
+            return journal.rows().stream().anyMatch(ResultRow::failed) ? 1 : 0; // error rows of earlier runs count
+
+        }
+    }
+
+    private BatchRunner.Summary runFiles(ScoringEngine engine, Journal journal) throws Exception {
+        List<FileInputs.Item> items = FileInputs.expand(inputs, out);
+        FolderScoring work = new FolderScoring(engine, writeDicom ? out.resolve("dicom") : null);
+        return BatchRunner.run(items, FileInputs.Item::id, work, journal, workers, queue > 0 ? queue : 2 * workers,
+                bar(items.stream().filter(i -> !journal.isDone(i.id())).count()));
+    }
+
+    private BatchRunner.Summary runDicomWeb(ScoringEngine engine, Journal journal) throws Exception {
+        DicomWebClient client = web.client(spec);
+        List<InstanceRef> refs = DicomWebScoring.query(client, web.studies, web.modalities, web.studyDate);
+        Path work = Files.createDirectories(out.resolve("tmp"));
+        return BatchRunner.run(refs, InstanceRef::sopInstanceUid, new DicomWebScoring(client, engine, work), journal,
+                workers, queue > 0 ? queue : 2 * workers, bar(refs.stream().filter(r -> !journal.isDone(r.sopInstanceUid())).count()));
+    }
+
+    private ProgressBar bar(long total) {
+        return new ProgressBar(System.err, progress || System.console() != null, total);
+    }
+}

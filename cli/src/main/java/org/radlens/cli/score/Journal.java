@@ -1,0 +1,96 @@
+package org.radlens.cli.score;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Append-only completion journal: one JSON line per finished item, forced to disk before {@link #record} returns.
+ * On open, every complete line is read back; a torn last line (a kill during the write) is ignored and cut off, so
+ * that item is simply done again. The first record of an id wins, so the journal never yields duplicates.
+ * Thread-safe.
+ */
+public final class Journal implements AutoCloseable {
+    private final Path file;
+    private final FileChannel channel;
+    private final Map<String, ResultRow> done = new LinkedHashMap<>();
+
+    private Journal(Path file) throws IOException {
+        this.file = file;
+        long valid = load();
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel.truncate(valid);
+        channel.position(valid);
+    }
+
+    /** Opens (creating if needed) the journal at {@code file}. */
+    public static Journal open(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        return new Journal(file);
+    }
+
+    private long load() throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                parse(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        return start; // bytes after the last newline are a torn record
+    }
+
+    private void parse(String line) throws IOException {
+        try {
+            JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+            ResultRow r = ResultRow.fromJson(o);
+            done.putIfAbsent(r.id(), r);
+        } catch (JsonParseException | IllegalStateException | NullPointerException e) {
+            throw new IOException(file + ": corrupt journal line (not a torn tail): " + line, e);
+        }
+    }
+
+    /** True when {@code id} finished in this or an earlier run. */
+    public synchronized boolean isDone(String id) {
+        return done.containsKey(id);
+    }
+
+    /** Appends and fsyncs the row; a second record for the same id is ignored. */
+    public synchronized void record(ResultRow row) throws IOException {
+        if (done.containsKey(row.id())) {
+            return;
+        }
+        byte[] line = (row.toJson().toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buf = ByteBuffer.wrap(line);
+        while (buf.hasRemaining()) {
+            channel.write(buf);
+        }
+        channel.force(false);
+        done.put(row.id(), row);
+    }
+
+    /** Every finished row, in completion order. */
+    public synchronized List<ResultRow> rows() {
+        return new ArrayList<>(done.values());
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        channel.close();
+    }
+}

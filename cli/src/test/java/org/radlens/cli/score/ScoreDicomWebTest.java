@@ -1,0 +1,191 @@
+package org.radlens.cli.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.radlens.cli.RadLens;
+import org.radlens.dicomio.web.Auth;
+import org.radlens.dicomio.web.DicomWebClient;
+import org.radlens.dicomio.web.InstanceRef;
+
+/** {@code radlens score --dicomweb} against a real Orthanc started by the test (skipped without Orthanc/pydicom). */
+class ScoreDicomWebTest {
+    static final int N = 6;
+
+    @TempDir
+    Path tmp;
+    Orthanc orthanc;
+    List<Path> fixtures;
+
+    @BeforeEach
+    void startOrthanc() throws Exception {
+        Orthanc.assumeInstalled();
+        fixtures = Fixtures.instances(tmp.resolve("fixtures"), N);
+        orthanc = Orthanc.start(tmp.resolve("orthanc"), "{}");
+        for (Path f : fixtures) {
+            orthanc.upload(f);
+        }
+    }
+
+    @AfterEach
+    void stopOrthanc() throws InterruptedException {
+        if (orthanc != null) {
+            orthanc.close();
+        }
+    }
+
+    static int score(String... args) {
+        return RadLens.commandLine().execute(args);
+    }
+
+    String[] args(Path out, String... extra) {
+        List<String> a = new java.util.ArrayList<>(List.of("score", "--dicomweb", orthanc.dicomWeb().toString(),
+                "--out", out.toString(), "--segment", "--backoff-ms", "200"));
+        a.addAll(List.of(extra.length == 0 ? new String[]{"--workers", "2"} : extra));
+        return a.toArray(String[]::new);
+    }
+
+    DicomWebClient client() {
+        return new DicomWebClient(orthanc.dicomWeb(), Auth.none(), Duration.ofSeconds(10), 0, Duration.ZERO);
+    }
+
+    /** SOP Instance UIDs of the given modality on the server; fails on duplicates. */
+    List<InstanceRef> onServer(String modality) throws IOException {
+        List<InstanceRef> refs = client().searchInstances(null, Map.of("Modality", modality));
+        assertEquals(refs.size(), new HashSet<>(refs.stream().map(InstanceRef::sopInstanceUid).toList()).size());
+        return refs;
+    }
+
+    static List<String> csvRows(Path out) throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("results.csv"));
+        return lines.subList(1, lines.size());
+    }
+
+    static void assertEachOnceWithoutError(Path out) throws IOException {
+        List<String> rows = csvRows(out);
+        assertEquals(N, rows.size(), String.join("\n", rows));
+        assertEquals(N, new HashSet<>(rows.stream().map(r -> r.substring(0, r.indexOf(','))).toList()).size());
+        assertTrue(rows.stream().allMatch(r -> r.endsWith(",")), "an error column is filled: " + rows);
+        assertEquals(N, Files.readAllLines(out.resolve("results.jsonl")).size());
+    }
+
+    @Test
+    void scoresEveryInstanceAndStoresOneSrAndSegEach() throws Exception {
+        Path out = tmp.resolve("out");
+        assertEquals(0, score(args(out)));
+        assertEachOnceWithoutError(out);
+        assertEquals(N, onServer("SR").size());
+        assertEquals(N, onServer("SEG").size());
+        InstanceRef sr = onServer("SR").get(0);
+        Path srFile = tmp.resolve("sr.dcm");
+        Files.write(srFile, client().retrieve(sr));
+        String ref = pydicom(srFile, "d.CurrentRequestedProcedureEvidenceSequence[0].ReferencedSeriesSequence[0]"
+                + ".ReferencedSOPSequence[0].ReferencedSOPInstanceUID, d.ContentTemplateSequence[0].TemplateIdentifier");
+        String[] parts = ref.split(" ");
+        assertEquals("1500", parts[1]);
+        String row = csvRows(out).stream().filter(r -> r.startsWith(parts[0] + ",")).findFirst().orElseThrow();
+        assertTrue(row.contains("," + sr.sopInstanceUid() + ","), row);
+
+        Files.delete(out.resolve("journal.jsonl")); // forget everything: the server must still get no duplicates
+        assertEquals(0, score(args(out)));
+        assertEquals(N, onServer("SR").size());
+        assertEquals(N, onServer("SEG").size());
+        assertEachOnceWithoutError(out);
+    }
+
+    @Test
+    void queriesByStudyDateStudyUidAndModality() throws Exception {
+        Path out = tmp.resolve("out");
+        assertEquals(0, score(args(out, "--workers", "2", "--study-date", "20240101-20240101")));
+        List<String> ids = csvRows(out).stream().map(r -> r.substring(0, r.indexOf(','))).toList();
+        assertEquals(List.of(sop(0), sop(1)).stream().sorted().toList(), ids);
+        String study2 = org.radlens.dicomio.SourceImage.read(fixtures.get(4)).studyInstanceUid();
+        assertEquals(0, score(args(out, "--workers", "2", "--study", study2, "--modality", "CR")));
+        ids = csvRows(out).stream().map(r -> r.substring(0, r.indexOf(','))).toList();
+        assertEquals(List.of(sop(0), sop(1), sop(5)).stream().sorted().toList(), ids);
+        assertEquals(3, onServer("SR").size());
+    }
+
+    String sop(int i) throws Exception {
+        return org.radlens.dicomio.SourceImage.read(fixtures.get(i)).sopInstanceUid();
+    }
+
+    @Test
+    void survivesOrthancRestartMidRun() throws Exception {
+        Path out = tmp.resolve("out");
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> score(args(out, "--workers", "1")));
+        waitForJournalLines(out, 1, 120);
+        orthanc.stop();
+        assertTrue(journalLines(out) < N, "the run finished before Orthanc stopped: the test proves nothing");
+        Thread.sleep(1500);
+        orthanc.start();
+        assertEquals(0, run.get(180, TimeUnit.SECONDS));
+        assertEachOnceWithoutError(out);
+        assertEquals(N, onServer("SR").size());
+    }
+
+    @Test
+    void killDashNineThenRerunScoresEachItemExactlyOnce() throws Exception {
+        Path out = tmp.resolve("out");
+        Process child = childProcess(out);
+        waitForJournalLines(out, 2, 120);
+        child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, writes cut anywhere
+        assertTrue(journalLines(out) < N, "the child finished before the kill: the test proves nothing");
+        assertEquals(0, score(args(out)));
+        assertEachOnceWithoutError(out);
+        assertEquals(N, onServer("SR").size());
+        assertEquals(N, onServer("SEG").size());
+    }
+
+    private Process childProcess(Path out) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
+                "-DDJL_OFFLINE=true", "-Dai.djl.offline=true", RadLens.class.getName()));
+        cmd.addAll(List.of(args(out, "--workers", "1")));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile());
+        pb.environment().put("OPT_OUT_TRACKING", "true");
+        pb.environment().put("DJL_OFFLINE", "true");
+        return pb.start();
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static long journalLines(Path out) throws IOException {
+        return Files.readAllLines(out.resolve("journal.jsonl")).size();
+    }
+
+    static void waitForJournalLines(Path out, int lines, int seconds) throws Exception {
+        Path journal = out.resolve("journal.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(journal) && Files.readAllLines(journal).size() >= lines) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the journal did not reach " + lines + " lines in " + seconds + " s");
+    }
+
+    static String pydicom(Path file, String expr) throws Exception {
+        Process p = new ProcessBuilder(Fixtures.PYTHON, "-c", "import sys, pydicom\nd = pydicom.dcmread(sys.argv[1])\n"
+                + "print(*[" + expr + "])", file.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes()).strip();
+        assertEquals(0, p.waitFor(), text);
+        return text;
+    }
+}

@@ -1,0 +1,82 @@
+package org.radlens.dicomio;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.TagFromName;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Modules that the SR and SEG writers share: patient/study from the source, series, equipment, SOP common. */
+final class DerivedObjects {
+    private DerivedObjects() {
+    }
+
+    /** The kinds of derived object; each has its own series and instance UIDs. */
+    enum Kind {
+        SR("sr", "SR", 9801, "RadLens findings"), SEG("seg", "SEG", 9802, "RadLens segmentation");
+
+        final String key;
+        final String modality;
+        final int seriesNumber;
+        final String seriesDescription;
+
+        Kind(String key, String modality, int seriesNumber, String seriesDescription) {
+            this.key = key;
+            this.modality = modality;
+            this.seriesNumber = seriesNumber;
+            this.seriesDescription = seriesDescription;
+        }
+    }
+
+    /** SOP Instance UID of the {@code kind} object derived from {@code src} by {@code algo}. */
+    static String instanceUid(SourceImage src, AlgorithmIdentity algo, Kind kind) {
+        return DerivedUids.derive(src.sopInstanceUid(), algo.sha256(), kind.key);
+    }
+
+    /** One series per study, model and kind. */
+    static String seriesUid(SourceImage src, AlgorithmIdentity algo, Kind kind) {
+        return DerivedUids.derive(src.studyInstanceUid(), algo.sha256(), kind.key + "-series");
+    }
+
+    /** A new list with the patient/study, series, equipment and SOP common modules filled in. */
+    static AttributeList common(SourceImage src, AlgorithmIdentity algo, Kind kind, String sopClassUid)
+            throws DicomException {
+        AttributeList l = new AttributeList();
+        l.putAll(src.inherited);
+        for (var tag : SourceImage.INHERITED) {
+            if (l.get(tag) == null && !tag.equals(TagFromName.SpecificCharacterSet)) {
+                DicomAttrs.put(l, tag);
+            }
+        }
+        String now = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        DicomAttrs.put(l, TagFromName.SOPClassUID, sopClassUid);
+        DicomAttrs.put(l, TagFromName.SOPInstanceUID, instanceUid(src, algo, kind));
+        DicomAttrs.put(l, TagFromName.InstanceCreationDate, now.substring(0, 8));
+        DicomAttrs.put(l, TagFromName.InstanceCreationTime, now.substring(8));
+        DicomAttrs.put(l, TagFromName.Modality, kind.modality);
+        DicomAttrs.put(l, TagFromName.SeriesInstanceUID, seriesUid(src, algo, kind));
+        DicomAttrs.put(l, TagFromName.SeriesNumber, String.valueOf(kind.seriesNumber));
+        DicomAttrs.put(l, TagFromName.SeriesDescription, kind.seriesDescription);
+        DicomAttrs.put(l, TagFromName.InstanceNumber, "1");
+        DicomAttrs.put(l, TagFromName.ContentDate, now.substring(0, 8));
+        DicomAttrs.put(l, TagFromName.ContentTime, now.substring(8));
+        DicomAttrs.put(l, TagFromName.Manufacturer, "RadLens");
+        DicomAttrs.put(l, TagFromName.ManufacturerModelName, clip(algo.name()));
+        DicomAttrs.put(l, TagFromName.DeviceSerialNumber, algo.sha256().substring(0, 16));
+        DicomAttrs.put(l, TagFromName.SoftwareVersions, clip(algo.version()));
+        return l;
+    }
+
+    /** Current Requested Procedure Evidence / Referenced Series item naming the source. */
+    static AttributeList referencedSeries(SourceImage src, com.pixelmed.dicom.AttributeTag itemTag)
+            throws DicomException {
+        AttributeList series = new AttributeList();
+        DicomAttrs.put(series, TagFromName.SeriesInstanceUID, src.seriesInstanceUid());
+        return DicomAttrs.seq(series, itemTag,
+                DicomAttrs.sopRef(src.sopClassUid(), src.sopInstanceUid()));
+    }
+
+    private static String clip(String s) {
+        return s.length() > 64 ? s.substring(0, 64) : s;
+    }
+}

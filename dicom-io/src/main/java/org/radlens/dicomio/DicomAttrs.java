@@ -1,0 +1,81 @@
+package org.radlens.dicomio;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeFactory;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.SequenceAttribute;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/** Small builders over PixelMed's attribute lists for the writers (dictionary VRs; values as strings). */
+final class DicomAttrs {
+    private DicomAttrs() {
+    }
+
+    /** Puts {@code tag} with the given values (none = empty, type 2). */
+    static AttributeList put(AttributeList list, AttributeTag tag, Object... values) throws DicomException {
+        Attribute a = AttributeFactory.newAttribute(tag);
+        for (Object v : values) {
+            if (v instanceof Integer i) {
+                a.addValue(i.intValue());
+            } else if (v instanceof AttributeTag t) {
+                a.addValue(t.toString());
+            } else if (v instanceof Double d) {
+                a.addValue(d.doubleValue());
+            } else {
+                a.addValue(String.valueOf(v));
+            }
+        }
+        list.put(a);
+        return list;
+    }
+
+    /** Puts a sequence of the given items. */
+    static AttributeList seq(AttributeList list, AttributeTag tag, AttributeList... items) {
+        SequenceAttribute s = new SequenceAttribute(tag);
+        for (AttributeList item : items) {
+            s.addItem(item);
+        }
+        list.put(s);
+        return list;
+    }
+
+    /** A code sequence item. */
+    static AttributeList code(Code c) throws DicomException {
+        AttributeList l = new AttributeList();
+        put(l, TagFromName.CodeValue, c.value());
+        put(l, TagFromName.CodingSchemeDesignator, c.scheme());
+        put(l, TagFromName.CodeMeaning, c.meaning());
+        return l;
+    }
+
+    /** A one-item code sequence. */
+    static AttributeList codeSeq(AttributeList list, AttributeTag tag, Code c) throws DicomException {
+        return seq(list, tag, code(c));
+    }
+
+    /** A reference item (Referenced SOP Class + Instance UID). */
+    static AttributeList sopRef(String classUid, String instanceUid) throws DicomException {
+        AttributeList l = new AttributeList();
+        put(l, TagFromName.ReferencedSOPClassUID, classUid);
+        put(l, TagFromName.ReferencedSOPInstanceUID, instanceUid);
+        return l;
+    }
+
+    /** The object as a Part 10 file (explicit VR little endian, with meta header). */
+    static byte[] toPart10(AttributeList list) throws DicomException {
+        FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, "RADLENS");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            list.write(out, TransferSyntax.ExplicitVRLittleEndian, true, true);
+        } catch (IOException e) {
+            throw new DicomException("cannot encode: " + e.getMessage());
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,107 @@
+package org.radlens.dicomio;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.TagFromName;
+import java.util.Locale;
+
+/** The image, segment and functional-group modules of {@link Segmentations}' one-frame binary SEG. */
+final class SegFrames {
+    private static final String DIMENSION_ORG = "1.2.826.0.1.3680043.10.1419.1"; // fixed: one organisation for all
+
+    private SegFrames() {
+    }
+
+    static void image(AttributeList l, DicomHeader h, byte[] packed, String label) throws DicomException {
+        DicomAttrs.put(l, TagFromName.ImageType, "DERIVED", "PRIMARY");
+        DicomAttrs.put(l, TagFromName.SamplesPerPixel, 1);
+        DicomAttrs.put(l, TagFromName.PhotometricInterpretation, "MONOCHROME2");
+        DicomAttrs.put(l, TagFromName.Rows, h.rows());
+        DicomAttrs.put(l, TagFromName.Columns, h.columns());
+        DicomAttrs.put(l, TagFromName.BitsAllocated, 1);
+        DicomAttrs.put(l, TagFromName.BitsStored, 1);
+        DicomAttrs.put(l, TagFromName.HighBit, 0);
+        DicomAttrs.put(l, TagFromName.PixelRepresentation, 0);
+        DicomAttrs.put(l, TagFromName.LossyImageCompression, "00");
+        DicomAttrs.put(l, TagFromName.NumberOfFrames, "1");
+        DicomAttrs.put(l, TagFromName.ContentLabel, label.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_ ]", "_"));
+        DicomAttrs.put(l, TagFromName.ContentDescription, "RadLens " + label + " segmentation");
+        DicomAttrs.put(l, TagFromName.ContentCreatorName);
+        DicomAttrs.put(l, TagFromName.SegmentationType, "BINARY");
+        l.put(Segmentations.pixelData(packed));
+    }
+
+    static void segment(AttributeList l, Code type, Code category, String label, AlgorithmIdentity algo)
+            throws DicomException {
+        AttributeList s = new AttributeList();
+        DicomAttrs.put(s, TagFromName.SegmentNumber, 1);
+        DicomAttrs.put(s, TagFromName.SegmentLabel, label);
+        DicomAttrs.put(s, TagFromName.SegmentAlgorithmType, "AUTOMATIC");
+        com.pixelmed.dicom.LongStringAttribute name = new com.pixelmed.dicom.LongStringAttribute(
+                new com.pixelmed.dicom.AttributeTag(0x0062, 0x0009)); // Segment Algorithm Name (not in PixelMed's dictionary)
+        name.addValue(algo.name());
+        s.put(name);
+        DicomAttrs.codeSeq(s, TagFromName.SegmentedPropertyCategoryCodeSequence, category);
+        DicomAttrs.codeSeq(s, TagFromName.SegmentedPropertyTypeCodeSequence, type);
+        DicomAttrs.seq(l, TagFromName.SegmentSequence, s);
+        AttributeList dim = new AttributeList();
+        DicomAttrs.put(dim, TagFromName.DimensionOrganizationUID, DIMENSION_ORG);
+        DicomAttrs.seq(l, TagFromName.DimensionOrganizationSequence, dim);
+        AttributeList index = new AttributeList();
+        DicomAttrs.put(index, TagFromName.DimensionOrganizationUID, DIMENSION_ORG);
+        DicomAttrs.put(index, TagFromName.DimensionIndexPointer, TagFromName.ReferencedSegmentNumber);
+        DicomAttrs.put(index, TagFromName.FunctionalGroupPointer, TagFromName.SegmentIdentificationSequence);
+        DicomAttrs.put(index, TagFromName.DimensionDescriptionLabel, "Segment Number");
+        DicomAttrs.seq(l, TagFromName.DimensionIndexSequence, index);
+    }
+
+    static void functionalGroups(AttributeList l, SourceImage src) throws DicomException {
+        DicomHeader h = src.header();
+        AttributeList shared = new AttributeList();
+        if (h.pixelSpacing() != null) {
+            AttributeList measures = new AttributeList();
+            DicomAttrs.put(measures, TagFromName.PixelSpacing, h.pixelSpacing()[0], h.pixelSpacing()[1]);
+            DicomAttrs.put(measures, TagFromName.SliceThickness, h.sliceThickness() > 0 ? h.sliceThickness() : 1.0);
+            DicomAttrs.seq(shared, TagFromName.PixelMeasuresSequence, measures);
+        }
+        boolean placed = placed(src);
+        if (placed) {
+            AttributeList orient = new AttributeList();
+            double[] o = h.imageOrientation();
+            DicomAttrs.put(orient, TagFromName.ImageOrientationPatient, o[0], o[1], o[2], o[3], o[4], o[5]);
+            DicomAttrs.seq(shared, TagFromName.PlaneOrientationSequence, orient);
+        }
+        DicomAttrs.seq(l, TagFromName.SharedFunctionalGroupsSequence, shared);
+        DicomAttrs.seq(l, TagFromName.PerFrameFunctionalGroupsSequence, frame(src, placed));
+    }
+
+    /** True when the source has a frame of reference, position and orientation (plane groups are written). */
+    static boolean placed(SourceImage src) {
+        return !src.frameOfReferenceUid().isEmpty() && src.header().imageOrientation() != null
+                && src.header().imagePosition() != null;
+    }
+
+    private static AttributeList frame(SourceImage src, boolean placed) throws DicomException {
+        AttributeList f = new AttributeList();
+        AttributeList content = new AttributeList();
+        DicomAttrs.put(content, TagFromName.DimensionIndexValues, 1);
+        DicomAttrs.seq(f, TagFromName.FrameContentSequence, content);
+        AttributeList segId = new AttributeList();
+        DicomAttrs.put(segId, TagFromName.ReferencedSegmentNumber, 1);
+        DicomAttrs.seq(f, TagFromName.SegmentIdentificationSequence, segId);
+        AttributeList source = DicomAttrs.sopRef(src.sopClassUid(), src.sopInstanceUid());
+        DicomAttrs.codeSeq(source, TagFromName.PurposeOfReferenceCodeSequence,
+                Code.dcm("121322", "Source image for image processing operation"));
+        AttributeList derivation = new AttributeList();
+        DicomAttrs.codeSeq(derivation, TagFromName.DerivationCodeSequence, Code.dcm("113076", "Segmentation"));
+        DicomAttrs.seq(derivation, TagFromName.SourceImageSequence, source);
+        DicomAttrs.seq(f, TagFromName.DerivationImageSequence, derivation);
+        if (placed) {
+            double[] p = src.header().imagePosition();
+            AttributeList pos = new AttributeList();
+            DicomAttrs.put(pos, TagFromName.ImagePositionPatient, p[0], p[1], p[2]);
+            DicomAttrs.seq(f, TagFromName.PlanePositionSequence, pos);
+        }
+        return f;
+    }
+}

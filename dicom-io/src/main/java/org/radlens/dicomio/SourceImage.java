@@ -1,0 +1,102 @@
+package org.radlens.dicomio;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.TagFromName;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The identity of a DICOM source image that derived objects (SR, SEG) reference and inherit: SOP, study and series
+ * UIDs, modality, size, spacing and frame of reference, plus the Patient and General Study module attributes that a
+ * derived object must carry to be filed with its source. Those patient attributes stay inside this class and the
+ * objects it helps write; {@link #toString()} and every accessor expose UIDs only.
+ *
+ * <pre>{@code
+ * SourceImage src = SourceImage.read(Path.of("cxr.dcm"));
+ * byte[] sr = StructuredReports.measurementReport(src, findings, algorithm);
+ * }</pre>
+ */
+public final class SourceImage {
+    /** Copied verbatim into derived objects (type 2 attributes become empty when the source lacks them). */
+    static final List<AttributeTag> INHERITED = List.of(TagFromName.PatientName, TagFromName.PatientID,
+            TagFromName.PatientBirthDate, TagFromName.PatientSex, TagFromName.StudyInstanceUID, TagFromName.StudyDate,
+            TagFromName.StudyTime, TagFromName.ReferringPhysicianName, TagFromName.StudyID,
+            TagFromName.AccessionNumber, TagFromName.SpecificCharacterSet);
+
+    final AttributeList inherited;
+    private final String sopClassUid;
+    private final String sopInstanceUid;
+    private final String seriesInstanceUid;
+    private final String frameOfReferenceUid;
+    private final DicomHeader header;
+    private final String[] patientOrientation;
+
+    private SourceImage(AttributeList all, DicomHeader header, Path file) throws ImageReadException {
+        this.header = header;
+        this.sopClassUid = text(all, TagFromName.SOPClassUID);
+        this.sopInstanceUid = text(all, TagFromName.SOPInstanceUID);
+        this.seriesInstanceUid = text(all, TagFromName.SeriesInstanceUID);
+        this.frameOfReferenceUid = text(all, TagFromName.FrameOfReferenceUID);
+        if (sopClassUid.isEmpty() || sopInstanceUid.isEmpty() || text(all, TagFromName.StudyInstanceUID).isEmpty()) {
+            throw new CorruptFileException(file, "SOP Class, SOP Instance or Study Instance UID is missing");
+        }
+        String po = Attribute.getDelimitedStringValuesOrEmptyString(all, TagFromName.PatientOrientation).trim();
+        this.patientOrientation = po.isEmpty() ? new String[0] : po.split("\\\\");
+        this.inherited = new AttributeList();
+        for (AttributeTag t : INHERITED) {
+            Attribute a = all.get(t);
+            if (a != null) {
+                inherited.put(a);
+            }
+        }
+    }
+
+    /** Reads the header of a DICOM file (no pixel decoding). */
+    public static SourceImage read(Path file) throws ImageReadException {
+        DicomFile f = DicomFile.open(file, false);
+        return new SourceImage(f.list, f.header, file);
+    }
+
+    private static String text(AttributeList l, AttributeTag t) {
+        return Attribute.getSingleStringValueOrEmptyString(l, t).trim();
+    }
+
+    public String sopClassUid() {
+        return sopClassUid;
+    }
+
+    public String sopInstanceUid() {
+        return sopInstanceUid;
+    }
+
+    public String studyInstanceUid() {
+        return text(inherited, TagFromName.StudyInstanceUID);
+    }
+
+    public String seriesInstanceUid() {
+        return seriesInstanceUid;
+    }
+
+    /** (0020,0052), "" when the source has none (typical of CR/DX). */
+    public String frameOfReferenceUid() {
+        return frameOfReferenceUid;
+    }
+
+    /** (0020,0020) values, e.g. {"P", "F"}; empty when absent. */
+    public String[] patientOrientation() {
+        return patientOrientation.clone();
+    }
+
+    /** Modality, size, spacing and position of the source (no patient data). */
+    public DicomHeader header() {
+        return header;
+    }
+
+    @Override
+    public String toString() {
+        return "SourceImage[sop=" + sopInstanceUid + ", " + header.modality() + " " + header.columns() + "x"
+                + header.rows() + "]";
+    }
+}

@@ -1,0 +1,68 @@
+package org.radlens.dicomio;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StructuredReportsTest {
+    static final Path SAMPLE = Path.of("../samples/covid-notes-329_637.dcm");
+    static final AlgorithmIdentity ALGO = new AlgorithmIdentity("radlens-test", "1.0.0", "ab".repeat(32));
+    static final List<ScoredFinding> FINDINGS = List.of(new ScoredFinding("pneumonia", 0.8125),
+            new ScoredFinding("opacity", 0.25), new ScoredFinding("COVID-19 pneumonia", 0.5));
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void uidIsDeterministicPerSourceModelAndKind() throws Exception {
+        SourceImage src = SourceImage.read(SAMPLE);
+        assertEquals(StructuredReports.instanceUid(src, ALGO), StructuredReports.instanceUid(src, ALGO));
+        assertTrue(!StructuredReports.instanceUid(src, ALGO).equals(Segmentations.instanceUid(src, ALGO)));
+        AlgorithmIdentity other = new AlgorithmIdentity("radlens-test", "1.0.0", "cd".repeat(32));
+        assertTrue(!StructuredReports.instanceUid(src, ALGO).equals(StructuredReports.instanceUid(src, other)));
+        assertTrue(StructuredReports.instanceUid(src, ALGO).matches("2\\.25\\.[1-9][0-9]*")
+                && StructuredReports.instanceUid(src, ALGO).length() <= 64);
+    }
+
+    @Test
+    void dciodvfyReportsNoErrors() throws Exception {
+        ExternalTools.assumeDciodvfy();
+        Path sr = tmp.resolve("sr.dcm");
+        Files.write(sr, StructuredReports.measurementReport(SourceImage.read(SAMPLE), FINDINGS, ALGO));
+        assertEquals(List.of(), ExternalTools.dciodvfyErrors(sr));
+    }
+
+    @Test
+    void pydicomReadsFindingsProbabilitiesAndReference() throws Exception {
+        ExternalTools.assumePydicom();
+        SourceImage src = SourceImage.read(SAMPLE);
+        Path sr = tmp.resolve("sr.dcm");
+        Files.write(sr, StructuredReports.measurementReport(src, FINDINGS, ALGO));
+        String script = String.join("\n",
+                "import sys, pydicom",
+                "d = pydicom.dcmread(sys.argv[1])",
+                "print(d.SOPClassUID, d.SOPInstanceUID, d.ContentTemplateSequence[0].TemplateIdentifier)",
+                "meas = [c for c in d.ContentSequence if c.ConceptNameCodeSequence[0].CodeValue == '126010'][0]",
+                "for g in meas.ContentSequence:",
+                "    f = [c for c in g.ContentSequence if c.ValueType == 'CODE'][0].ConceptCodeSequence[0]",
+                "    n = [c for c in g.ContentSequence if c.ValueType == 'NUM'][0]",
+                "    ref = n.ContentSequence[0].ReferencedSOPSequence[0].ReferencedSOPInstanceUID",
+                "    print(f.CodingSchemeDesignator, f.CodeValue, n.MeasuredValueSequence[0].NumericValue,"
+                        + " ref == d.CurrentRequestedProcedureEvidenceSequence[0].ReferencedSeriesSequence[0]"
+                        + ".ReferencedSOPSequence[0].ReferencedSOPInstanceUID)");
+        ExternalTools.Output out = ExternalTools.python(script, sr.toString());
+        assertEquals(0, out.exit(), out.text());
+        String[] lines = out.text().strip().split("\n");
+        assertArrayEquals(new String[]{
+            "1.2.840.10008.5.1.4.1.1.88.33 " + StructuredReports.instanceUid(src, ALGO) + " 1500",
+            "SCT 233604007 0.8125 True",
+            "99RADLENS " + FindingCodes.of("opacity").value() + " 0.25 True",
+            "99RADLENS " + FindingCodes.of("COVID-19 pneumonia").value() + " 0.5 True"}, lines);
+    }
+}

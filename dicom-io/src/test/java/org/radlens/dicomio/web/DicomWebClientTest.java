@@ -1,0 +1,104 @@
+package org.radlens.dicomio.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client against a small in-process HTTP server: auth headers, retries on 503, no retry on 404, multipart. */
+class DicomWebClientTest {
+    HttpServer server;
+    final List<String> authHeaders = new CopyOnWriteArrayList<>();
+    final AtomicInteger failuresLeft = new AtomicInteger();
+    final AtomicInteger requests = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/dw/", this::handle);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    URI root() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/dw");
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        requests.incrementAndGet();
+        authHeaders.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+        String path = ex.getRequestURI().getPath();
+        byte[] body;
+        int status = 200;
+        if (failuresLeft.getAndDecrement() > 0) {
+            status = 503;
+            body = new byte[0];
+        } else if (path.endsWith("/instances")) {
+            body = ("[{\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"1.2\"]},\"0020000E\":{\"vr\":\"UI\",\"Value\":[\"1.2.3\"]},"
+                    + "\"00080018\":{\"vr\":\"UI\",\"Value\":[\"1.2.3.4\"]}}]").getBytes(StandardCharsets.UTF_8);
+        } else if (path.contains("/instances/1.2.3.4")) {
+            ex.getResponseHeaders().add("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=b0");
+            body = Multipart.build(List.of(new byte[]{1, 2, 3, '\r', '\n', 4}), "b0");
+        } else {
+            status = 404;
+            body = new byte[0];
+        }
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        ex.getResponseBody().write(body);
+        ex.close();
+    }
+
+    DicomWebClient client(Auth auth, int retries) {
+        return new DicomWebClient(root(), auth, Duration.ofSeconds(5), retries, Duration.ofMillis(10));
+    }
+
+    @Test
+    void searchesAndRetrievesWithBasicAuth() throws IOException {
+        DicomWebClient c = client(Auth.basic("u", "p"), 0);
+        List<InstanceRef> refs = c.searchInstances(null, Map.of("Modality", "DX"));
+        assertEquals(List.of(new InstanceRef("1.2", "1.2.3", "1.2.3.4")), refs);
+        assertArrayEquals(new byte[]{1, 2, 3, '\r', '\n', 4}, c.retrieve(refs.get(0)));
+        assertTrue(authHeaders.stream().allMatch("Basic dTpw"::equals), authHeaders.toString());
+    }
+
+    @Test
+    void retriesServerErrorsWithBearerToken() throws IOException {
+        failuresLeft.set(2);
+        assertEquals(1, client(Auth.bearer("tok"), 3).searchInstances("1.2", Map.of()).size());
+        assertEquals(3, requests.get());
+        assertTrue(authHeaders.stream().allMatch("Bearer tok"::equals));
+    }
+
+    @Test
+    void givesUpAfterRetriesAndDoesNotRetryClientErrors() {
+        failuresLeft.set(10);
+        DicomWebException e = assertThrows(DicomWebException.class, () -> client(Auth.none(), 2).exists("1", "2"));
+        assertEquals(503, e.status());
+        assertEquals(3, requests.get());
+        failuresLeft.set(0);
+        DicomWebException notFound = assertThrows(DicomWebException.class,
+                () -> client(Auth.none(), 5).retrieve(new InstanceRef("9", "9", "9")));
+        assertEquals(404, notFound.status());
+        assertEquals(4, requests.get());
+        assertTrue(Auth.basic("u", "secret").toString().equals("Basic ***"));
+    }
+}

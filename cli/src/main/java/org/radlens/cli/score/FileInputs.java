@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 /**
  * Expands files, folders (recursively) and globs ({@code data/**}{@code /*.dcm}) into items whose id is the path
  * relative to its input root (a folder, or the glob's fixed prefix; a plain file's id is its file name), with
- * {@code /} separators. Hidden files and our own output folder are skipped. Items are sorted by id.
+ * {@code /} separators. Hidden files and our own output folder are skipped, and so are files found in folders that
+ * are recognisably not images: content not DICOM/NIfTI/PNG/JPEG <em>and</em> an extension that is not an image
+ * extension (a {@code README.md} beside the images). Files without an extension (DICOM often has none) and files
+ * named on the command line are always kept, so a corrupt image still becomes an error row. Items are sorted by id.
  */
 public final class FileInputs {
     /** One input file and its stable id. */
@@ -60,12 +63,26 @@ public final class FileInputs {
                 Path rel = root.relativize(p);
                 boolean hidden = rel.toString().startsWith(".") || rel.toString().contains("/.");
                 boolean excluded = ex != null && p.toAbsolutePath().normalize().startsWith(ex);
-                if (Files.isRegularFile(p) && !hidden && !excluded && (matcher == null || matcher.matches(rel))) {
+                if (Files.isRegularFile(p) && !hidden && !excluded && (matcher == null || matcher.matches(rel))
+                        && !notAnImage(p)) {
                     out.add(new Item(rel.toString().replace('\\', '/'), p));
                 }
             }
         }
         return out;
+    }
+
+    private static final java.util.Set<String> IMAGE_EXTENSIONS = java.util.Set.of("dcm", "dicom", "ima", "nii",
+            "gz", "hdr", "img", "png", "jpg", "jpeg");
+
+    /** A file whose bytes are no image format and whose extension is not an image extension. */
+    static boolean notAnImage(Path p) {
+        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        if (dot < 0 || IMAGE_EXTENSIONS.contains(name.substring(dot + 1))) {
+            return false;
+        }
+        return org.radlens.dicomio.ImageFormat.detect(p) == org.radlens.dicomio.ImageFormat.UNKNOWN;
     }
 
     private static int firstGlobChar(String s) {

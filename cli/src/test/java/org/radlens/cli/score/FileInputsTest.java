@@ -34,6 +34,18 @@ class FileInputsTest {
     }
 
     @Test
+    void foldersSkipFilesThatAreRecognisablyNotImagesButKeepPossiblyCorruptOnes() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        for (String f : List.of("README.md", "make.py", "broken.dcm", "IM0001", "scan.png")) {
+            Files.writeString(in.resolve(f), "not an image");
+        }
+        Files.copy(Path.of("../samples/kermany-normal-IM-0001-0001.jpg"), in.resolve("photo.jpeg.bak"));
+        assertEquals(List.of("IM0001", "broken.dcm", "photo.jpeg.bak", "scan.png"), ids(List.of(in.toString()), null));
+        assertEquals(List.of("README.md"), ids(List.of(in.resolve("README.md").toString()), null),
+                "a file named on the command line is always an item");
+    }
+
+    @Test
     void missingInputNamesIt() {
         NoSuchFileException e = assertThrows(NoSuchFileException.class,
                 () -> FileInputs.expand(List.of(tmp.resolve("nope").toString()), null));

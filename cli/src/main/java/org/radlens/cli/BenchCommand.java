@@ -14,14 +14,14 @@ import picocli.CommandLine.Option;
 /** {@code radlens bench metrics}: Java metrics timed side by side with scikit-learn / scipy. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks with peers measured in the same invocation (median, p95, ratio).",
-        subcommands = {BenchCommand.Metrics.class})
+        subcommands = {BenchCommand.Metrics.class, BenchIoCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: metrics");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: metrics, io, infer");
     }
 
     @Command(name = "metrics", mixinStandardHelpOptions = true,

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code radlens bench metrics}: Java metrics timed side by side with scikit-learn / scipy. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks with peers measured in the same invocation (median, p95, ratio).",
-        subcommands = {BenchCommand.Metrics.class, BenchIoCommand.class})
+        subcommands = {BenchCommand.Metrics.class, BenchIoCommand.class, BenchInferCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.radlens.models.DefaultModel;
 import org.radlens.models.InferenceException;
@@ -47,6 +45,9 @@ final class BenchInferCommand implements Callable<Integer> {
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Peer interpreter.")
     Path python;
 
+    @Option(names = "--training", description = "Peer code folder (default: <repo>/models/training).")
+    Path training;
+
     @Option(names = "--python-checkpoint", description = "State dict for the peer model (default: random init).")
     Path checkpoint;
 
@@ -62,7 +63,7 @@ final class BenchInferCommand implements Callable<Integer> {
             String load = BenchData.loadAverage();
             Path home = Path.of(System.getProperty("radlens.home", "")).toAbsolutePath();
             InferSettings s = new InferSettings(model != null ? model : DefaultModel.locate(), inputs(home), threads,
-                    warmup, reps, coldRuns, python, home.resolve("models/training"), checkpoint, childJvm());
+                    warmup, reps, coldRuns, python, training != null ? training : home.resolve("models/training"), checkpoint, childJvm());
             List<String> notes = new ArrayList<>();
             List<InferComparison.Row> rows = InferComparison.run(s, notes);
             notes.add("model " + s.modelPackage() + "; Java " + Runtime.version() + ", "
@@ -70,7 +71,7 @@ final class BenchInferCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(InferComparison.table(rows, notes));
             spec.commandLine().getOut().flush();
             if (out != null) {
-                InferComparison.writeJson(out, rows, settings(s), notes);
+                InferComparison.writeJson(out, rows, s.describe(), notes);
             }
             return 0;
         } catch (IOException | ModelLoadException | InferenceException | IllegalArgumentException e) {
@@ -93,17 +94,5 @@ final class BenchInferCommand implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return List.of(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
                 RadLens.class.getName());
-    }
-
-    private static Map<String, Object> settings(InferSettings s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", s.modelPackage().toString());
-        m.put("images", s.images().stream().map(Path::toString).toList());
-        m.put("threads", s.threadCounts());
-        m.put("warmup", s.warmup());
-        m.put("repetitions_per_thread", s.repetitions());
-        m.put("cold_runs", s.coldRuns());
-        m.put("peer_checkpoint", s.checkpoint() == null ? "random init" : s.checkpoint().toString());
-        return m;
     }
 }

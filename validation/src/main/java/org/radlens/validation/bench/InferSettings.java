@@ -1,7 +1,9 @@
 package org.radlens.validation.bench;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code radlens bench infer} measures.
@@ -28,6 +30,19 @@ public record InferSettings(Path modelPackage, List<Path> images, int threads, i
                     + "cold runs >= 0: " + images.size() + " images, " + threads + ", " + warmup + ", " + repetitions
                     + ", " + coldRuns);
         }
+    }
+
+    /** The settings as JSON-ready values. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", modelPackage.toString());
+        m.put("images", images.stream().map(Path::toString).toList());
+        m.put("threads", threadCounts());
+        m.put("warmup", warmup);
+        m.put("repetitions_per_thread", repetitions);
+        m.put("cold_runs", coldRuns);
+        m.put("peer_checkpoint", checkpoint == null ? "random init" : checkpoint.toString());
+        return m;
     }
 
     /** 1, and {@code threads} when it is more. */

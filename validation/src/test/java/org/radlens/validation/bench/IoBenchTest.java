@@ -61,6 +61,23 @@ class IoBenchTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("data")
+    void sharedDataGivesEveryWorkloadAndPydicomReadsTheUncompressedCopies() throws IOException {
+        String data = System.getProperty("radlens.data", System.getenv("RADLENS_DATA"));
+        assumeTrue(data != null && Files.isDirectory(Path.of(data, "dicom/ct-series")), "no RADLENS_DATA: skipped");
+        List<String> notes = new ArrayList<>();
+        List<IoCase> cases = IoInputs.prepare(Path.of(data), tmp.resolve("work"), 1, 1, notes);
+        assertEquals(6, cases.size(), notes.toString());
+        assertTrue(notes.isEmpty(), notes.toString());
+        IoCase ct = cases.get(1);
+        assertEquals(20, ct.files().size());
+        List<IoBench.Row> rows = IoBench.run(List.of(cases.get(0), ct), 0, Path.of("/usr/bin/python3"), tmp);
+        for (IoBench.Row r : rows) {
+            assertTrue(r.peer() != null || r.peerNote().startsWith("peer not installed"), r.peerNote());
+        }
+    }
+
+    @Test
     void aCaseWithoutFilesIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> new IoCase("x", IoCase.Format.NIFTI, List.of(), 1));

@@ -24,6 +24,7 @@ class SharedDataConformanceTest {
     }
 
     @Test
+    @Tag("slow") // ~10 s, the same decoding as dicom-io's DicomConformanceTest, which runs by default
     void dicomSuiteMatchesDicomIoConformance() throws Exception {
         ConformanceTally t = ConformanceSuites.run("dicom-conformance", data(), tmp.resolve("d"), false);
         assertTrue(t.failures().isEmpty(), String.join("\n", t.failures()));

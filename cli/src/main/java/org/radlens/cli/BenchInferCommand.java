@@ -75,9 +75,7 @@ final class BenchInferCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IOException | ModelLoadException | InferenceException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return 1;
+            return BenchData.fail(spec, e);
         }
     }
 

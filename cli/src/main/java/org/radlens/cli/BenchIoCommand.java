@@ -67,9 +67,7 @@ final class BenchIoCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IOException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 1;
+            return BenchData.fail(spec, e);
         } finally {
             delete(work, err);
         }

@@ -88,6 +88,14 @@ class BenchCommandsTest {
     }
 
     @Test
+    void badOptionValuesAreUsageErrorsWithoutStackTrace() {
+        assertEquals(2, run("bench", "io", "--reps", "0", "--data", tmp.toString()));
+        assertTrue(err.toString().startsWith("error: repetitions and slices must be >= 1"), err.toString());
+        assertEquals(2, run("bench", "infer", "--model", PKG.toString(), "--threads", "0", IMAGE));
+        assertFalse(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
     void unknownBenchmarkIsAUsageError() {
         assertEquals(2, run("bench"));
         assertTrue(err.toString().contains("metrics, io, infer"), err.toString());

@@ -42,6 +42,9 @@ public final class IoInputs {
     /** Writes the derived files under {@code work} and returns the cases; {@code reps} per small case. */
     public static List<IoCase> prepare(Path data, Path work, int reps, int slices, List<String> notes)
             throws IOException {
+        if (reps < 1 || slices < 1) {
+            throw new IllegalArgumentException("repetitions and slices must be >= 1: " + reps + ", " + slices);
+        }
         List<IoCase> cases = new ArrayList<>();
         Files.createDirectories(work);
         if (Files.isRegularFile(data.resolve(CXR))) {

@@ -63,7 +63,8 @@ final class BenchInferCommand implements Callable<Integer> {
             String load = BenchData.loadAverage();
             Path home = Path.of(System.getProperty("radlens.home", "")).toAbsolutePath();
             InferSettings s = new InferSettings(model != null ? model : DefaultModel.locate(), inputs(home), threads,
-                    warmup, reps, coldRuns, python, training != null ? training : home.resolve("models/training"), checkpoint, childJvm());
+                    warmup, reps, coldRuns, python, training != null ? training : home.resolve("models/training"),
+                    checkpoint, childJvm());
             List<String> notes = new ArrayList<>();
             List<InferComparison.Row> rows = InferComparison.run(s, notes);
             notes.add("model " + s.modelPackage() + "; Java " + Runtime.version() + ", "

@@ -60,8 +60,8 @@ public final class InferComparison {
     }
 
     public static String table(List<Row> rows, List<String> notes) {
-        StringBuilder sb = new StringBuilder("| workload | RadLens median / p95 ms | peer median / p95 ms | ratio median "
-                + "/ p95 | RadLens img/s | peer img/s | ratio img/s |\n|---|---|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("| workload | RadLens median / p95 ms | peer median / p95 ms "
+                + "| ratio median / p95 | RadLens img/s | peer img/s | ratio img/s |\n|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             sb.append(String.format(Locale.ROOT, "| %s | %.1f / %.1f | ", r.workload(), r.java().medianMs(),
                     r.java().p95Ms()));

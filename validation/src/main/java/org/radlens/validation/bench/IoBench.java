@@ -20,7 +20,8 @@ import org.radlens.validation.bench.IoCase.Format;
  * pydicom / nibabel ({@code /bench/peer_io.py}). A peer that is not installed or fails leaves a note in its row.
  *
  * <pre>{@code
- * List<IoBench.Row> rows = IoBench.run(IoInputs.prepare(data, tmp, 20, 300, notes), 3, Path.of("/usr/bin/python3"), tmp);
+ * List<IoCase> cases = IoInputs.prepare(data, tmp, 20, 300, notes);
+ * List<IoBench.Row> rows = IoBench.run(cases, 3, Path.of("/usr/bin/python3"), tmp);
  * }</pre>
  */
 public final class IoBench {

@@ -57,7 +57,8 @@ public final class DicomConformance {
             return unsupported(rec, hasRef, e);
         } catch (ImageReadException e) {
             if (!hasRef || rec.has("pixel_nondeterministic")) {
-                return new Result(rec.has("decode_error") ? Outcome.REFERENCE_FAILED : Outcome.NO_PIXELS, e.getMessage());
+                return new Result(rec.has("decode_error") ? Outcome.REFERENCE_FAILED : Outcome.NO_PIXELS,
+                        e.getMessage());
             }
             return new Result(Outcome.FAILED, "reference decoded, we threw " + e);
         } catch (RuntimeException e) {

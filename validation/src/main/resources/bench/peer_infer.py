@@ -4,14 +4,17 @@ Usage: python3 peer_infer.py TRAINING_DIR MANIFEST.json CHECKPOINT|- MODE THREAD
 MODE: "warm" (latency per image of classify / ground / segment, end to end: PIL or pydicom decode +
 radlens_train.preprocess + encode + scoring with prompt embeddings cached) or "cold" (one classification, for a
 parent that times the whole process). The architecture is radlens_train.config.DEFAULT with the package's input
-size, embedding size and text length; weights are random (seed 0) unless CHECKPOINT names a state dict, because
-timing does not depend on them. THREADS sets torch.set_num_threads (one process, intra-op parallelism).
+size, embedding size and text length; weights are random (seed 0) unless CHECKPOINT names a training checkpoint
+(radlens_train.train.load_checkpoint: its configuration and deployed weights); timing does not depend on weights.
+Both are deployed as the package is (radlens_train.model.deploy: BatchNorm folded into the convolutions).
+THREADS sets torch.set_num_threads (one process, intra-op parallelism).
 Prints one JSON object: {"runner": ..., "timings": {"classify threads=N": [ms, ...], ...}}.
 """
 import json
 import sys
 import time
 from dataclasses import replace
+from pathlib import Path
 
 
 def load(training: str, manifest_path: str, checkpoint: str):
@@ -19,18 +22,18 @@ def load(training: str, manifest_path: str, checkpoint: str):
     import torch
     from radlens_train.config import DEFAULT
     from radlens_train.infer import Inference
-    from radlens_train.model import DualStreamCLIP
+    from radlens_train.model import DualStreamCLIP, deploy
     from radlens_train.tokenizer import WordPieceTokenizer
     with open(manifest_path, encoding="utf-8") as f:
         m = json.load(f)
     cfg = replace(DEFAULT, size=m["image"]["size"], embed_dim=m["outputs"]["embedding_dim"],
                   max_length=m["text"]["max_length"])
     torch.manual_seed(0)
-    model = DualStreamCLIP(cfg)
-    if checkpoint != "-":
-        state = torch.load(checkpoint, map_location="cpu")
-        model.load_state_dict(state.get("model", state) if isinstance(state, dict) else state)
-    from pathlib import Path
+    if checkpoint != "-":  # a training checkpoint: its own configuration and deployed weights
+        from radlens_train.train import load_checkpoint
+        model = load_checkpoint(Path(checkpoint))
+    else:  # as shipped: BatchNorm folded into the convolutions, like the package's ONNX graph
+        model = deploy(DualStreamCLIP(cfg))
     tok = WordPieceTokenizer.load(Path(manifest_path).parent / m["text"]["tokenizer"])
     return Inference(model, tok), m
 

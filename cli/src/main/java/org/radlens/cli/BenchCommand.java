@@ -11,17 +11,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code radlens bench metrics}: Java metrics timed side by side with scikit-learn / scipy. */
+/**
+ * {@code radlens bench metrics|io|infer}: RadLens timed side by side with its peers (metrics here; io and infer in
+ * {@link BenchIoCommand} and {@link BenchInferCommand}).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks with peers measured in the same invocation (median, p95, ratio).",
-        subcommands = {BenchCommand.Metrics.class})
+        description = "Benchmarks with the peers measured in the same invocation (median, p95, ratio ours/peer): "
+                + "metrics (scikit-learn), io (pydicom, nibabel), infer (torch).",
+        subcommands = {BenchCommand.Metrics.class, BenchIoCommand.class, BenchInferCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: metrics");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: metrics, io, infer");
     }
 
     @Command(name = "metrics", mixinStandardHelpOptions = true,

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a peer benchmark script (a class-path resource under {@code /bench/}) with a Python interpreter and reads
- * its JSON: {@code {"runner": "...", "timings": {workload: [ms, ...]}}}.
+ * its JSON: {@code {"runner": "...", "timings": {workload: [ms, ...]}, "errors": {workload: why}}}
+ * ({@code errors} optional).
  */
 public final class PythonPeer {
     private final Path python;
@@ -37,8 +38,17 @@ public final class PythonPeer {
         }
     }
 
+    /** What a peer script printed: timings by workload and, for workloads it could not run, the reason. */
+    public record Output(Map<String, Timing> timings, Map<String, String> errors) {
+    }
+
     /** Runs {@code /bench/SCRIPT} with the arguments; returns the timings by workload. */
     public Map<String, Timing> run(String script, List<String> args, int timeoutSeconds) throws IOException {
+        return runAll(script, args, timeoutSeconds).timings();
+    }
+
+    /** Runs {@code /bench/SCRIPT}; returns its timings and its per-workload {@code errors} (may be empty). */
+    public Output runAll(String script, List<String> args, int timeoutSeconds) throws IOException {
         Path tmp = Files.createTempFile("radlens-peer-", ".py");
         try (InputStream in = PythonPeer.class.getResourceAsStream("/bench/" + script)) {
             if (in == null) {
@@ -57,7 +67,7 @@ public final class PythonPeer {
         }
     }
 
-    static Map<String, Timing> parse(String output) throws IOException {
+    static Output parse(String output) throws IOException {
         try {
             JsonObject o = JsonParser.parseString(output.strip().lines().reduce((a, b) -> b).orElse(""))
                     .getAsJsonObject();
@@ -70,7 +80,11 @@ public final class PythonPeer {
                 }
                 out.put(e.getKey(), Timer.summarize(e.getKey(), runner, ms));
             }
-            return out;
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            if (o.has("errors")) {
+                o.getAsJsonObject("errors").entrySet().forEach(e -> errors.put(e.getKey(), e.getValue().getAsString()));
+            }
+            return new Output(out, errors);
         } catch (JsonParseException | IllegalStateException | NullPointerException e) {
             throw new IOException("peer output is not the expected JSON: " + output.strip(), e);
         }

@@ -39,11 +39,12 @@ public final class Timer {
         return summarize(workload, "java " + Runtime.version().feature(), ms);
     }
 
-    /** Median, p95 and minimum of per-repetition times in ms. */
+    /** Median, p95, minimum and mean of per-repetition times in ms. */
     public static Timing summarize(String workload, String runner, double[] ms) {
         double[] s = ms.clone();
         Arrays.sort(s);
-        return new Timing(workload, runner, s.length, quantile(s, 0.5), quantile(s, 0.95), s[0]);
+        return new Timing(workload, runner, s.length, quantile(s, 0.5), quantile(s, 0.95), s[0],
+                Arrays.stream(s).average().orElseThrow());
     }
 
     private static double quantile(double[] s, double q) {

@@ -9,6 +9,8 @@ package org.radlens.validation.bench;
  * @param medianMs    median time per repetition, ms
  * @param p95Ms       95th percentile (linear interpolation), ms
  * @param minMs       fastest repetition, ms
+ * @param meanMs      mean time per repetition, ms (1000 / mean = sequential throughput per second)
  */
-public record Timing(String workload, String runner, int repetitions, double medianMs, double p95Ms, double minMs) {
+public record Timing(String workload, String runner, int repetitions, double medianMs, double p95Ms, double minMs,
+        double meanMs) {
 }

@@ -1,0 +1,96 @@
+package org.radlens.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.radlens.validation.bench.IoBench;
+import org.radlens.validation.bench.IoBenchReport;
+import org.radlens.validation.bench.IoCase;
+import org.radlens.validation.bench.IoInputs;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code radlens bench io}: dicom-io decode times next to pydicom / nibabel on the same files. */
+@Command(name = "io", mixinStandardHelpOptions = true,
+        description = {"Decode benchmark: DICOM (uncompressed CXR and CT slices, JPEG 2000 CT) and NIfTI (.nii, "
+                + ".nii.gz, a generated 512x512xN int16 volume) through dicom-io, and pydicom / nibabel "
+                + "(--python) on the same files in the same invocation. Prints a table; --out writes JSON.",
+            "Each row: median and p95 per repetition, files/s and MB/s, and every figure's ratio ours/peer."})
+final class BenchIoCommand implements Callable<Integer> {
+    @Option(names = "--data", description = "Data root (default: $RADLENS_DATA, else ../shared/data).")
+    Path data;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed repetitions per workload (default 3).")
+    int warmup;
+
+    @Option(names = "--reps", defaultValue = "20",
+            description = "Timed repetitions of small workloads (default 20; JPEG 2000 reps/4, big volume reps/5).")
+    int reps;
+
+    @Option(names = "--slices", defaultValue = "300", description = "Slices of the generated volume (default 300).")
+    int slices;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Peer interpreter.")
+    Path python;
+
+    @Option(names = "--out", description = "Write the results as JSON to this file.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("radlens-bench-io-");
+            List<String> notes = new ArrayList<>();
+            String load = BenchData.loadAverage();
+            Path root = data != null ? data : BenchData.root();
+            List<IoCase> cases = IoInputs.prepare(root, work, reps, slices, notes);
+            List<IoBench.Row> rows = IoBench.run(cases, warmup, python, work);
+            notes.add("Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
+                    + " processors; load average before the run: " + BenchData.loadAverage());
+            spec.commandLine().getOut().print(IoBenchReport.table(rows, notes));
+            spec.commandLine().getOut().flush();
+            if (out != null) {
+                IoBenchReport.writeJson(out, rows, settings(root), notes);
+            }
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            return BenchData.fail(spec, e);
+        } finally {
+            delete(work, err);
+        }
+    }
+
+    private Map<String, Object> settings(Path root) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("data", root.toString());
+        s.put("warmup", warmup);
+        s.put("repetitions", reps);
+        s.put("generated_slices", slices);
+        s.put("python", python.toString());
+        return s;
+    }
+
+    private static void delete(Path work, PrintWriter err) {
+        if (work == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(work)) {
+            s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            err.println("warning: could not remove " + work + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.radlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code radlens bench io|infer} with tiny repetitions (figures are never asserted, only their presence). */
+class BenchCommandsTest {
+    private static final Path PKG = Path.of("../models/src/test/resources/packages/tiny").toAbsolutePath().normalize();
+    private static final String IMAGE = Path.of("../samples/kermany-normal-IM-0001-0001.jpg").toAbsolutePath()
+            .normalize().toString();
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = RadLens.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    private JsonArray rows(Path json) throws IOException {
+        return JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("rows");
+    }
+
+    @Test
+    void ioWithoutDataOrPeerTimesTheGeneratedVolumeAndSaysPeerNotInstalled() throws IOException {
+        Path json = tmp.resolve("io.json");
+        int code = run("bench", "io", "--data", tmp.resolve("none").toString(), "--slices", "2", "--reps", "2",
+                "--warmup", "0", "--python", tmp.resolve("no-python").toString(), "--out", json.toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("NIfTI .nii 512x512x2 int16 (generated)"), out.toString());
+        assertTrue(out.toString().contains("peer not installed"), out.toString());
+        JsonObject row = rows(json).get(0).getAsJsonObject();
+        assertTrue(row.get("peer_note").getAsString().startsWith("peer not installed"));
+        assertTrue(row.getAsJsonObject("radlens").get("mb_per_s").getAsDouble() > 0);
+    }
+
+    @Test
+    void inferWithoutPeerMeasuresAllTasksAtOneAndTwoThreads() throws IOException {
+        Path json = tmp.resolve("infer.json");
+        int code = run("bench", "infer", "--model", PKG.toString(), "--reps", "2", "--warmup", "1", "--cold-runs",
+                "0", "--python", tmp.resolve("no-python").toString(), "--out", json.toString(), IMAGE);
+        assertEquals(0, code, err.toString());
+        JsonArray rows = rows(json);
+        assertEquals(6, rows.size(), "3 tasks x threads 1, 2");
+        assertEquals("segment threads=2", rows.get(5).getAsJsonObject().get("workload").getAsString());
+        assertEquals(4, rows.get(5).getAsJsonObject().getAsJsonObject("radlens").get("repetitions").getAsInt(),
+                "2 per thread");
+        assertTrue(rows.get(0).getAsJsonObject().get("ratio_ours_over_peer").isJsonNull());
+        assertTrue(out.toString().contains("peer not installed"), out.toString());
+    }
+
+    @Test
+    void inferRunsTheTorchPeerAndTimesBothColdStarts() throws Exception {
+        Process probe = new ProcessBuilder("/usr/bin/python3", "-c", "import torch, numpy, PIL").start();
+        assumeTrue(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0, "no Debian torch");
+        Path json = tmp.resolve("infer.json");
+        int code = run("bench", "infer", "--model", PKG.toString(), "--threads", "1", "--reps", "2", "--warmup", "1",
+                "--cold-runs", "1", "--training", "../models/training", "--out", json.toString(), IMAGE);
+        assertEquals(0, code, err.toString() + out);
+        JsonArray rows = rows(json);
+        assertEquals(4, rows.size(), "3 tasks at 1 thread + cold start");
+        for (int i = 0; i < 4; i++) {
+            JsonObject r = rows.get(i).getAsJsonObject();
+            assertFalse(r.get("peer").isJsonNull(), r.toString());
+            assertTrue(r.getAsJsonObject("ratio_ours_over_peer").get("median_ms").getAsDouble() > 0, r.toString());
+        }
+        assertEquals("cold start classify 1 image", rows.get(3).getAsJsonObject().get("workload").getAsString());
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrorsWithoutStackTrace() {
+        assertEquals(2, run("bench", "io", "--reps", "0", "--data", tmp.toString()));
+        assertTrue(err.toString().startsWith("error: repetitions and slices must be >= 1"), err.toString());
+        assertEquals(2, run("bench", "infer", "--model", PKG.toString(), "--threads", "0", IMAGE));
+        assertFalse(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void unknownBenchmarkIsAUsageError() {
+        assertEquals(2, run("bench"));
+        assertTrue(err.toString().contains("metrics, io, infer"), err.toString());
+    }
+}

@@ -55,8 +55,12 @@ public final class SourceImage {
 
     /** Reads the header of a DICOM file (no pixel decoding). */
     public static SourceImage read(Path file) throws ImageReadException {
-        DicomFile f = DicomFile.open(file, false);
-        return new SourceImage(f.list, f.header, file);
+        return of(DicomFile.open(file, false));
+    }
+
+    /** The source behind an already parsed file. */
+    static SourceImage of(DicomFile f) throws ImageReadException {
+        return new SourceImage(f.list, f.header, f.path);
     }
 
     private static String text(AttributeList l, AttributeTag t) {

@@ -75,8 +75,12 @@ public final class DicomSeries {
         return new Sorted(slices, SliceChecks.check(slices));
     }
 
-    private static List<SliceSource> sources(List<SliceInfo> slices) {
-        return slices.stream().map(SliceInfo::source).toList();
+    private static List<SliceSource> sources(List<SliceInfo> slices) throws CorruptFileException {
+        List<SliceSource> out = new ArrayList<>(slices.size());
+        for (SliceInfo s : slices) {
+            out.add(s.source());
+        }
+        return out;
     }
 
     /** The geometry of the first slice with the stack's slice step along k (one slice keeps its own). */

@@ -40,6 +40,10 @@ final class SegVolumes {
         List<String> labels = mask.classNames();
         List<Frame> frames = plan(mask, labels.size(), selection);
         SourceImage ref = s.reference();
+        if (s.seriesInstanceUid().isEmpty()) {
+            throw new DicomWriteException("SEG for a series of study " + ref.studyInstanceUid(), "the source "
+                    + "series has no Series Instance UID to reference (blanked by de-identification?)");
+        }
         if (ref.frameOfReferenceUid().isEmpty()) {
             throw new DicomWriteException("SEG for series " + s.seriesInstanceUid(), "the source has no Frame of "
                     + "Reference UID, so plane positions cannot be tied to it");

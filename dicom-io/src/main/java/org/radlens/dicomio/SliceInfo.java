@@ -1,7 +1,5 @@
 package org.radlens.dicomio;
 
-import com.pixelmed.dicom.Attribute;
-import com.pixelmed.dicom.TagFromName;
 import java.nio.file.Path;
 
 /**
@@ -23,16 +21,15 @@ record SliceInfo(Path file, DicomHeader header, String sopClassUid, String sopIn
         double[] d = DicomGeometry.direction(h.imageOrientation());
         double[] n = {d[2], d[5], d[8]};
         double[] p = h.imagePosition();
-        return new SliceInfo(f.path, h, text(f, TagFromName.SOPClassUID), text(f, TagFromName.SOPInstanceUID), n,
+        return new SliceInfo(f.path, h, SourceImage.sopClassUid(f.list), SourceImage.sopInstanceUid(f.list), n,
                 p[0] * n[0] + p[1] * n[1] + p[2] * n[2]);
     }
 
-    private static String text(DicomFile f, com.pixelmed.dicom.AttributeTag tag) {
-        return Attribute.getSingleStringValueOrEmptyString(f.list, tag).trim();
-    }
-
     /** The reference a derived object makes to this slice. */
-    SliceSource source() {
+    SliceSource source() throws CorruptFileException {
+        if (sopClassUid.isEmpty() || sopInstanceUid.isEmpty()) {
+            throw new CorruptFileException(file, "SOP Class or SOP Instance UID is missing (dataset and meta header)");
+        }
         return new SliceSource(sopClassUid, sopInstanceUid, header.imagePosition());
     }
 

@@ -97,20 +97,36 @@ class VolumeCommandsTest {
             "    d = pydicom.dcmread(f)",
             "    d.StudyInstanceUID, d.SeriesInstanceUID = '2.25.330001', '2.25.330002'",
             "    d.save_as(os.path.join(sys.argv[2], os.path.basename(f)))");
+    /**
+     * pydicom + nibabel: every SEG frame against the source slice it references (position) and against the NIfTI mask
+     * (rows flipped, dcm2niix-style): same bits voxel for voxel, same world (LPS) position of pixel (0, 0).
+     */
     private static final String SEG_CHECK = String.join("\n",
-            "import sys, glob, json, pydicom, numpy as np",
+            "import sys, glob, json, pydicom, nibabel as nib, numpy as np",
             "seg = pydicom.dcmread(sys.argv[1])",
             "src = {d.file_meta.MediaStorageSOPInstanceUID: d for d in",
             "       (pydicom.dcmread(f, stop_before_pixels=True) for f in glob.glob(sys.argv[2] + '/*'))}",
+            "ipp = lambda d: np.array([float(v) for v in d.ImagePositionPatient])",
+            "iop = np.array([float(v) for v in next(iter(src.values())).ImageOrientationPatient])",
+            "normal = np.cross(iop[:3], iop[3:])",
+            "order = sorted(src, key=lambda u: float(ipp(src[u]) @ normal))",
+            "img = nib.load(sys.argv[3])",
+            "nii = np.asarray(img.dataobj).astype(int)",
+            "ny = nii.shape[1]",
             "a = seg.pixel_array.reshape(-1, int(seg.Rows), int(seg.Columns))",
-            "counts, bad = {}, 0",
+            "counts, bad_pos, bad_px, bad_world = {}, 0, 0, 0",
             "for i, f in enumerate(seg.PerFrameFunctionalGroupsSequence):",
             "    uid = f.DerivationImageSequence[0].SourceImageSequence[0].ReferencedSOPInstanceUID",
             "    s = int(f.SegmentIdentificationSequence[0].ReferencedSegmentNumber)",
-            "    p = [float(v) for v in f.PlanePositionSequence[0].ImagePositionPatient]",
-            "    bad += int(np.abs(np.array(p) - np.array([float(v) for v in src[uid].ImagePositionPatient])).max() > 1e-3)",
+            "    p = ipp(f.PlanePositionSequence[0])",
+            "    k = order.index(uid)",
+            "    bad_pos += int(np.abs(p - ipp(src[uid])).max() > 1e-3)",
+            "    bad_px += int(((nii[:, ::-1, k].T == s).astype(np.uint8) != a[i]).sum())",
+            "    ras = img.affine @ np.array([0, ny - 1, k, 1.0])",
+            "    bad_world += int(np.abs(np.array([-ras[0], -ras[1], ras[2]]) - p).max() > 1e-3)",
             "    counts[s] = counts.get(s, 0) + int(a[i].sum())",
-            "print(json.dumps({'counts': counts, 'bad_positions': bad, 'sop': seg.SOPInstanceUID,",
+            "print(json.dumps({'counts': counts, 'bad_positions': bad_pos, 'bad_pixels': bad_px,",
+            "                  'bad_world': bad_world, 'sop': seg.SOPInstanceUID,",
             "                  'series': seg.ReferencedSeriesSequence[0].SeriesInstanceUID}))");
 
     @Test
@@ -124,16 +140,19 @@ class VolumeCommandsTest {
         Path outDir = tmp.resolve("out");
         Files.createDirectories(outDir);
         assertEquals(0, run("segment", "--model", PKG.toString(), "--json", "--out", outDir.toString(), "--dicom-seg",
-                series.toString()), err.toString());
+                "--region", "left lung", "--region", "right lung", series.toString()), err.toString());
         JsonObject r = JsonParser.parseString(out.toString()).getAsJsonArray().get(0).getAsJsonObject();
         Path seg = outDir.resolve("example_ct_dicom_seg.dcm");
         assertEquals(seg.toString(), r.get("dicom_seg").getAsString());
         assertTrue(Files.isRegularFile(outDir.resolve("example_ct_dicom_mask.nii.gz")));
-        Process check = exec(python.toString(), "-c", SEG_CHECK, seg.toString(), series.toString());
+        Process check = exec(python.toString(), "-c", SEG_CHECK, seg.toString(), series.toString(),
+                outDir.resolve("example_ct_dicom_mask.nii.gz").toString());
         String text = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, check.exitValue(), text);
         JsonObject seen = JsonParser.parseString(text.trim()).getAsJsonObject();
         assertEquals(0, seen.get("bad_positions").getAsInt(), text);
+        assertEquals(0, seen.get("bad_pixels").getAsInt(), text);
+        assertEquals(0, seen.get("bad_world").getAsInt(), text);
         assertEquals(r.get("seg_uid").getAsString(), seen.get("sop").getAsString());
         assertEquals("2.25.330002", seen.get("series").getAsString());
         for (var c : r.getAsJsonArray("classes")) {
@@ -142,6 +161,7 @@ class VolumeCommandsTest {
             JsonObject counts = seen.getAsJsonObject("counts");
             String label = o.get("label").getAsString();
             assertEquals(voxels, counts.has(label) ? counts.get(label).getAsLong() : 0, "class " + label);
+            assertTrue(voxels > 0, "class " + label + " is empty: the voxel comparison would prove little");
         }
         if (Files.isExecutable(Path.of("/usr/bin/dciodvfy"))) {
             Process v = exec("/usr/bin/dciodvfy", seg.toString());

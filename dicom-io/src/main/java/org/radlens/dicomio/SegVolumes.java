@@ -37,8 +37,10 @@ final class SegVolumes {
     static byte[] write(SeriesSource s, LabelMask mask, AlgorithmIdentity algo, Segmentations.Frames selection)
             throws DicomWriteException {
         checkGrid(s, mask);
+        byte[] voxels = mask.labels(); // one copy, shared by the checks, the plan and the packing
+        checkLabels(voxels, mask.classNames());
         List<String> labels = mask.classNames();
-        List<Frame> frames = plan(mask, labels.size(), selection);
+        List<Frame> frames = plan(voxels, mask.width() * mask.height(), mask.depth(), labels.size(), selection);
         SourceImage ref = s.reference();
         if (s.seriesInstanceUid().isEmpty()) {
             throw new DicomWriteException("SEG for a series of study " + ref.studyInstanceUid(), "the source "
@@ -53,7 +55,8 @@ final class SegVolumes {
             String uid = instanceUid(s, labels, algo, selection);
             DicomAttrs.put(l, TagFromName.SOPInstanceUID, uid);
             String content = labels.size() == 1 ? labels.get(0) : "segmentation";
-            SegFrames.image(l, mask.height(), mask.width(), frames.size(), pack(mask, frames), content);
+            SegFrames.image(l, mask.height(), mask.width(), frames.size(),
+                    pack(voxels, mask.width() * mask.height(), frames), content);
             l.put(segments(labels, algo));
             SegVolumeGroups.dimensions(l, DerivedUids.derive(uid, "dimension-organization"));
             SegVolumeGroups.shared(l, s, mask.geometry());
@@ -75,14 +78,17 @@ final class SegVolumes {
             throw new IllegalArgumentException("mask " + m.width() + "x" + m.height() + "x" + m.depth() + " "
                     + m.geometry() + " is not on the grid of series " + s.seriesInstanceUid() + ": " + g);
         }
-        if (m.classNames().isEmpty()) {
+    }
+
+    /** Every label value must have a class name. */
+    static void checkLabels(byte[] labels, List<String> names) {
+        if (names.isEmpty()) {
             throw new IllegalArgumentException("the mask names no classes; a SEG needs one name per label");
         }
-        byte[] labels = m.labels();
         for (byte b : labels) {
-            if ((b & 0xff) > m.classNames().size()) {
-                throw new IllegalArgumentException("mask has label " + (b & 0xff) + " but only "
-                        + m.classNames().size() + " class names " + m.classNames());
+            if ((b & 0xff) > names.size()) {
+                throw new IllegalArgumentException("mask has label " + (b & 0xff) + " but only " + names.size()
+                        + " class names " + names);
             }
         }
     }
@@ -92,12 +98,15 @@ final class SegVolumes {
      * has a voxel ({@code NON_EMPTY}; a segment with no voxel at all keeps its first slice, so every segment has a
      * frame).
      */
-    static List<Frame> plan(LabelMask m, int segments, Segmentations.Frames selection) {
-        boolean[][] present = presence(m, segments);
+    static List<Frame> plan(byte[] labels, int plane, int depth, int segments, Segmentations.Frames selection) {
+        boolean[][] present = new boolean[segments + 1][depth];
+        for (int i = 0; i < labels.length; i++) {
+            present[labels[i] & 0xff][i / plane] = true;
+        }
         List<Frame> out = new ArrayList<>();
         for (int seg = 1; seg <= segments; seg++) {
             int before = out.size();
-            for (int k = 0; k < m.depth(); k++) {
+            for (int k = 0; k < depth; k++) {
                 if (selection == Segmentations.Frames.ALL || present[seg][k]) {
                     out.add(new Frame(seg, k));
                 }
@@ -109,29 +118,17 @@ final class SegVolumes {
         return out;
     }
 
-    private static boolean[][] presence(LabelMask m, int segments) {
-        boolean[][] present = new boolean[segments + 1][m.depth()];
-        byte[] labels = m.labels();
-        int plane = m.width() * m.height();
-        for (int i = 0; i < labels.length; i++) {
-            present[labels[i] & 0xff][i / plane] = true;
-        }
-        return present;
-    }
-
     /**
      * Frame f's pixel p (row-major) is bit {@code f·rows·columns + p} of the pixel data, least significant bit first,
      * frames not padded to byte boundaries (PS3.5 8.1.1), the whole padded to an even length.
      */
-    static byte[] pack(LabelMask m, List<Frame> frames) {
-        int plane = m.width() * m.height();
+    static byte[] pack(byte[] labels, int plane, List<Frame> frames) {
         long bits = (long) plane * frames.size();
         long bytes = (bits + 7) / 8;
         if (bytes + 1 > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(frames.size() + " frames of " + plane + " pixels exceed 2 GiB");
         }
         byte[] out = new byte[(int) (bytes + (bytes % 2))];
-        byte[] labels = m.labels();
         long bit = 0;
         for (Frame f : frames) {
             int base = f.slice() * plane;

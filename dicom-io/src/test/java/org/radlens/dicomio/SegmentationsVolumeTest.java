@@ -171,6 +171,14 @@ class SegmentationsVolumeTest {
     }
 
     @Test
+    void refusesASeriesWithoutFrameOfReference() throws Exception {
+        SeriesSource loose = DicomSeries.readSources(SyntheticSeries.write(tmp.resolve("no-for"), false));
+        DicomWriteException e = assertThrows(DicomWriteException.class,
+                () -> Segmentations.binaryVolume(loose, mask(loose.grid().geometry()), ALGO));
+        assertTrue(e.getMessage().contains("Frame of Reference"), e.getMessage());
+    }
+
+    @Test
     void dciodvfyReportsNoErrors() throws Exception {
         ExternalTools.assumeDciodvfy();
         for (Segmentations.Frames sel : Segmentations.Frames.values()) {

@@ -37,9 +37,18 @@ final class SyntheticSeries {
 
     /** Writes the series into {@code folder} (created) and returns it. */
     static Path write(Path folder) throws Exception {
+        return write(folder, true);
+    }
+
+    /** As {@link #write(Path)}; without {@code frameOfReference} the slices carry no Frame of Reference UID. */
+    static Path write(Path folder, boolean frameOfReference) throws Exception {
         Files.createDirectories(folder);
         for (int k = 0; k < SLICES; k++) {
-            Files.write(folder.resolve("slice-" + (SLICES - k) + ".dcm"), DicomAttrs.toPart10(slice(k)));
+            AttributeList l = slice(k);
+            if (!frameOfReference) {
+                l.remove(TagFromName.FrameOfReferenceUID);
+            }
+            Files.write(folder.resolve("slice-" + (SLICES - k) + ".dcm"), DicomAttrs.toPart10(l));
         }
         return folder;
     }

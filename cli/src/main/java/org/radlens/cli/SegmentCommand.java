@@ -32,6 +32,10 @@ final class SegmentCommand implements Callable<Integer> {
             description = "Segment these regions from grounding maps instead of the head (repeatable).")
     List<String> regions = new ArrayList<>();
 
+    @Option(names = "--dicom-seg", description = "With --out, for DICOM series folders: also write <stem>_seg.dcm, a "
+            + "multi-frame DICOM SEG (one segment per class, frames on the slices holding it) referencing the series.")
+    boolean dicomSeg;
+
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, NIfTI volumes or DICOM series folders "
             + "(volumes: largest 3D component per class; --out writes a NIfTI label mask).")
     List<Path> images;
@@ -51,9 +55,13 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (dicomSeg && options.out == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dicom-seg needs --out DIR");
+        }
         try (RadLensModel model = options.open()) {
             return ImageBatch.run(images, source, (file, image) -> segment(model, file, image),
-                    (file, v) -> VolumeResults.segment(model, file, v, regions, volume, options.out), options.json,
+                    (file, v) -> VolumeResults.segment(model, file, v, regions, volume, options.out, dicomSeg),
+                    options.json,
                     List.of("label", "class", "pixels", "area_mm2", "source"), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         } catch (ModelLoadException e) {

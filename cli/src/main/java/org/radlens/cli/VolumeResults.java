@@ -5,7 +5,12 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.radlens.cli.score.ScoringEngine;
+import org.radlens.dicomio.AlgorithmIdentity;
+import org.radlens.dicomio.DicomSeries;
 import org.radlens.dicomio.NiftiWriter;
+import org.radlens.dicomio.Segmentations;
+import org.radlens.dicomio.SeriesSource;
 import org.radlens.models.RadLensModel;
 import org.radlens.models.volume.HeatMap3D;
 import org.radlens.models.volume.VolumeEmbedding;
@@ -22,7 +27,7 @@ import org.radlens.volume3d.Volume;
 /**
  * The volume half of classify, ground and segment: one {@link ImageBatch.Result} per volume, NIfTI outputs in the
  * source geometry ({@code <stem>_<query>.nii.gz} heat maps, {@code <stem>_mask.nii.gz} label masks; see
- * {@link #writeNifti}).
+ * {@link #writeNifti}) and, for DICOM series, {@code <stem>_seg.dcm} (multi-frame SEG).
  */
 final class VolumeResults {
     private VolumeResults() {
@@ -79,7 +84,7 @@ final class VolumeResults {
     }
 
     static ImageBatch.Result segment(RadLensModel model, Path file, Volume v, List<String> regions,
-                                     VolumeOptionsMixin o, Path outDir) throws Exception {
+                                     VolumeOptionsMixin o, Path outDir, boolean dicomSeg) throws Exception {
         VolumeSegmenter.Cleaning clean = VolumeSegmenter.Cleaning.largest(Connectivity.SIX);
         LabelMask mask = regions.isEmpty() ? model.volumeSegmenter().segment(v, o.options(), clean)
                 : model.volumeSegmenter().segment(v, regions, o.options(), clean);
@@ -104,8 +109,31 @@ final class VolumeResults {
             Path nii = outDir.resolve(VolumeInputs.stem(file) + "_mask.nii.gz");
             writeNifti(Masks.toVolume(mask), file, nii);
             json.addProperty("nifti", nii.toString());
+            if (dicomSeg) {
+                writeDicomSeg(model, file, mask, outDir, json);
+            }
         }
         return new ImageBatch.Result(json, rows);
+    }
+
+    /**
+     * Writes {@code <stem>_seg.dcm} beside the NIfTI mask: a multi-frame SEG on the series' own grid and row order
+     * (no flip), referencing every slice ({@link Segmentations#binaryVolume}, non-empty frames). NIfTI inputs have
+     * no series to reference: the JSON says so and nothing is written.
+     */
+    private static void writeDicomSeg(RadLensModel model, Path file, LabelMask mask, Path outDir, JsonObject json)
+            throws Exception {
+        if (!java.nio.file.Files.isDirectory(file)) {
+            json.addProperty("dicom_seg_skipped", "not a DICOM series folder");
+            return;
+        }
+        SeriesSource series = DicomSeries.readSources(file);
+        AlgorithmIdentity algo = ScoringEngine.algorithmOf(model);
+        Path seg = outDir.resolve(VolumeInputs.stem(file) + "_seg.dcm");
+        java.nio.file.Files.write(seg, Segmentations.binaryVolume(series, mask, algo));
+        json.addProperty("dicom_seg", seg.toString());
+        json.addProperty("seg_uid", Segmentations.volumeInstanceUid(series, mask.classNames(), algo,
+                Segmentations.Frames.NON_EMPTY));
     }
 
     /**

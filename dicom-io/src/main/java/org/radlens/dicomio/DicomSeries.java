@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.Volume;
+import org.radlens.volume3d.VolumeGrid;
 import org.radlens.volume3d.Volumes;
 import org.radlens.volume3d.VoxelGeometry;
 
@@ -32,6 +33,37 @@ public final class DicomSeries {
 
     /** The single series (and orientation) in {@code folder} as a volume. */
     public static Volume readVolume(Path folder) throws ImageReadException {
+        Sorted s = sorted(folder);
+        return assemble(s.slices(), s.step());
+    }
+
+    /**
+     * The volume of {@link #readVolume} together with each slice's SOP Class/Instance UID and position in the
+     * volume's slice order, for derived objects that reference the series (multi-frame SEG).
+     */
+    public static SourcedVolume readWithSources(Path folder) throws ImageReadException {
+        Sorted s = sorted(folder);
+        Volume v = assemble(s.slices(), s.step());
+        SourceImage ref = SourceImage.read(s.slices().get(0).file());
+        return new SourcedVolume(v, new SeriesSource(ref, VolumeGrid.of(v), sources(s.slices())));
+    }
+
+    /**
+     * The slice references and grid of the series in {@code folder} from headers only (no pixel decoding): the same
+     * grid and slice order as {@link #readVolume}, under the same rules.
+     */
+    public static SeriesSource readSources(Path folder) throws ImageReadException {
+        Sorted s = sorted(folder);
+        DicomFile first = DicomFile.open(s.slices().get(0).file(), false);
+        VoxelGeometry g = stackGeometry(DicomGeometry.frame(first.header, first.list, 0), s.slices().size(), s.step());
+        VolumeGrid grid = new VolumeGrid(first.header.columns(), first.header.rows(), s.slices().size(), g);
+        return new SeriesSource(SourceImage.of(first), grid, sources(s.slices()));
+    }
+
+    private record Sorted(List<SliceInfo> slices, double step) {
+    }
+
+    private static Sorted sorted(Path folder) throws ImageReadException {
         List<Path> files = dicomFiles(folder);
         Map<String, List<SliceInfo>> groups = group(files);
         if (groups.size() != 1) {
@@ -40,8 +72,22 @@ public final class DicomSeries {
         }
         List<SliceInfo> slices = new ArrayList<>(groups.values().iterator().next());
         slices.sort(Comparator.comparingDouble(SliceInfo::along));
-        double step = SliceChecks.check(slices);
-        return assemble(slices, step);
+        return new Sorted(slices, SliceChecks.check(slices));
+    }
+
+    private static List<SliceSource> sources(List<SliceInfo> slices) throws CorruptFileException {
+        List<SliceSource> out = new ArrayList<>(slices.size());
+        for (SliceInfo s : slices) {
+            out.add(s.source());
+        }
+        return out;
+    }
+
+    /** The geometry of the first slice with the stack's slice step along k (one slice keeps its own). */
+    private static VoxelGeometry stackGeometry(VoxelGeometry first, int slices, double step) {
+        double[] spacing = first.spacing();
+        spacing[2] = slices > 1 ? step : spacing[2];
+        return VoxelGeometry.of(spacing, first.origin(), first.direction());
     }
 
     /** Regular files in {@code folder} (not recursive) whose first bytes look like DICOM, sorted by name. */
@@ -62,7 +108,7 @@ public final class DicomSeries {
     private static Map<String, List<SliceInfo>> group(List<Path> files) throws ImageReadException {
         Map<String, List<SliceInfo>> groups = new LinkedHashMap<>();
         for (Path p : files) {
-            SliceInfo s = SliceInfo.of(p, DicomReader.readHeader(p));
+            SliceInfo s = SliceInfo.of(DicomFile.open(p, false));
             groups.computeIfAbsent(s.groupKey(), k -> new ArrayList<>()).add(s);
         }
         return groups;
@@ -89,10 +135,7 @@ public final class DicomSeries {
             firstImage = firstImage == null ? img : firstImage;
             System.arraycopy(img.channel(0), 0, data, k * w * h, w * h);
         }
-        VoxelGeometry g0 = firstImage.geometry();
-        double[] spacing = g0.spacing();
-        spacing[2] = slices.size() > 1 ? step : spacing[2];
-        VoxelGeometry g = VoxelGeometry.of(spacing, g0.origin(), g0.direction());
+        VoxelGeometry g = stackGeometry(firstImage.geometry(), slices.size(), step);
         return Volumes.adopt(w, h, slices.size(), data, g, firstImage.intensity());
     }
 }

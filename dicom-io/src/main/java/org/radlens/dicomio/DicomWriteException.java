@@ -5,4 +5,9 @@ public class DicomWriteException extends Exception {
     public DicomWriteException(String what, Throwable cause) {
         super("cannot write " + what + ": " + cause.getMessage(), cause);
     }
+
+    /** The source lacks something the object needs ({@code why}); there is no underlying exception. */
+    public DicomWriteException(String what, String why) {
+        super("cannot write " + what + ": " + why);
+    }
 }

@@ -13,18 +13,25 @@ final class SegFrames {
     }
 
     static void image(AttributeList l, DicomHeader h, byte[] packed, String label) throws DicomException {
+        image(l, h.rows(), h.columns(), 1, packed, label);
+    }
+
+    /** Segmentation Image module of a BINARY SEG of {@code frames} frames; {@code packed} holds all their bits. */
+    static void image(AttributeList l, int rows, int columns, int frames, byte[] packed, String label)
+            throws DicomException {
         DicomAttrs.put(l, TagFromName.ImageType, "DERIVED", "PRIMARY");
         DicomAttrs.put(l, TagFromName.SamplesPerPixel, 1);
         DicomAttrs.put(l, TagFromName.PhotometricInterpretation, "MONOCHROME2");
-        DicomAttrs.put(l, TagFromName.Rows, h.rows());
-        DicomAttrs.put(l, TagFromName.Columns, h.columns());
+        DicomAttrs.put(l, TagFromName.Rows, rows);
+        DicomAttrs.put(l, TagFromName.Columns, columns);
         DicomAttrs.put(l, TagFromName.BitsAllocated, 1);
         DicomAttrs.put(l, TagFromName.BitsStored, 1);
         DicomAttrs.put(l, TagFromName.HighBit, 0);
         DicomAttrs.put(l, TagFromName.PixelRepresentation, 0);
         DicomAttrs.put(l, TagFromName.LossyImageCompression, "00");
-        DicomAttrs.put(l, TagFromName.NumberOfFrames, "1");
-        DicomAttrs.put(l, TagFromName.ContentLabel, label.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_ ]", "_"));
+        DicomAttrs.put(l, TagFromName.NumberOfFrames, String.valueOf(frames));
+        String cs = label.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_ ]", "_");
+        DicomAttrs.put(l, TagFromName.ContentLabel, cs.length() > 16 ? cs.substring(0, 16) : cs);
         DicomAttrs.put(l, TagFromName.ContentDescription, "RadLens " + label + " segmentation");
         DicomAttrs.put(l, TagFromName.ContentCreatorName);
         DicomAttrs.put(l, TagFromName.SegmentationType, "BINARY");
@@ -33,17 +40,7 @@ final class SegFrames {
 
     static void segment(AttributeList l, Code type, Code category, String label, AlgorithmIdentity algo)
             throws DicomException {
-        AttributeList s = new AttributeList();
-        DicomAttrs.put(s, TagFromName.SegmentNumber, 1);
-        DicomAttrs.put(s, TagFromName.SegmentLabel, label);
-        DicomAttrs.put(s, TagFromName.SegmentAlgorithmType, "AUTOMATIC");
-        com.pixelmed.dicom.LongStringAttribute name = new com.pixelmed.dicom.LongStringAttribute(
-                new com.pixelmed.dicom.AttributeTag(0x0062, 0x0009)); // Segment Algorithm Name (not in PixelMed's dictionary)
-        name.addValue(algo.name());
-        s.put(name);
-        DicomAttrs.codeSeq(s, TagFromName.SegmentedPropertyCategoryCodeSequence, category);
-        DicomAttrs.codeSeq(s, TagFromName.SegmentedPropertyTypeCodeSequence, type);
-        DicomAttrs.seq(l, TagFromName.SegmentSequence, s);
+        DicomAttrs.seq(l, TagFromName.SegmentSequence, segmentItem(1, type, category, label, algo));
         AttributeList dim = new AttributeList();
         DicomAttrs.put(dim, TagFromName.DimensionOrganizationUID, DIMENSION_ORG);
         DicomAttrs.seq(l, TagFromName.DimensionOrganizationSequence, dim);
@@ -53,6 +50,22 @@ final class SegFrames {
         DicomAttrs.put(index, TagFromName.FunctionalGroupPointer, TagFromName.SegmentIdentificationSequence);
         DicomAttrs.put(index, TagFromName.DimensionDescriptionLabel, "Segment Number");
         DicomAttrs.seq(l, TagFromName.DimensionIndexSequence, index);
+    }
+
+    /** One Segment Sequence item: number, label, AUTOMATIC by {@code algo}, category and type codes. */
+    static AttributeList segmentItem(int number, Code type, Code category, String label, AlgorithmIdentity algo)
+            throws DicomException {
+        AttributeList s = new AttributeList();
+        DicomAttrs.put(s, TagFromName.SegmentNumber, number);
+        DicomAttrs.put(s, TagFromName.SegmentLabel, label);
+        DicomAttrs.put(s, TagFromName.SegmentAlgorithmType, "AUTOMATIC");
+        com.pixelmed.dicom.LongStringAttribute name = new com.pixelmed.dicom.LongStringAttribute(
+                new com.pixelmed.dicom.AttributeTag(0x0062, 0x0009)); // Segment Algorithm Name (not in PixelMed's dictionary)
+        name.addValue(algo.name());
+        s.put(name);
+        DicomAttrs.codeSeq(s, TagFromName.SegmentedPropertyCategoryCodeSequence, category);
+        DicomAttrs.codeSeq(s, TagFromName.SegmentedPropertyTypeCodeSequence, type);
+        return s;
     }
 
     static void functionalGroups(AttributeList l, SourceImage src) throws DicomException {

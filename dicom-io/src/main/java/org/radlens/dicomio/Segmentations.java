@@ -5,6 +5,8 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttribute;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
+import java.util.List;
+import org.radlens.volume3d.LabelMask;
 
 /**
  * Writes a binary DICOM Segmentation (one segment, one frame) aligned pixel for pixel with a single-frame 2D source
@@ -17,11 +19,28 @@ import com.pixelmed.dicom.TagFromName;
  * <pre>{@code
  * byte[] seg = Segmentations.binary(src, maskBytes, "lungs", algorithm); // maskBytes: rows·columns, non-zero = in
  * }</pre>
+ *
+ * <p>{@link #binaryVolume} writes the multi-frame counterpart for a whole DICOM series: one segment per class of a
+ * {@link LabelMask} on the series grid, one frame per (segment, source slice), each frame referencing its slice.
+ *
+ * <pre>{@code
+ * SourcedVolume ct = DicomSeries.readWithSources(Path.of("ct-folder"));
+ * LabelMask mask = segmenter.segment(ct.volume(), options, cleaning);            // on ct.volume()'s grid
+ * byte[] seg = Segmentations.binaryVolume(ct.source(), mask, algorithm);          // frames with the segment only
+ * }</pre>
  */
 public final class Segmentations {
     private static final Code ANATOMICAL_STRUCTURE = Code.sct("91723000", "Anatomical Structure");
 
     private Segmentations() {
+    }
+
+    /** Which slices of a series get a frame in {@link #binaryVolume}, per segment. */
+    public enum Frames {
+        /** Every slice of the series, for every segment. */
+        ALL,
+        /** Only the slices where the segment has a voxel (a segment without any voxel keeps its first slice). */
+        NON_EMPTY
     }
 
     /** The SEG's SOP Instance UID for {@code src} and {@code algo}. */
@@ -57,6 +76,42 @@ public final class Segmentations {
         } catch (DicomException e) {
             throw new DicomWriteException("SEG for " + src.sopInstanceUid(), e);
         }
+    }
+
+    /**
+     * The multi-frame SEG's SOP Instance UID: {@code DerivedUids.derive(series UID, model sha256, "seg-volume",
+     * class names, frames)} — the same series, model, classes and frame selection always give the same UID.
+     */
+    public static String volumeInstanceUid(SeriesSource series, List<String> classNames, AlgorithmIdentity algo,
+                                           Frames frames) {
+        return SegVolumes.instanceUid(series, classNames, algo, frames);
+    }
+
+    /** {@link #binaryVolume(SeriesSource, LabelMask, AlgorithmIdentity, Frames)} with {@link Frames#NON_EMPTY}. */
+    public static byte[] binaryVolume(SeriesSource series, LabelMask mask, AlgorithmIdentity algo)
+            throws DicomWriteException {
+        return binaryVolume(series, mask, algo, Frames.NON_EMPTY);
+    }
+
+    /**
+     * A multi-frame BINARY Segmentation of a DICOM series, in the series' own row order and geometry.
+     *
+     * <p>Segment v is {@code mask.classNames().get(v - 1)}, coded by {@link FindingCodes#of}. Frames are ordered by
+     * segment, then by slice in volume order; frame (v, k) holds {@code mask == v} on slice k. Shared functional
+     * groups: Pixel Measures (PixelSpacing, SliceThickness, SpacingBetweenSlices) and Plane Orientation; per frame:
+     * Derivation Image (slice k's SOP Instance UID, purpose 121322), Frame Content (Dimension Index Values = (v,
+     * k + 1)), Plane Position ({@code mask.geometry().indexToWorld(0, 0, k)}), Segment Identification (v).
+     * Referenced Series Sequence lists every slice; the Frame of Reference UID is the series'.
+     *
+     * @param series the source series ({@link DicomSeries#readSources} or {@link DicomSeries#readWithSources})
+     * @param mask   labels on {@code series.grid()} (same size, voxel positions within 0.001 mm), one class name per
+     *               label value
+     * @throws IllegalArgumentException when the mask is not on the series grid or has unnamed labels
+     * @throws DicomWriteException      when the series has no Frame of Reference UID or encoding fails
+     */
+    public static byte[] binaryVolume(SeriesSource series, LabelMask mask, AlgorithmIdentity algo, Frames frames)
+            throws DicomWriteException {
+        return SegVolumes.write(series, mask, algo, frames);
     }
 
     /** Packs one bit per pixel, first pixel in the least significant bit, padded to an even length. */

@@ -35,8 +35,8 @@ public final class SourceImage {
 
     private SourceImage(AttributeList all, DicomHeader header, Path file) throws ImageReadException {
         this.header = header;
-        this.sopClassUid = text(all, TagFromName.SOPClassUID);
-        this.sopInstanceUid = text(all, TagFromName.SOPInstanceUID);
+        this.sopClassUid = sopClassUid(all);
+        this.sopInstanceUid = sopInstanceUid(all);
         this.seriesInstanceUid = text(all, TagFromName.SeriesInstanceUID);
         this.frameOfReferenceUid = text(all, TagFromName.FrameOfReferenceUID);
         if (sopClassUid.isEmpty() || sopInstanceUid.isEmpty() || text(all, TagFromName.StudyInstanceUID).isEmpty()) {
@@ -55,8 +55,27 @@ public final class SourceImage {
 
     /** Reads the header of a DICOM file (no pixel decoding). */
     public static SourceImage read(Path file) throws ImageReadException {
-        DicomFile f = DicomFile.open(file, false);
-        return new SourceImage(f.list, f.header, file);
+        return of(DicomFile.open(file, false));
+    }
+
+    /** The source behind an already parsed file. */
+    static SourceImage of(DicomFile f) throws ImageReadException {
+        return new SourceImage(f.list, f.header, f.path);
+    }
+
+    /**
+     * (0008,0016), or the meta header's Media Storage SOP Class UID (0002,0002) when the dataset's is empty (some
+     * de-identification tools blank it; PS3.10 makes the two equal); "" when both are absent.
+     */
+    static String sopClassUid(AttributeList l) {
+        String v = text(l, TagFromName.SOPClassUID);
+        return v.isEmpty() ? text(l, TagFromName.MediaStorageSOPClassUID) : v;
+    }
+
+    /** (0008,0018), else the meta header's Media Storage SOP Instance UID (0002,0003); "" when both are absent. */
+    static String sopInstanceUid(AttributeList l) {
+        String v = text(l, TagFromName.SOPInstanceUID);
+        return v.isEmpty() ? text(l, TagFromName.MediaStorageSOPInstanceUID) : v;
     }
 
     private static String text(AttributeList l, AttributeTag t) {

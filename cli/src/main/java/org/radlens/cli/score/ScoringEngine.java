@@ -42,8 +42,13 @@ public final class ScoringEngine {
     public ScoringEngine(RadLensModel model, boolean segment) throws IOException {
         this.model = model;
         this.segment = segment;
+        this.algorithm = algorithmOf(model);
+    }
+
+    /** The model as the author of derived DICOM objects: name, version, sha256 of its manifest. */
+    public static AlgorithmIdentity algorithmOf(RadLensModel model) throws IOException {
         byte[] manifest = Files.readAllBytes(model.modelPackage().root().resolve("radlens-model.json"));
-        this.algorithm = new AlgorithmIdentity(model.manifest().name(), model.manifest().version(),
+        return new AlgorithmIdentity(model.manifest().name(), model.manifest().version(),
                 DerivedUids.sha256Hex(manifest));
     }
 

@@ -65,7 +65,8 @@ public final class LocalOrthanc implements AutoCloseable {
         Path storage = Files.createDirectories(dir.resolve("storage"));
         String config = "{\"Name\": \"radlens-local\", \"StorageDirectory\": \"" + storage
                 + "\", \"IndexDirectory\": \"" + storage + "\", \"Plugins\": [\"" + PLUGIN + "\"], \"HttpPort\": "
-                + httpPort + ", \"DicomPort\": " + dicomPort + ", \"DicomAet\": \"ORTHANC\", \"RemoteAccessAllowed\": false, "
+                + httpPort + ", \"DicomPort\": " + dicomPort + ", \"DicomAet\": \"ORTHANC\", "
+                + "\"RemoteAccessAllowed\": false, "
                 + (users == null ? "\"AuthenticationEnabled\": false, "
                         : "\"AuthenticationEnabled\": true, \"RegisteredUsers\": " + users + ", ")
                 + "\"DicomAlwaysAllowEcho\": true, \"DicomAlwaysAllowStore\": true, "

@@ -27,6 +27,11 @@ import org.radlens.validation.bench.Timing;
  * ({@link ScoreModels}, timed apart), {@code warmup} other copies are scored from a folder untimed, then the timed
  * run goes from the first query/listing to the rebuilt results files. The stage split comes from the scorer's
  * per-image {@code timings_ms}.
+ *
+ * <pre>{@code
+ * List<ScoreBench.Row> rows = ScoreBench.run(new ScoreBench.Settings(pkg, sample, 200, List.of(1, 2), 10, tmp));
+ * System.out.print(ScoreBenchReport.table(rows, notes));
+ * }</pre>
  */
 public final class ScoreBench {
     /** Where the images come from, with the throughput target (images/hour, shown, never asserted). */

@@ -12,20 +12,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code radlens bench metrics|io|infer}: RadLens timed side by side with its peers (metrics here; io and infer in
- * {@link BenchIoCommand} and {@link BenchInferCommand}).
+ * {@code radlens bench metrics|io|infer|score}: RadLens timed side by side with its peers (metrics here; io and infer
+ * in {@link BenchIoCommand} and {@link BenchInferCommand}); throughput of {@code radlens score} in
+ * {@link BenchScoreCommand}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks with the peers measured in the same invocation (median, p95, ratio ours/peer): "
-                + "metrics (scikit-learn), io (pydicom, nibabel), infer (torch).",
-        subcommands = {BenchCommand.Metrics.class, BenchIoCommand.class, BenchInferCommand.class})
+                + "metrics (scikit-learn), io (pydicom, nibabel), infer (torch); score: images/hour of radlens score.",
+        subcommands = {BenchCommand.Metrics.class, BenchIoCommand.class, BenchInferCommand.class,
+            BenchScoreCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: metrics, io, infer");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: metrics, io, infer, score");
     }
 
     @Command(name = "metrics", mixinStandardHelpOptions = true,

@@ -83,7 +83,7 @@ final class BenchIoCommand implements Callable<Integer> {
         return s;
     }
 
-    private static void delete(Path work, PrintWriter err) {
+    static void delete(Path work, PrintWriter err) {
         if (work == null) {
             return;
         }

@@ -1,16 +1,12 @@
 package org.radlens.cli;
 
 import org.radlens.cli.score.BatchRunner;
-import org.radlens.cli.score.DicomWebScoring;
-import org.radlens.cli.score.FileInputs;
-import org.radlens.cli.score.FolderScoring;
 import org.radlens.cli.score.Journal;
 import org.radlens.cli.score.OutputFiles;
-import org.radlens.cli.score.ProgressBar;
 import org.radlens.cli.score.ResultRow;
+import org.radlens.cli.score.ScoreRuns;
 import org.radlens.cli.score.ScoringEngine;
 import org.radlens.dicomio.web.DicomWebClient;
-import org.radlens.dicomio.web.InstanceRef;
 import org.radlens.models.RadLensModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,21 +78,20 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private BatchRunner.Summary runFiles(ScoringEngine engine, Journal journal) throws Exception {
-        List<FileInputs.Item> items = FileInputs.expand(inputs, out);
-        FolderScoring work = new FolderScoring(engine, writeDicom ? out.resolve("dicom") : null);
-        return BatchRunner.run(items, FileInputs.Item::id, work, journal, workers, queue > 0 ? queue : 2 * workers,
-                bar(items.stream().filter(i -> !journal.isDone(i.id())).count()));
+        return ScoreRuns.files(engine, journal, inputs, out, writeDicom, workers, queue(), showBar());
     }
 
     private BatchRunner.Summary runDicomWeb(ScoringEngine engine, Journal journal) throws Exception {
         DicomWebClient client = web.client(spec);
-        List<InstanceRef> refs = DicomWebScoring.query(client, web.studies, web.modalities, web.studyDate);
-        Path work = Files.createDirectories(out.resolve("tmp"));
-        return BatchRunner.run(refs, InstanceRef::sopInstanceUid, new DicomWebScoring(client, engine, work), journal,
-                workers, queue > 0 ? queue : 2 * workers, bar(refs.stream().filter(r -> !journal.isDone(r.sopInstanceUid())).count()));
+        return ScoreRuns.dicomWeb(engine, journal, client, web.studies, web.modalities, web.studyDate, out, workers,
+                queue(), showBar());
     }
 
-    private ProgressBar bar(long total) {
-        return new ProgressBar(System.err, progress || System.console() != null, total);
+    private int queue() {
+        return queue > 0 ? queue : 2 * workers;
+    }
+
+    private boolean showBar() {
+        return progress || System.console() != null;
     }
 }

@@ -69,6 +69,12 @@ final class DicomFile {
         return open(path, bytes, DicomPrescan.scan(path, bytes), pixels);
     }
 
+    /** The whole object as stored: pixel data read, compressed frames kept as they are (for {@link DicomCopies}). */
+    static AttributeList readAsStored(Path path) throws ImageReadException {
+        byte[] bytes = readBytes(path);
+        return parse(path, bytes, DicomPrescan.scan(path, bytes), true, false);
+    }
+
     private static DicomFile open(Path path, byte[] bytes, DicomPrescan.Result scan, boolean pixels)
             throws ImageReadException {
         String ts = scan.transferSyntaxUid();

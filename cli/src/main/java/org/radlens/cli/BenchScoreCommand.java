@@ -1,0 +1,95 @@
+package org.radlens.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.radlens.cli.score.ScoreBench;
+import org.radlens.cli.score.ScoreBenchReport;
+import org.radlens.models.DefaultModel;
+import org.radlens.models.ModelLoadException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code radlens bench score}: images/hour of {@code radlens score} from a folder and through DICOMweb. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Throughput of 'radlens score --segment' end to end (in-process, the command's own code path): "
+                + "N copies of a DX sample with fresh UIDs, (a) from a folder with --write-dicom and (b) through "
+                + "DICOMweb (QIDO, WADO-RS, STOW-RS of SR + SEG) against a throw-away local Orthanc on free loopback "
+                + "ports, at each --workers count, after a warm-up.",
+            "Prints a table (images/hour next to the issue's targets: 50,000/h folder, 20,000/h DICOMweb; shown, not "
+                + "asserted) with the per-image split between transfer, decode, inference and write; --out writes "
+                + "JSON."})
+final class BenchScoreCommand implements Callable<Integer> {
+    @Option(names = "--images", defaultValue = "200", description = "Images per run (default 200).")
+    int images;
+
+    @Option(names = "--workers", split = ",", paramLabel = "N[,N...]", defaultValue = "1,2",
+            description = "Worker counts to run (default 1,2).")
+    List<Integer> workers;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Untimed images before each run (default 10).")
+    int warmup;
+
+    @Option(names = "--model", paramLabel = "PKG", description = "Model package (default: the default package).")
+    Path model;
+
+    @Option(names = "--sample", description = "DICOM to copy (default: samples/covid-notes-329_637.dcm).")
+    Path sample;
+
+    @Option(names = "--out", description = "Write the results as JSON to this file.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Path work = null;
+        try {
+            String load = BenchData.loadAverage();
+            Path home = Path.of(System.getProperty("radlens.home", "")).toAbsolutePath();
+            Path src = sample != null ? sample : home.resolve("samples/covid-notes-329_637.dcm");
+            work = Files.createTempDirectory("radlens-bench-score-");
+            ScoreBench.Settings s = new ScoreBench.Settings(model != null ? model : DefaultModel.locate(), src, images,
+                    workers, warmup, work);
+            List<ScoreBench.Row> rows = ScoreBench.run(s);
+            List<String> notes = new ArrayList<>(List.of("model " + s.model() + "; " + images + " copies of " + src
+                    + "; --segment, SR + SEG written (folder: --write-dicom; DICOMweb: STOW-RS)",
+                    "wall s = first listing/query to rebuilt results files (model load apart); per-image ms from "
+                            + "the scorer's timings_ms; transfer = WADO-RS + existence checks + STOW-RS",
+                    "Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
+                            + " processors; load average before the run: " + load + ", after: "
+                            + BenchData.loadAverage()));
+            spec.commandLine().getOut().print(ScoreBenchReport.table(rows, notes));
+            spec.commandLine().getOut().flush();
+            if (out != null) {
+                ScoreBenchReport.writeJson(out, rows, settings(s), notes);
+            }
+            return 0;
+        } catch (IOException | ModelLoadException | IllegalArgumentException e) {
+            return BenchData.fail(spec, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return BenchData.fail(spec, e);
+        } finally {
+            BenchIoCommand.delete(work, spec.commandLine().getErr());
+        }
+    }
+
+    private static Map<String, Object> settings(ScoreBench.Settings s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", s.model().toString());
+        m.put("sample", s.sample().toString());
+        m.put("images", s.images());
+        m.put("workers", s.workers());
+        m.put("warmup_images", s.warmup());
+        m.put("segment", true);
+        return m;
+    }
+}

@@ -98,6 +98,39 @@ class SparkScoreEngineTest {
         assertTrue(!Files.exists(out.resolve("spark-journal")) || isEmpty(out.resolve("spark-journal")));
     }
 
+    @Test
+    void localClusterWithTwoExecutorJvmsEqualsInProcess() throws Exception {
+        // executors start from SPARK_HOME (set by surefire): a minimal one with RELEASE and jars/ linking the test
+        // class path's jars; class folders and SLF4J 2 (first, see pom) go on spark.executor.extraClassPath. (Putting
+        // the whole test class path on extraClassPath made executor JVMs exit with 139 here; not understood.)
+        Path home = Path.of(System.getenv().getOrDefault("SPARK_HOME", "target/spark-home"));
+        Path jars = Files.createDirectories(home.resolve("jars"));
+        Files.writeString(home.resolve("RELEASE"), "Spark 3.5.8 (RadLens test class path)\n");
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        StringBuilder extra = new StringBuilder();
+        for (String e : cp.split(java.io.File.pathSeparator)) {
+            Path p = Path.of(e);
+            if (Files.isDirectory(p) || e.contains("slf4j-api-2")) {
+                extra.insert(0, e + java.io.File.pathSeparator);
+            } else if (Files.isRegularFile(p) && !Files.exists(jars.resolve(p.getFileName()))) {
+                Files.createSymbolicLink(jars.resolve(p.getFileName()), p.toAbsolutePath());
+            }
+        }
+        System.setProperty("spark.executor.extraClassPath", extra.toString());
+        Path out = tmp.resolve("spark-cluster");
+        StringWriter err = new StringWriter();
+        try {
+            assertEquals(1, run(err, "score", in.toString(), "--out", out.toString(), "--engine", "spark",
+                    "--master", "local-cluster[2,1,1024]", "--segment"));
+        } finally {
+            System.clearProperty("spark.executor.extraClassPath");
+        }
+        assertEquals(inProcessCsv, Files.readAllLines(out.resolve("results.csv")));
+        assertEquals(inProcessJson, withoutTimings(out.resolve("results.jsonl")));
+        // the model is loaded once per executor JVM, never per task (4 tasks, 2 executors)
+        assertTrue(err.toString().matches("(?s).*model loaded [12] time\\(s\\).*"), err.toString());
+    }
+
     private static void assertParquet(Path out, int rows) {
         SparkSession spark = SparkSession.builder().master("local[1]").appName("test").getOrCreate();
         try {

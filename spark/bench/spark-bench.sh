@@ -22,8 +22,9 @@ row() { # name, seconds, scoring-job img/s, model load
 echo "| engine | images | wall s (JVM start to exit) | images/h (wall) | images/h (scoring job only) | model load |"
 echo "|---|---|---|---|---|---|"
 t0=$(date +%s.%N)
-"$ROOT/radlens" score "$TMP/in" --out "$TMP/out-inprocess" --workers "$(nproc)" 2>/dev/null || true
-row "in-process ($(nproc) workers)" "$(echo "$(date +%s.%N) - $t0" | bc)" "" "once, in the run"
+"$ROOT/radlens" score "$TMP/in" --out "$TMP/out-inprocess" --workers "$(nproc)" --progress >"$TMP/log" 2>&1 || true
+rate=$(tr '\r' '\n' < "$TMP/log" | sed -n 's/^\[#*-*\].* \([0-9.]*\) img\/s.*/\1/p' | tail -1)
+row "in-process ($(nproc) workers)" "$(echo "$(date +%s.%N) - $t0" | bc)" "$rate" "once, in the run"
 for m in "${MASTERS[@]}"; do
   t0=$(date +%s.%N)
   "$ROOT/radlens" score "$TMP/in" --out "$TMP/out-$m" --engine spark --master "$m" --progress >"$TMP/log" 2>&1 || true

@@ -59,7 +59,7 @@ final class ScoreCommand implements Callable<Integer> {
     boolean progress;
 
     @Option(names = "--engine", paramLabel = "NAME", description = "inprocess (default) or spark (the spark module).")
-    String engine = ScoreEngines.IN_PROCESS;
+    String engineName = ScoreEngines.IN_PROCESS;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark engine: local[*], local[N], spark://..., yarn.")
     String master;
@@ -76,7 +76,7 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give either INPUT files/folders/globs or --dicomweb URL, and --workers >= 1");
         }
-        if (!ScoreEngines.IN_PROCESS.equals(engine)) {
+        if (!ScoreEngines.IN_PROCESS.equals(engineName)) {
             return runEngine();
         }
         Files.createDirectories(out);
@@ -95,10 +95,10 @@ final class ScoreCommand implements Callable<Integer> {
     private int runEngine() throws Exception {
         if (web.url != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--engine " + engine + " scores files/folders/globs; --dicomweb runs with the inprocess engine");
+                    "--engine " + engineName + " scores files/folders/globs; --dicomweb runs with the inprocess engine");
         }
-        ScoreEngineProvider provider = ScoreEngines.find(engine).orElseThrow(() ->
-                new CommandLine.ParameterException(spec.commandLine(), "no score engine '" + engine
+        ScoreEngineProvider provider = ScoreEngines.find(engineName).orElseThrow(() ->
+                new CommandLine.ParameterException(spec.commandLine(), "no score engine '" + engineName
                         + "' on the class path (available: " + String.join(", ", ScoreEngines.names())
                         + "); the spark engine is the spark module: ./radlens adds it when given --engine spark"));
         Files.createDirectories(out);
@@ -106,7 +106,7 @@ final class ScoreCommand implements Callable<Integer> {
                 writeDicom, master, progress || System.console() != null, spec.commandLine().getErr()));
         BatchRunner.Summary s = o.summary();
         spec.commandLine().getErr().printf("radlens score (%s): %d scored, %d failed, %d already done; results in %s%n",
-                engine, s.scored(), s.failed(), s.skipped(), out.resolve("results.csv"));
+                engineName, s.scored(), s.failed(), s.skipped(), out.resolve("results.csv"));
         return o.rows().stream().anyMatch(ResultRow::failed) ? 1 : 0;
     }
 

@@ -32,14 +32,16 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
     private final String run;
     private final int slots;
     private final String failOnceId;
+    private final boolean killExecutor;
     private final Counters counters;
 
     /**
      * @param dicomOut   folder for SR/SEG files, or null for none
      * @param failOnceId test hook: the first attempt of the task holding this item id fails after scoring (null: never)
+     *                   by throwing, or with {@code killExecutor} by halting the executor JVM (never in local mode)
      */
     public PartitionScorer(Path modelPath, boolean segment, Path dicomOut, Path journalDir, String run, int slots,
-                           String failOnceId, Counters counters) {
+                           String failOnceId, boolean killExecutor, Counters counters) {
         this.modelPath = modelPath.toAbsolutePath().toString();
         this.segment = segment;
         this.dicomOut = dicomOut == null ? null : dicomOut.toAbsolutePath().toString();
@@ -47,6 +49,7 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
         this.run = run;
         this.slots = slots;
         this.failOnceId = failOnceId;
+        this.killExecutor = killExecutor;
         this.counters = counters;
     }
 
@@ -73,6 +76,9 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
         }
         if (failHere && task.attemptNumber() == 0) {
             INJECTED.incrementAndGet();
+            if (killExecutor) { // executor loss mid-task: the JVM dies after scoring, before the commit
+                Runtime.getRuntime().halt(137);
+            }
             throw new IllegalStateException("injected failure (radlens.spark.failOnce=" + failOnceId
                     + ") in partition " + task.partitionId() + ", attempt 0");
         }

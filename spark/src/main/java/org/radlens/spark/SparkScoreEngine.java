@@ -21,7 +21,8 @@ import org.radlens.models.DefaultModel;
  * in-process) and {@code results.parquet} ({@link ParquetResults}) from it. Exactly-once: deterministic item ids plus
  * the journal protocol of {@link PartitionJournals}. {@code OUT} and the model package must be reachable from every
  * executor under the same path. System properties: {@code radlens.spark.itemsPerPartition} (default 64),
- * {@code radlens.spark.failOnce} (test hook, see {@link PartitionScorer}); {@code spark.*} ones configure Spark.
+ * {@code radlens.spark.failOnce} and {@code radlens.spark.failMode=throw|exit} (test hooks, see
+ * {@link PartitionScorer}); {@code spark.*} ones configure Spark.
  */
 public final class SparkScoreEngine implements ScoreEngineProvider {
     @Override
@@ -83,7 +84,8 @@ public final class SparkScoreEngine implements ScoreEngineProvider {
                     1));
             jsc.parallelize(todo, parts).foreachPartition(new PartitionScorer(model, r.segment(),
                     r.writeDicom() ? r.out().resolve("dicom") : null, journalDir, run, slots,
-                    System.getProperty("radlens.spark.failOnce"), c));
+                    System.getProperty("radlens.spark.failOnce"),
+                    "exit".equals(System.getProperty("radlens.spark.failMode")) && !master.startsWith("local["), c));
         } finally {
             jsc.clearJobGroup();
             progress.finish();

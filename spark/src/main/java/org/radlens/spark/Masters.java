@@ -17,9 +17,12 @@ public final class Masters {
     private Masters() {
     }
 
-    /** {@code master} with task retries in local mode; null means {@link #DEFAULT}. */
+    /**
+     * {@code master} with task retries in local mode; null means the {@code spark.master} system property (set by
+     * {@code spark-submit --master}) or else {@link #DEFAULT}.
+     */
     public static String withRetries(String master) {
-        String m = master == null ? DEFAULT : master.trim();
+        String m = master != null ? master.trim() : System.getProperty("spark.master", DEFAULT).trim();
         Matcher l = LOCAL.matcher(m);
         if (l.matches() && l.group(2) == null) {
             return "local[" + (l.group(1) == null ? "1" : l.group(1)) + ",4]";

@@ -11,6 +11,12 @@ class MastersTest {
     void localMastersGetRetries() {
         assertEquals("local[2,4]", Masters.withRetries("local[2]"));
         assertEquals("local[*,4]", Masters.withRetries(null));
+        System.setProperty("spark.master", "yarn"); // as spark-submit --master yarn sets it
+        try {
+            assertEquals("yarn", Masters.withRetries(null));
+        } finally {
+            System.clearProperty("spark.master");
+        }
         assertEquals("local[1,4]", Masters.withRetries("local"));
         assertEquals("local[2,7]", Masters.withRetries("local[2,7]"));
         assertEquals("spark://h:7077", Masters.withRetries("spark://h:7077"));

@@ -107,8 +107,18 @@ public final class SparkScoreEngine implements ScoreEngineProvider {
         return sizes;
     }
 
+    /**
+     * Executors get {@value #EXECUTOR_STACK} unless {@code spark.executor.extraJavaOptions} is set: with Spark's jars
+     * on the class path, loading the model overflowed a 1–2 MB thread stack in native code (SIGSEGV, exit 139).
+     */
+    static final String EXECUTOR_STACK = "-Xss8m";
+
     private static SparkSession session(String master) {
-        return SparkSession.builder().master(master).appName("radlens score")
+        SparkSession.Builder b = SparkSession.builder();
+        if (System.getProperty("spark.executor.extraJavaOptions") == null) {
+            b = b.config("spark.executor.extraJavaOptions", EXECUTOR_STACK);
+        }
+        return b.master(master).appName("radlens score")
                 .config("spark.executorEnv.DJL_OFFLINE", "true")
                 .config("spark.executorEnv.OPT_OUT_TRACKING", "true")
                 .config("spark.sql.sources.partitionOverwriteMode", "static")

@@ -102,7 +102,8 @@ class SparkScoreEngineTest {
     void localClusterWithTwoExecutorJvmsAndOneKilledEqualsInProcess() throws Exception {
         // executors start from SPARK_HOME (set by surefire): a minimal one with RELEASE and jars/ linking the test
         // class path's jars; class folders and SLF4J 2 (first, see pom) go on spark.executor.extraClassPath. (Putting
-        // the whole test class path on extraClassPath made executor JVMs exit with 139 here; not understood.)
+        // the whole test class path on extraClassPath made executor JVMs exit with 139 before the engine gave them
+        // -Xss8m: the native stack overflow described in spark/README.md.)
         Path home = Path.of(System.getenv().getOrDefault("SPARK_HOME", "target/spark-home"));
         Path jars = Files.createDirectories(home.resolve("jars"));
         Files.writeString(home.resolve("RELEASE"), "Spark 3.5.8 (RadLens test class path)\n");

@@ -5,6 +5,8 @@ import org.radlens.cli.score.Journal;
 import org.radlens.cli.score.OutputFiles;
 import org.radlens.cli.score.ResultRow;
 import org.radlens.cli.score.ScoreRuns;
+import org.radlens.cli.score.ScoreEngineProvider;
+import org.radlens.cli.score.ScoreEngines;
 import org.radlens.cli.score.ScoringEngine;
 import org.radlens.dicomio.web.DicomWebClient;
 import org.radlens.models.RadLensModel;
@@ -52,6 +54,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show the progress bar even when stderr is not a terminal.")
     boolean progress;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "inprocess (default) or spark (the spark module).")
+    String engineName = ScoreEngines.IN_PROCESS;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark engine: local[*], local[N], spark://..., yarn.")
+    String master;
+
     @Mixin
     DicomWebOptions web;
 
@@ -64,6 +72,9 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give either INPUT files/folders/globs or --dicomweb URL, and --workers >= 1");
         }
+        if (!ScoreEngines.IN_PROCESS.equals(engineName)) {
+            return runEngine();
+        }
         Files.createDirectories(out);
         try (RadLensModel m = org.radlens.cli.score.ScoreModels.open(model, workers);
              Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
@@ -75,6 +86,24 @@ final class ScoreCommand implements Callable<Integer> {
             return journal.rows().stream().anyMatch(ResultRow::failed) ? 1 : 0; // error rows of earlier runs count
 
         }
+    }
+
+    private int runEngine() throws Exception {
+        if (web.url != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--engine " + engineName + " scores files/folders/globs; --dicomweb runs with the inprocess engine");
+        }
+        ScoreEngineProvider provider = ScoreEngines.find(engineName).orElseThrow(() ->
+                new CommandLine.ParameterException(spec.commandLine(), "no score engine '" + engineName
+                        + "' on the class path (available: " + String.join(", ", ScoreEngines.names())
+                        + "); the spark engine is the spark module: ./radlens adds it when given --engine spark"));
+        Files.createDirectories(out);
+        ScoreEngineProvider.Outcome o = provider.score(new ScoreEngineProvider.Request(inputs, out, model, segment,
+                writeDicom, master, showBar(), spec.commandLine().getErr()));
+        BatchRunner.Summary s = o.summary();
+        spec.commandLine().getErr().printf("radlens score (%s): %d scored, %d failed, %d already done; results in %s%n",
+                engineName, s.scored(), s.failed(), s.skipped(), out.resolve("results.csv"));
+        return o.rows().stream().anyMatch(ResultRow::failed) ? 1 : 0;
     }
 
     private BatchRunner.Summary runFiles(ScoringEngine engine, Journal journal) throws Exception {

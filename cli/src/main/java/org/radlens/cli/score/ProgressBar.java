@@ -52,7 +52,7 @@ public final class ProgressBar {
                 "-".repeat(WIDTH - filled), done, total, failed > 0 ? " (" + failed + " failed)" : "", rate, eta);
     }
 
-    static String clock(double seconds) {
+    public static String clock(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

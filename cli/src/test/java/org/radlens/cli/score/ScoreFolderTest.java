@@ -47,5 +47,8 @@ class ScoreFolderTest {
         assertEquals(2, RadLens.commandLine().execute("score", "--out", tmp.toString()));
         assertEquals(2, RadLens.commandLine().execute("score", "x", "--dicomweb", "http://127.0.0.1:1/",
                 "--out", tmp.toString()));
+        // no spark module on cli's class path: a clear usage error, not a crash
+        assertEquals(2, RadLens.commandLine().execute("score", "x", "--engine", "spark", "--out", tmp.toString()));
+        assertEquals(java.util.List.of("inprocess"), ScoreEngines.names());
     }
 }

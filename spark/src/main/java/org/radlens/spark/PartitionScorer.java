@@ -1,0 +1,91 @@
+package org.radlens.spark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.VoidFunction;
+import org.apache.spark.util.LongAccumulator;
+import org.radlens.cli.score.FolderScoring;
+import org.radlens.cli.score.ResultRow;
+
+/**
+ * The Spark task: scores the items of one partition with the executor's model ({@link ExecutorModels}) and the cli's
+ * {@link FolderScoring} (item failures become error rows there), then commits the partition's rows with
+ * {@link PartitionJournals#commit}. Accumulators count committed items and model loads; a task that fails scores its
+ * partition again on retry, and only one attempt's rows are ever committed.
+ */
+public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
+    private static final long serialVersionUID = 1L;
+    private static final java.util.concurrent.atomic.AtomicInteger INJECTED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The driver-side counters a job reports. */
+    public record Counters(LongAccumulator scored, LongAccumulator failed, LongAccumulator modelLoads,
+                           LongAccumulator modelLoadMillis) implements java.io.Serializable {
+    }
+
+    private final String modelPath;
+    private final boolean segment;
+    private final String dicomOut;
+    private final String journalDir;
+    private final String run;
+    private final int slots;
+    private final String failOnceId;
+    private final boolean killExecutor;
+    private final Counters counters;
+
+    /**
+     * @param dicomOut   folder for SR/SEG files, or null for none
+     * @param failOnceId test hook: the first attempt of the task holding this item id fails after scoring (null: never)
+     *                   by throwing, or with {@code killExecutor} by halting the executor JVM (never in local mode)
+     */
+    public PartitionScorer(Path modelPath, boolean segment, Path dicomOut, Path journalDir, String run, int slots,
+                           String failOnceId, boolean killExecutor, Counters counters) {
+        this.modelPath = modelPath.toAbsolutePath().toString();
+        this.segment = segment;
+        this.dicomOut = dicomOut == null ? null : dicomOut.toAbsolutePath().toString();
+        this.journalDir = journalDir.toAbsolutePath().toString();
+        this.run = run;
+        this.slots = slots;
+        this.failOnceId = failOnceId;
+        this.killExecutor = killExecutor;
+        this.counters = counters;
+    }
+
+    /** Failures injected by {@code radlens.spark.failOnce} in this JVM (tests in local mode read it). */
+    static int injectedFailures() {
+        return INJECTED.get();
+    }
+
+    @Override
+    public void call(Iterator<WorkItem> items) throws Exception {
+        ExecutorModels.Loaded loaded = ExecutorModels.get(Path.of(modelPath), segment, slots);
+        if (loaded.fresh()) {
+            counters.modelLoads().add(1);
+            counters.modelLoadMillis().add(loaded.loadMillis());
+        }
+        FolderScoring scoring = new FolderScoring(loaded.engine(), dicomOut == null ? null : Path.of(dicomOut));
+        TaskContext task = TaskContext.get();
+        List<ResultRow> rows = new ArrayList<>();
+        boolean failHere = false;
+        while (items.hasNext()) {
+            WorkItem item = items.next();
+            rows.add(scoring.score(item.toItem()));
+            failHere |= item.id().equals(failOnceId);
+        }
+        if (failHere && task.attemptNumber() == 0) {
+            INJECTED.incrementAndGet();
+            if (killExecutor) { // executor loss mid-task: the JVM dies after scoring, before the commit
+                Runtime.getRuntime().halt(137);
+            }
+            throw new IllegalStateException("injected failure (radlens.spark.failOnce=" + failOnceId
+                    + ") in partition " + task.partitionId() + ", attempt 0");
+        }
+        if (PartitionJournals.commit(Path.of(journalDir), run, task.partitionId(), task.attemptNumber(), rows)) {
+            long bad = rows.stream().filter(ResultRow::failed).count();
+            counters.scored().add(rows.size() - bad);
+            counters.failed().add(bad);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.radlens.spark;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.radlens.cli.score.BatchRunner;
+import org.radlens.cli.score.FileInputs;
+import org.radlens.cli.score.Journal;
+import org.radlens.cli.score.OutputFiles;
+import org.radlens.cli.score.ScoreEngineProvider;
+import org.radlens.models.DefaultModel;
+
+/**
+ * The {@code spark} engine of {@code radlens score}. The driver merges partition journals left by a killed run, lists
+ * the inputs ({@link FileInputs}), drops ids the journal has finished, splits the rest into partitions and runs one
+ * {@link PartitionScorer} task per partition; it then merges the committed partition journals into
+ * {@code OUT/journal.jsonl} and rebuilds {@code results.csv}, {@code results.jsonl} ({@link OutputFiles}, as
+ * in-process) and {@code results.parquet} ({@link ParquetResults}) from it. Exactly-once: deterministic item ids plus
+ * the journal protocol of {@link PartitionJournals}. {@code OUT} and the model package must be reachable from every
+ * executor under the same path. System properties: {@code radlens.spark.itemsPerPartition} (default 64),
+ * {@code radlens.spark.failOnce} and {@code radlens.spark.failMode=throw|exit} (test hooks, see
+ * {@link PartitionScorer}); {@code spark.*} ones configure Spark.
+ */
+public final class SparkScoreEngine implements ScoreEngineProvider {
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public Outcome score(Request r) throws Exception {
+        Path out = r.out().toAbsolutePath();
+        Path journalDir = out.resolve("spark-journal");
+        Path model = (r.model() != null ? r.model() : DefaultModel.locate()).toAbsolutePath();
+        String master = Masters.withRetries(r.master());
+        try (Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
+            int recovered = PartitionJournals.mergeInto(journalDir, journal);
+            if (recovered > 0) {
+                r.err().printf("radlens score (spark): %d rows recovered from a killed run's committed partitions%n",
+                        recovered);
+            }
+            List<FileInputs.Item> all = FileInputs.expand(r.inputs(), out);
+            List<WorkItem> todo = all.stream().filter(i -> !journal.isDone(i.id())).map(WorkItem::of).toList();
+            SparkSession spark = session(master);
+            try {
+                PartitionScorer.Counters c = new PartitionScorer.Counters(
+                        spark.sparkContext().longAccumulator("radlens scored"),
+                        spark.sparkContext().longAccumulator("radlens failed"),
+                        spark.sparkContext().longAccumulator("radlens model loads"),
+                        spark.sparkContext().longAccumulator("radlens model load ms"));
+                if (!todo.isEmpty()) {
+                    runJob(spark, r, master, model, journalDir, todo, c);
+                }
+                PartitionJournals.mergeInto(journalDir, journal);
+                OutputFiles.write(out, journal.rows());
+                ParquetResults.write(spark, out.resolve("results.parquet"), journal.rows());
+                if (c.modelLoads().value() > 0) {
+                    r.err().printf(Locale.ROOT, "radlens score (spark): model loaded %d time(s), %.1f s in all%n",
+                            c.modelLoads().value(), c.modelLoadMillis().value() / 1000.0);
+                }
+                BatchRunner.Summary s = new BatchRunner.Summary(all.size() - todo.size(),
+                        (int) (long) c.scored().value(), (int) (long) c.failed().value());
+                return new Outcome(s, journal.rows());
+            } finally {
+                spark.stop();
+            }
+        }
+    }
+
+    private static void runJob(SparkSession spark, Request r, String master, Path model, Path journalDir,
+                               List<WorkItem> todo, PartitionScorer.Counters c) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int perPartition = Math.max(1, Integer.getInteger("radlens.spark.itemsPerPartition", 64));
+        int parts = partitions(todo.size(), perPartition, jsc.defaultParallelism());
+        String run = "run-" + UUID.randomUUID();
+        SparkProgress progress = new SparkProgress(run, r.err(), r.progress(), sliceSizes(todo.size(), parts));
+        spark.sparkContext().addSparkListener(progress);
+        jsc.setJobGroup(run, "radlens score: " + todo.size() + " images in " + parts + " partitions", false);
+        try {
+            int slots = Masters.slotsPerExecutor(master, spark.sparkContext().getConf().getInt("spark.executor.cores",
+                    1));
+            jsc.parallelize(todo, parts).foreachPartition(new PartitionScorer(model, r.segment(),
+                    r.writeDicom() ? r.out().resolve("dicom") : null, journalDir, run, slots,
+                    System.getProperty("radlens.spark.failOnce"),
+                    "exit".equals(System.getProperty("radlens.spark.failMode")) && !master.startsWith("local["), c));
+        } finally {
+            jsc.clearJobGroup();
+            progress.finish();
+            spark.sparkContext().removeSparkListener(progress);
+        }
+    }
+
+    /** At least one partition per {@code perPartition} items, and two per task slot while items last. */
+    static int partitions(int items, int perPartition, int parallelism) {
+        return Math.max(1, Math.max((items + perPartition - 1) / perPartition, Math.min(items, 2 * parallelism)));
+    }
+
+    /** Sizes of the slices {@code JavaSparkContext.parallelize(list, parts)} makes (Spark's positions formula). */
+    static int[] sliceSizes(int items, int parts) {
+        int[] sizes = new int[parts];
+        for (int i = 0; i < parts; i++) {
+            sizes[i] = (int) (((long) (i + 1) * items) / parts - ((long) i * items) / parts);
+        }
+        return sizes;
+    }
+
+    /**
+     * Executors get {@value #EXECUTOR_STACK} unless {@code spark.executor.extraJavaOptions} is set: with Spark's jars
+     * on the class path, loading the model overflowed a 1–2 MB thread stack in native code (SIGSEGV, exit 139).
+     */
+    static final String EXECUTOR_STACK = "-Xss8m";
+
+    private static SparkSession session(String master) {
+        SparkSession.Builder b = SparkSession.builder();
+        if (System.getProperty("spark.executor.extraJavaOptions") == null) {
+            b = b.config("spark.executor.extraJavaOptions", EXECUTOR_STACK);
+        }
+        return b.master(master).appName("radlens score")
+                .config("spark.executorEnv.DJL_OFFLINE", "true")
+                .config("spark.executorEnv.OPT_OUT_TRACKING", "true")
+                .config("spark.sql.sources.partitionOverwriteMode", "static")
+                .getOrCreate();
+    }
+}

@@ -38,6 +38,7 @@ public final class RadLens implements Runnable {
         for (Class<?> sub : SUBCOMMANDS) {
             cl.addSubcommand(sub);
         }
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // --pooling attention, --axis coronal (after the subcommands)
         cl.setExecutionExceptionHandler(RadLens::reportFailure);
         return cl;
     }

@@ -37,4 +37,13 @@ class RadLensTest {
         cl.setErr(new PrintWriter(new StringWriter()));
         assertEquals(2, cl.execute("no-such-command"));
     }
+
+    @Test
+    void enumOptionValuesAreCaseInsensitive() {
+        picocli.CommandLine.ParseResult r = RadLens.commandLine().parseArgs("classify", "--pooling", "attention",
+                "--axis", "coronal", "volume.nii.gz");
+        org.junit.jupiter.api.Assertions.assertTrue(r.hasSubcommand());
+        org.junit.jupiter.api.Assertions.assertEquals("ATTENTION",
+                r.subcommand().matchedOptionValue("--pooling", null).toString());
+    }
 }

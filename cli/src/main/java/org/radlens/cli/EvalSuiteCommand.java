@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.radlens.validation.conformance.ConformanceSuites;
 import org.radlens.validation.conformance.ConformanceTally;
-import org.radlens.validation.conformance.Outcome;
+import org.radlens.dicomio.reference.Outcome;
 import org.radlens.validation.eval.EvalException;
 import org.radlens.validation.eval.SourceException;
 import org.radlens.validation.suite.SuiteRunner;

@@ -1,5 +1,7 @@
 package org.radlens.dicomio;
 
+import org.radlens.dicomio.reference.Outcome;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +9,6 @@ import java.util.TreeMap;
 
 /** Per-category outcome counts and the failures, printed as a Markdown table. */
 final class ConformanceTable {
-    enum Outcome { EQUAL, WITHIN_TOLERANCE, UNSUPPORTED, NO_PIXELS, REFERENCE_FAILED, KNOWN_DEVIATION, FAILED }
-
     private final Map<String, int[]> rows = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
     private final List<String> deviations = new ArrayList<>();

@@ -1,5 +1,9 @@
 package org.radlens.dicomio;
 
+import org.radlens.dicomio.reference.ReferenceJson;
+
+import org.radlens.dicomio.reference.DicomReferenceCheck;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -11,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.radlens.dicomio.ConformanceTable.Outcome;
+import org.radlens.dicomio.reference.Outcome;
 
 /**
  * Every file of $RADLENS_DATA/dicom/expected.json (pydicom 2.3.1 reference) decoded by {@link DicomReader}: shape,
@@ -31,32 +35,14 @@ class DicomConformanceTest {
         ConformanceTable table = new ConformanceTable();
         for (JsonElement e : expected.getAsJsonArray("files")) {
             JsonObject rec = e.getAsJsonObject();
-            String ts = str(rec, "transfer_syntax_uid");
+            String ts = ReferenceJson.str(rec, "transfer_syntax_uid");
             String category = ts.isEmpty() ? "(no transfer syntax)" : ts + " " + TransferSyntax.nameOf(ts);
-            DicomCheck.Result r = DicomCheck.check(root, rec);
+            DicomReferenceCheck.Result r = DicomReferenceCheck.check(root, rec);
             table.add(category, r.outcome(), rec.get("path").getAsString() + ": " + r.detail());
         }
         System.out.println(table.render("DICOM conformance vs pydicom"));
         assertTrue(table.failures().isEmpty(), table.failures().size() + " failures:\n"
                 + String.join("\n", table.failures()));
         assertTrue(table.count(Outcome.EQUAL) >= 163, "fewer exact matches than the 163 last measured");
-    }
-
-    static String str(JsonObject o, String k) {
-        JsonElement v = o.get(k);
-        return v == null || v.isJsonNull() ? "" : v.getAsString();
-    }
-
-    static double[] doubles(JsonObject o, String k) {
-        JsonElement v = o.get(k);
-        if (v == null || !v.isJsonArray()) {
-            return null;
-        }
-        JsonArray a = v.getAsJsonArray();
-        double[] d = new double[a.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = a.get(i).getAsDouble();
-        }
-        return d;
     }
 }

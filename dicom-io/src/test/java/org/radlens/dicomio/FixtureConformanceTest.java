@@ -1,5 +1,7 @@
 package org.radlens.dicomio;
 
+import org.radlens.dicomio.reference.DicomReferenceCheck;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -12,7 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.radlens.dicomio.ConformanceTable.Outcome;
+import org.radlens.dicomio.reference.Outcome;
 
 /** The conformance checks on the committed fixtures (golden values: fixtures.expected.json), no RADLENS_DATA needed. */
 class FixtureConformanceTest {
@@ -33,7 +35,7 @@ class FixtureConformanceTest {
         Map<String, Outcome> got = new HashMap<>();
         for (JsonElement e : golden(dir).getAsJsonArray("dicom")) {
             JsonObject rec = e.getAsJsonObject();
-            DicomCheck.Result r = DicomCheck.check(dir, rec);
+            DicomReferenceCheck.Result r = DicomReferenceCheck.check(dir, rec);
             got.put(rec.get("path").getAsString(), r.outcome());
             assertEquals(EXPECTED.get(rec.get("path").getAsString()), r.outcome(), rec.get("path") + ": " + r.detail());
         }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.radlens.dicomio.ConformanceTable.Outcome;
+import org.radlens.dicomio.reference.Outcome;
 
 /**
  * Every file of $RADLENS_DATA/nifti/expected.json (nibabel reference): shape, affine (= nibabel's img.affine,

@@ -1,5 +1,8 @@
 package org.radlens.validation.conformance;
 
+import org.radlens.dicomio.reference.DicomReferenceCheck;
+import org.radlens.dicomio.reference.ReferenceJson;
+
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -52,7 +55,7 @@ public final class ConformanceSuites {
         for (JsonElement e : records(expected)) {
             JsonObject rec = e.getAsJsonObject();
             String path = rec.get("path").getAsString();
-            DicomConformance.Result r = dicom ? DicomConformance.check(data, rec) : NiftiConformance.check(data, rec);
+            DicomReferenceCheck.Result r = dicom ? DicomReferenceCheck.check(data, rec) : NiftiConformance.check(data, rec);
             tally.add(dicom ? syntax(rec) : NiftiConformance.category(path), r.outcome(), path + ": " + r.detail());
         }
         write(suite, expected, tally, out, dicom ? "transfer syntax" : "source, suffix",
@@ -70,7 +73,7 @@ public final class ConformanceSuites {
     }
 
     private static String syntax(JsonObject rec) {
-        String ts = Json.str(rec, "transfer_syntax_uid");
+        String ts = ReferenceJson.str(rec, "transfer_syntax_uid");
         return ts.isEmpty() ? "(no transfer syntax)" : ts + " " + TransferSyntax.nameOf(ts);
     }
 

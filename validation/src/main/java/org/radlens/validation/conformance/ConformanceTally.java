@@ -1,5 +1,7 @@
 package org.radlens.validation.conformance;
 
+import org.radlens.dicomio.reference.Outcome;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,9 @@
 package org.radlens.validation.conformance;
 
+import org.radlens.dicomio.reference.Outcome;
+import org.radlens.dicomio.reference.DicomReferenceCheck;
+import org.radlens.dicomio.reference.ReferenceJson;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -28,14 +32,14 @@ public final class NiftiConformance {
     }
 
     /** EQUAL when every check passes, else FAILED with the first difference. */
-    public static DicomConformance.Result check(Path root, JsonObject rec) {
+    public static DicomReferenceCheck.Result check(Path root, JsonObject rec) {
         String why;
         try {
             why = difference(root.resolve(rec.get("path").getAsString()), rec);
         } catch (ImageReadException | RuntimeException e) {
             why = "threw " + e;
         }
-        return new DicomConformance.Result(why == null ? Outcome.EQUAL : Outcome.FAILED, why == null ? "" : why);
+        return new DicomReferenceCheck.Result(why == null ? Outcome.EQUAL : Outcome.FAILED, why == null ? "" : why);
     }
 
     private static String difference(Path file, JsonObject rec) throws ImageReadException {
@@ -45,7 +49,7 @@ public final class NiftiConformance {
                     : "dim differs";
         }
         NiftiImage img = NiftiReader.read(file);
-        long[] shape = Json.longs(rec.getAsJsonArray("shape"));
+        long[] shape = ReferenceJson.longs(rec.getAsJsonArray("shape"));
         for (int i = 0; i < shape.length; i++) {
             if (img.header().dim()[i + 1] != shape[i]) {
                 return "shape differs at " + i;
@@ -75,11 +79,11 @@ public final class NiftiConformance {
             sum += v;
             nonzero += v != 0 ? 1 : 0;
         }
-        double refSum = Json.num(f.get("sum"));
+        double refSum = ReferenceJson.num(f.get("sum"));
         boolean sumOk = Double.isNaN(refSum) ? Double.isNaN(sum)
                 : Math.abs(sum - refSum) <= 1e-6 * Math.max(1, Math.abs(refSum)) + 1e-3;
-        if (Float.compare((float) min, (float) Json.num(f.get("min"))) != 0
-                || Float.compare((float) max, (float) Json.num(f.get("max"))) != 0 || !sumOk
+        if (Float.compare((float) min, (float) ReferenceJson.num(f.get("min"))) != 0
+                || Float.compare((float) max, (float) ReferenceJson.num(f.get("max"))) != 0 || !sumOk
                 || nonzero != f.get("n_nonzero").getAsLong()) {
             return "values differ: ours min/max/sum/nz " + min + "/" + max + "/" + sum + "/" + nonzero + " ref " + f;
         }
@@ -88,13 +92,13 @@ public final class NiftiConformance {
 
     private static String voxels(NiftiImage img, JsonObject rec, long[] shape) {
         for (Map.Entry<String, JsonElement> v : rec.getAsJsonObject("voxels").entrySet()) {
-            long[] idx = Json.longs(v.getValue().getAsJsonObject().getAsJsonArray("index"));
+            long[] idx = ReferenceJson.longs(v.getValue().getAsJsonObject().getAsJsonArray("index"));
             long flat = 0;
             for (int i = idx.length - 1; i >= 0; i--) {
                 flat = flat * shape[i] + idx[i];
             }
             float ours = img.data()[(int) flat];
-            if (Float.compare(ours, (float) Json.num(v.getValue().getAsJsonObject().get("value"))) != 0) {
+            if (Float.compare(ours, (float) ReferenceJson.num(v.getValue().getAsJsonObject().get("value"))) != 0) {
                 return "voxel " + v.getKey() + " = " + ours + " ref " + v.getValue();
             }
         }

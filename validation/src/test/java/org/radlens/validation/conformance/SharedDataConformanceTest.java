@@ -1,5 +1,7 @@
 package org.radlens.validation.conformance;
 
+import org.radlens.dicomio.reference.Outcome;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

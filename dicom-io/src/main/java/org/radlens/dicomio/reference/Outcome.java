@@ -1,4 +1,4 @@
-package org.radlens.validation.conformance;
+package org.radlens.dicomio.reference;
 
 /** How one reference file came out; {@code key()} is its name in {@code metrics.json}. */
 public enum Outcome {

@@ -1,22 +1,22 @@
-package org.radlens.validation.conformance;
+package org.radlens.dicomio.reference;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /** Small readers of the reference records' JSON. */
-final class Json {
-    private Json() {
+public final class ReferenceJson {
+    private ReferenceJson() {
     }
 
     /** The member as text; "" when absent or null. */
-    static String str(JsonObject o, String k) {
+    public static String str(JsonObject o, String k) {
         JsonElement v = o.get(k);
         return v == null || v.isJsonNull() ? "" : v.getAsString();
     }
 
     /** The member as numbers; null when absent or not an array. */
-    static double[] doubles(JsonObject o, String k) {
+    public static double[] doubles(JsonObject o, String k) {
         JsonElement v = o.get(k);
         if (v == null || !v.isJsonArray()) {
             return null;
@@ -30,12 +30,12 @@ final class Json {
     }
 
     /** A JSON number, or NaN for nibabel's "nan" strings. */
-    static double num(JsonElement e) {
+    public static double num(JsonElement e) {
         String s = e.getAsString();
         return "nan".equalsIgnoreCase(s) ? Double.NaN : Double.parseDouble(s);
     }
 
-    static long[] longs(JsonArray a) {
+    public static long[] longs(JsonArray a) {
         long[] out = new long[a.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = a.get(i).getAsLong();

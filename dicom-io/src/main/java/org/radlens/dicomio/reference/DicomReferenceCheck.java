@@ -1,4 +1,4 @@
-package org.radlens.validation.conformance;
+package org.radlens.dicomio.reference;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -15,15 +15,15 @@ import org.radlens.dicomio.UnsupportedFormatException;
  * Compares one record of {@code $RADLENS_DATA/dicom/expected.json} (pydicom 2.3.1 reference) with what
  * {@link DicomReader#readPixels} decodes: shape and header attributes, then stored values (sha256 of the decoded
  * array for an exact match; for lossy syntaxes the mean within max(1, 1 % of the range)). Declared-unsupported
- * syntaxes must throw {@link UnsupportedFormatException} naming the transfer syntax. The same rules as dicom-io's
- * {@code DicomConformanceTest} (whose copy stays in dicom-io's tests, which cannot depend on this module).
+ * syntaxes must throw {@link UnsupportedFormatException} naming the transfer syntax. The one implementation of
+ * these rules: dicom-io's conformance tests and validation's {@code eval suite dicom-conformance} both call it.
  */
-public final class DicomConformance {
+public final class DicomReferenceCheck {
     /** One file's outcome and what was seen. */
     public record Result(Outcome outcome, String detail) {
     }
 
-    private DicomConformance() {
+    private DicomReferenceCheck() {
     }
 
     /**
@@ -47,7 +47,7 @@ public final class DicomConformance {
 
     private static Result checkFile(Path root, JsonObject rec) {
         Path file = root.resolve(rec.get("path").getAsString());
-        String ts = Json.str(rec, "transfer_syntax_uid");
+        String ts = ReferenceJson.str(rec, "transfer_syntax_uid");
         JsonElement px = rec.get("pixel");
         boolean hasRef = px != null && px.isJsonObject();
         DicomPixels ours;
@@ -73,11 +73,11 @@ public final class DicomConformance {
             return new Result(Outcome.FAILED, header);
         }
         return compareValues(px.getAsJsonObject(), ours, TransferSyntax.byUid(ts),
-                Json.str(rec, "photometric_interpretation"));
+                ReferenceJson.str(rec, "photometric_interpretation"));
     }
 
     private static Result unsupported(JsonObject rec, boolean hasRef, UnsupportedFormatException e) {
-        TransferSyntax t = TransferSyntax.byUid(Json.str(rec, "transfer_syntax_uid"));
+        TransferSyntax t = TransferSyntax.byUid(ReferenceJson.str(rec, "transfer_syntax_uid"));
         boolean declared = t == null || !t.decodable() || declaredLimit(e.file(), e);
         if (!hasRef) {
             return new Result(rec.has("decode_error") ? Outcome.REFERENCE_FAILED : Outcome.NO_PIXELS, e.getMessage());
@@ -103,15 +103,15 @@ public final class DicomConformance {
                 || frames != h.frames()) {
             return "size " + h.rows() + "x" + h.columns() + "x" + h.frames() + " differs";
         }
-        double[] ipp = Json.doubles(rec, "image_position_patient");
+        double[] ipp = ReferenceJson.doubles(rec, "image_position_patient");
         if (ipp != null && ipp.length == 3 && !close(ipp, h.imagePosition())) {
             return "ImagePositionPatient differs";
         }
-        double[] iop = Json.doubles(rec, "image_orientation_patient");
+        double[] iop = ReferenceJson.doubles(rec, "image_orientation_patient");
         if (iop != null && iop.length == 6 && !close(iop, h.imageOrientation())) {
             return "ImageOrientationPatient differs";
         }
-        double[] ps = Json.doubles(rec, "pixel_spacing");
+        double[] ps = ReferenceJson.doubles(rec, "pixel_spacing");
         if (ps != null && ps.length == 2 && ps[0] > 0 && ps[1] > 0 && !close(ps, h.pixelSpacing())) {
             return "PixelSpacing differs";
         }

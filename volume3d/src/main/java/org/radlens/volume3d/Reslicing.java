@@ -60,36 +60,37 @@ public final class Reslicing {
      * voxels they came from.
      */
     public static void insert(float[] data, VolumeGrid grid, Plane p, int index, float[] slice) {
-        int[] n = {grid.nx(), grid.ny(), grid.nz()};
-        int w = n[p.columnAxis()];
-        int h = n[p.rowAxis()];
-        checkInsert(data.length, grid, p, index, slice.length, w * h);
-        int[] ijk = new int[3];
-        ijk[p.fixedAxis()] = index;
-        for (int y = 0; y < h; y++) {
-            ijk[p.rowAxis()] = p.rowsFlipped() ? h - 1 - y : y;
-            for (int x = 0; x < w; x++) {
-                ijk[p.columnAxis()] = x;
-                data[(ijk[2] * n[1] + ijk[1]) * n[0] + ijk[0]] = slice[y * w + x];
-            }
+        int[] target = insertTargets(data.length, grid, p, index, slice.length);
+        for (int i = 0; i < target.length; i++) {
+            data[target[i]] = slice[i];
         }
     }
 
     /** {@link #insert(float[], VolumeGrid, Plane, int, float[])} for label bytes. */
     public static void insert(byte[] data, VolumeGrid grid, Plane p, int index, byte[] slice) {
+        int[] target = insertTargets(data.length, grid, p, index, slice.length);
+        for (int i = 0; i < target.length; i++) {
+            data[target[i]] = slice[i];
+        }
+    }
+
+    /** Index in the volume array of each pixel (row-major) of slice {@code index} of plane {@code p}. */
+    private static int[] insertTargets(int dataLength, VolumeGrid grid, Plane p, int index, int sliceLength) {
         int[] n = {grid.nx(), grid.ny(), grid.nz()};
         int w = n[p.columnAxis()];
         int h = n[p.rowAxis()];
-        checkInsert(data.length, grid, p, index, slice.length, w * h);
+        checkInsert(dataLength, grid, p, index, sliceLength, w * h);
+        int[] target = new int[w * h];
         int[] ijk = new int[3];
         ijk[p.fixedAxis()] = index;
         for (int y = 0; y < h; y++) {
             ijk[p.rowAxis()] = p.rowsFlipped() ? h - 1 - y : y;
             for (int x = 0; x < w; x++) {
                 ijk[p.columnAxis()] = x;
-                data[(ijk[2] * n[1] + ijk[1]) * n[0] + ijk[0]] = slice[y * w + x];
+                target[y * w + x] = (ijk[2] * n[1] + ijk[1]) * n[0] + ijk[0];
             }
         }
+        return target;
     }
 
     private static void checkInsert(int dataLength, VolumeGrid grid, Plane p, int index, int got, int want) {

@@ -1,5 +1,6 @@
 package org.radlens.cli.demo;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.radlens.models.DefaultModel;
 import org.radlens.models.InferenceException;
 import org.radlens.models.ModelLoadException;
 import org.radlens.models.RadLensModel;
+import org.radlens.models.encode.ImageEmbedding;
 import org.radlens.models.grounding.Grounding;
 import org.radlens.models.zeroshot.FindingScore;
 import org.radlens.volume3d.Image2D;
@@ -62,7 +64,10 @@ public final class AnalyseStep implements DemoStep {
             throws InferenceException, IOException {
         Image2D image = sample.image();
         String stem = Overlays.stem(sample.file()) + "_" + extension(sample.file());
-        List<FindingScore> scores = new ArrayList<>(model.classifier().classify(image));
+        ImageEmbedding encoded = model.imageEncoder().encode(image); // one encoding serves every step below
+        BufferedImage grey = Overlays.grey(image);
+        List<FindingScore> scores = new ArrayList<>(model.classifier().classify(encoded,
+                model.classifier().defaultFindings()));
         scores.sort(Comparator.comparingDouble(FindingScore::probability).reversed());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("file", sample.file().getFileName().toString());
@@ -76,15 +81,15 @@ public final class AnalyseStep implements DemoStep {
         lines.add(sample.file().getFileName() + ": " + top.toString().trim());
         Map<String, Object> grounded = new LinkedHashMap<>();
         for (String query : QUERIES) {
-            Grounding g = model.grounder().locate(image, query);
+            Grounding g = model.grounder().locate(encoded, query);
             Path png = out.resolve(stem + "_" + Overlays.slug(query) + ".png");
-            Overlays.write(Overlays.heat(Overlays.grey(image), g.map(), g.boxes()), png);
+            Overlays.write(Overlays.heat(copy(grey), g.map(), g.boxes()), png);
             grounded.put(query, Map.of("boxes", g.boxes().size(), "overlay", png.getFileName().toString()));
         }
         r.put("grounding", grounded);
-        LabelMask lungs = model.segmenter().segment(image);
+        LabelMask lungs = model.segmenter().segment(encoded);
         Path maskPng = out.resolve(stem + "_lungs.png");
-        Overlays.write(Overlays.outline(Overlays.grey(image), lungs), maskPng);
+        Overlays.write(Overlays.outline(grey, lungs), maskPng);
         long pixels = lungs.count(1);
         r.put("lung_pixels", pixels);
         r.put("mask_source", lungs.source());
@@ -97,6 +102,13 @@ public final class AnalyseStep implements DemoStep {
         lines.add(String.format(Locale.ROOT, "  lungs: %d px (%s, %s); overlays %s_*.png", pixels, area,
                 lungs.source(), stem));
         return r;
+    }
+
+    /** The overlays draw on their base image: each gets its own copy of the grey image. */
+    private static BufferedImage copy(BufferedImage img) {
+        BufferedImage c = new BufferedImage(img.getWidth(), img.getHeight(), img.getType());
+        c.getGraphics().drawImage(img, 0, 0, null);
+        return c;
     }
 
     private static String extension(Path file) {

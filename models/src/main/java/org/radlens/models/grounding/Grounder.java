@@ -62,7 +62,12 @@ public final class Grounder {
 
     /** Heat map and boxes at the default relative threshold. */
     public Grounding locate(Image2D image, String query) throws InferenceException {
-        HeatMap map = heatMap(image, query);
+        return locate(images.encode(image), query);
+    }
+
+    /** {@link #locate(Image2D, String)} over an image already encoded (one encoding serves several queries). */
+    public Grounding locate(ImageEmbedding image, String query) throws InferenceException {
+        HeatMap map = heatMap(image, query, streamFor(query));
         return boxes(map, map.relativeThreshold(DEFAULT_RELATIVE_THRESHOLD));
     }
 

@@ -5,14 +5,21 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttribute;
 import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.TagFromName;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.radlens.volume3d.IntensityInfo;
 
 /**
- * The fast path for grey 8/16-bit frames: straight from PixelMed's own arrays to rescaled floats in one loop (one
- * allocation per frame), applying the BitsStored rule of {@link DecoderLimits#stored} and the modality LUT.
+ * The fast path for grey 8/16-bit frames: straight from the file bytes (or PixelMed's own arrays) to rescaled floats
+ * in one pass (one allocation per frame), applying the BitsStored rule of {@link DecoderLimits#stored} and the
+ * modality LUT: a 256-entry table for 8-bit data, a fused little-endian read + rule + rescale for 16-bit data.
  * Returns null where the general path ({@link PixelDecoding} + {@link DicomImages}) is needed.
  */
 final class GreyFrames {
+    private static final VarHandle LE_SHORT =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
     private GreyFrames() {
     }
 
@@ -45,36 +52,56 @@ final class GreyFrames {
 
     /** Little-endian native pixel data inside the file bytes (bounds checked by the prescan). */
     private static float[] fromBytes(byte[] b, int offset, int frame, int n, DicomHeader h, IntensityInfo info) {
-        float[] d = new float[n];
+        if (h.bitsAllocated() == 8) {
+            float[] lut = lut8(h, info);
+            float[] d = new float[n];
+            int base = offset + frame * n;
+            for (int i = 0; i < n; i++) {
+                d[i] = lut[b[base + i] & 0xff];
+            }
+            return d;
+        }
         int[] r = rule(h);
         int m = r[0];
         int sign = r[1];
-        if (h.bitsAllocated() == 8) {
-            int base = offset + frame * n;
+        int base = offset + 2 * frame * n;
+        float[] d = new float[n];
+        if (rescaled(h, info)) {
+            double slope = h.rescaleSlope();
+            double icpt = h.rescaleIntercept();
             for (int i = 0; i < n; i++) {
-                int v = b[base + i] & m;
-                d[i] = v - ((v & sign) << 1); // branch-free BitsStored rule: vectorisable
+                int v = (short) LE_SHORT.get(b, base + 2 * i) & m;
+                d[i] = (float) ((v - ((v & sign) << 1)) * slope + icpt);
             }
         } else {
-            int base = offset + 2 * frame * n;
             for (int i = 0; i < n; i++) {
-                int v = ((b[base + 2 * i] & 0xff) | (b[base + 2 * i + 1] & 0xff) << 8) & m;
+                int v = (short) LE_SHORT.get(b, base + 2 * i) & m;
                 d[i] = v - ((v & sign) << 1);
             }
         }
-        return rescale(d, h, info);
+        return d;
+    }
+
+    /** Every 8-bit stored value through the BitsStored rule and the modality LUT: one table lookup per pixel. */
+    private static float[] lut8(DicomHeader h, IntensityInfo info) {
+        int[] r = rule(h);
+        boolean rescale = rescaled(h, info);
+        float[] lut = new float[256];
+        for (int i = 0; i < 256; i++) {
+            int v = i & r[0];
+            int s = v - ((v & r[1]) << 1);
+            lut[i] = rescale ? (float) (s * h.rescaleSlope() + h.rescaleIntercept()) : s;
+        }
+        return lut;
     }
 
     private static float[] convert8(byte[] b, int base, int n, DicomHeader h, IntensityInfo info) {
+        float[] lut = lut8(h, info);
         float[] d = new float[n];
-        int[] r = rule(h);
-        int m = r[0];
-        int sign = r[1];
         for (int i = 0; i < n; i++) {
-            int v = b[base + i] & m;
-            d[i] = v - ((v & sign) << 1);
+            d[i] = lut[b[base + i] & 0xff];
         }
-        return rescale(d, h, info);
+        return d;
     }
 
     private static float[] convert16(short[] s, int base, int n, DicomHeader h, IntensityInfo info) {
@@ -95,8 +122,12 @@ final class GreyFrames {
         return new int[] {(1 << bits) - 1, h.signed() ? 1 << (bits - 1) : 0};
     }
 
+    private static boolean rescaled(DicomHeader h, IntensityInfo info) {
+        return info.rescaleApplied() && (h.rescaleSlope() != 1 || h.rescaleIntercept() != 0);
+    }
+
     private static float[] rescale(float[] d, DicomHeader h, IntensityInfo info) {
-        if (info.rescaleApplied() && (h.rescaleSlope() != 1 || h.rescaleIntercept() != 0)) {
+        if (rescaled(h, info)) {
             double slope = h.rescaleSlope();
             double icpt = h.rescaleIntercept();
             for (int i = 0; i < d.length; i++) {

@@ -39,6 +39,36 @@ class NiftiRoundTripTest {
     }
 
     @Test
+    void largeScaledVolumesReadTheSameMappedInParallelAndStreamedFromGzip() throws IOException, ImageReadException {
+        Random r = new Random(7);
+        int nx = 128;
+        int ny = 128;
+        int nz = 260; // 4.26 M voxels: above the parallel threshold, with a last partial task
+        float[] d = new float[nx * ny * nz];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.nextInt(3000) - 1024;
+        }
+        Volume v = new Volume(nx, ny, nz, d, VoxelGeometry.of(new double[] {1, 1, 1}, new double[3],
+                new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}), IntensityInfo.rawGray());
+        Path plain = dir.resolve("big.nii");
+        NiftiWriter.write(v, plain);
+        byte[] bytes = Files.readAllBytes(plain);
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(112, 0.5f).putFloat(116, -3f);
+        Files.write(plain, bytes);
+        Path gz = dir.resolve("big.nii.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(bytes);
+        }
+        float[] mapped = NiftiReader.readVolume(plain).data();
+        float[] streamed = NiftiReader.readVolume(gz).data();
+        assertEquals(4, NiftiReader.readHeader(plain).datatype());
+        for (int i = 0; i < d.length; i++) {
+            assertEquals(d[i] * 0.5f - 3f, mapped[i], 0f, "voxel " + i);
+        }
+        assertArrayEquals(mapped, streamed);
+    }
+
+    @Test
     void lpsIsConvertedToRasAtTheEdge() throws IOException, ImageReadException {
         Volume v = new Volume(2, 2, 2, new float[8], VoxelGeometry.of(new double[] {1, 2, 3},
                 new double[] {10, 20, 30}, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}), IntensityInfo.rawGray());

@@ -31,6 +31,11 @@ final class BenchIoCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed repetitions per workload (default 3).")
     int warmup;
 
+    @Option(names = "--java-warmup-s", defaultValue = "2",
+            description = "The Java side also reads each workload for at least this many seconds before timing, "
+                    + "so the JIT has compiled it (default 2; the peer has no JIT).")
+    double javaWarmupSeconds;
+
     @Option(names = "--reps", defaultValue = "20",
             description = "Timed repetitions of small workloads (default 20; JPEG 2000 reps/4, big volume reps/5).")
     int reps;
@@ -57,7 +62,8 @@ final class BenchIoCommand implements Callable<Integer> {
             String load = BenchData.loadAverage();
             Path root = data != null ? data : BenchData.root();
             List<IoCase> cases = IoInputs.prepare(root, work, reps, slices, notes);
-            List<IoBench.Row> rows = IoBench.run(cases, warmup, python, work);
+            List<IoBench.Row> rows = IoBench.run(cases, warmup,
+                    java.time.Duration.ofMillis(Math.round(1000 * javaWarmupSeconds)), python, work);
             notes.add("Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
                     + " processors; load average before the run: " + BenchData.loadAverage());
             spec.commandLine().getOut().print(IoBenchReport.table(rows, notes));
@@ -77,6 +83,7 @@ final class BenchIoCommand implements Callable<Integer> {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("data", root.toString());
         s.put("warmup", warmup);
+        s.put("java_warmup_seconds", javaWarmupSeconds);
         s.put("repetitions", reps);
         s.put("generated_slices", slices);
         s.put("python", python.toString());

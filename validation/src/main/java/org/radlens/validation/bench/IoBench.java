@@ -21,7 +21,7 @@ import org.radlens.validation.bench.IoCase.Format;
  *
  * <pre>{@code
  * List<IoCase> cases = IoInputs.prepare(data, tmp, 20, 300, notes);
- * List<IoBench.Row> rows = IoBench.run(cases, 3, Path.of("/usr/bin/python3"), tmp);
+ * List<IoBench.Row> rows = IoBench.run(cases, 3, Duration.ofSeconds(2), Path.of("/usr/bin/python3"), tmp);
  * }</pre>
  */
 public final class IoBench {
@@ -46,10 +46,15 @@ public final class IoBench {
         }
     }
 
-    public static List<Row> run(List<IoCase> cases, int warmup, Path python, Path work) throws IOException {
+    /**
+     * @param javaWarmup the Java side also reads for at least this long before timing (JIT compilation); the peer,
+     *                   which has no JIT, runs {@code warmup} untimed repetitions
+     */
+    public static List<Row> run(List<IoCase> cases, int warmup, java.time.Duration javaWarmup, Path python,
+                                Path work) throws IOException {
         Map<String, Timing> java = new LinkedHashMap<>();
         for (IoCase c : cases) {
-            java.put(c.workload(), measure(c, warmup));
+            java.put(c.workload(), measure(c, warmup, javaWarmup));
         }
         Map<String, String> peerNotes = new LinkedHashMap<>();
         PythonPeer.Output peer = runPeer(cases, warmup, python, work, peerNotes);
@@ -63,9 +68,9 @@ public final class IoBench {
         return rows;
     }
 
-    private static Timing measure(IoCase c, int warmup) throws IOException {
+    private static Timing measure(IoCase c, int warmup, java.time.Duration javaWarmup) throws IOException {
         try {
-            return Timer.measure(c.workload(), warmup, c.repetitions(), () -> readAll(c));
+            return Timer.measure(c.workload(), warmup, javaWarmup, c.repetitions(), () -> readAll(c));
         } catch (ReadFailure e) {
             throw new IOException("dicom-io cannot read the files of '" + c.workload() + "': "
                     + e.getCause().getMessage(), e.getCause());

@@ -3,7 +3,8 @@ package org.radlens.validation.bench;
 import java.util.Arrays;
 
 /**
- * Measures a task: {@code warmup} untimed runs, then {@code repetitions} timed ones ({@link System#nanoTime}).
+ * Measures a task: {@code warmup} untimed runs (optionally continued until a minimum warm-up time has passed, so
+ * the JIT has compiled the hot paths), then {@code repetitions} timed ones ({@link System#nanoTime}).
  * The task's result is kept in a field so the JIT cannot drop the work.
  *
  * <pre>{@code
@@ -23,11 +24,18 @@ public final class Timer {
     }
 
     public static Timing measure(String workload, int warmup, int repetitions, Task task) {
-        if (warmup < 0 || repetitions < 1) {
-            throw new IllegalArgumentException("warmup >= 0 and repetitions >= 1 required: " + warmup + ", "
-                    + repetitions);
+        return measure(workload, warmup, java.time.Duration.ZERO, repetitions, task);
+    }
+
+    /** Like {@link #measure(String, int, int, Task)}, warming up for at least {@code minWarmup} as well. */
+    public static Timing measure(String workload, int warmup, java.time.Duration minWarmup, int repetitions,
+                                 Task task) {
+        if (warmup < 0 || repetitions < 1 || minWarmup.isNegative()) {
+            throw new IllegalArgumentException("warmup >= 0, minWarmup >= 0 and repetitions >= 1 required: "
+                    + warmup + ", " + minWarmup + ", " + repetitions);
         }
-        for (int i = 0; i < warmup; i++) {
+        long end = System.nanoTime() + minWarmup.toNanos();
+        for (int i = 0; i < warmup || System.nanoTime() < end; i++) {
             sink += task.run();
         }
         double[] ms = new double[repetitions];

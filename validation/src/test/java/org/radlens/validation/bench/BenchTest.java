@@ -29,6 +29,29 @@ class BenchTest {
     }
 
     @Test
+    void warmUpRunsTheRepetitionsAndThenUntilTheMinimumTimeHasPassed() {
+        int[] calls = {0};
+        long t0 = System.nanoTime();
+        Timing t = Timer.measure("w", 2, java.time.Duration.ofMillis(200), 3, () -> {
+            calls[0]++;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return 1;
+        });
+        assertEquals(3, t.repetitions());
+        assertTrue(calls[0] >= 2 + 3, "" + calls[0]);
+        assertTrue(System.nanoTime() - t0 >= 260_000_000L, "at least 200 ms warm-up + 3 timed 20 ms calls");
+        int[] quick = {0};
+        Timer.measure("w", 2, java.time.Duration.ZERO, 3, () -> ++quick[0]);
+        assertEquals(5, quick[0]);
+        assertThrows(IllegalArgumentException.class, () -> Timer.measure("w", 0, java.time.Duration.ofMillis(-1), 1,
+                () -> 1));
+    }
+
+    @Test
     void peerOutputIsParsedFromItsLastLine() throws IOException {
         Map<String, Timing> m = PythonPeer.parse(
                 "warning: noise\n{\"runner\": \"py\", \"timings\": {\"a\": [2, 4]}}\n").timings();

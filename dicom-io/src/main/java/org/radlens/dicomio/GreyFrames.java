@@ -53,33 +53,39 @@ final class GreyFrames {
     /** Little-endian native pixel data inside the file bytes (bounds checked by the prescan). */
     private static float[] fromBytes(byte[] b, int offset, int frame, int n, DicomHeader h, IntensityInfo info) {
         if (h.bitsAllocated() == 8) {
-            float[] lut = lut8(h, info);
-            float[] d = new float[n];
-            int base = offset + frame * n;
-            for (int i = 0; i < n; i++) {
-                d[i] = lut[b[base + i] & 0xff];
-            }
-            return d;
+            return convert8(b, offset + frame * n, n, h, info);
         }
         int[] r = rule(h);
-        int m = r[0];
-        int sign = r[1];
-        int base = offset + 2 * frame * n;
         float[] d = new float[n];
+        int base = offset + 2 * frame * n;
         if (rescaled(h, info)) {
-            double slope = h.rescaleSlope();
-            double icpt = h.rescaleIntercept();
-            for (int i = 0; i < n; i++) {
-                int v = (short) LE_SHORT.get(b, base + 2 * i) & m;
-                d[i] = (float) ((v - ((v & sign) << 1)) * slope + icpt);
-            }
+            fill16(b, base, r[0], r[1], h.rescaleSlope(), h.rescaleIntercept(), d);
         } else {
-            for (int i = 0; i < n; i++) {
-                int v = (short) LE_SHORT.get(b, base + 2 * i) & m;
-                d[i] = v - ((v & sign) << 1);
-            }
+            fill16(b, base, r[0], r[1], d);
         }
         return d;
+    }
+
+    // The loops live in small methods of their own, so each is compiled (and profiled) on its own.
+
+    private static void fill16(byte[] b, int base, int m, int sign, double slope, double icpt, float[] d) {
+        for (int i = 0; i < d.length; i++) {
+            int v = (short) LE_SHORT.get(b, base + 2 * i) & m;
+            d[i] = (float) ((v - ((v & sign) << 1)) * slope + icpt);
+        }
+    }
+
+    private static void fill16(byte[] b, int base, int m, int sign, float[] d) {
+        for (int i = 0; i < d.length; i++) {
+            int v = (short) LE_SHORT.get(b, base + 2 * i) & m;
+            d[i] = v - ((v & sign) << 1);
+        }
+    }
+
+    private static void fill8(byte[] b, int base, float[] lut, float[] d) {
+        for (int i = 0; i < d.length; i++) {
+            d[i] = lut[b[base + i] & 0xff];
+        }
     }
 
     /** Every 8-bit stored value through the BitsStored rule and the modality LUT: one table lookup per pixel. */
@@ -96,11 +102,8 @@ final class GreyFrames {
     }
 
     private static float[] convert8(byte[] b, int base, int n, DicomHeader h, IntensityInfo info) {
-        float[] lut = lut8(h, info);
         float[] d = new float[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = lut[b[base + i] & 0xff];
-        }
+        fill8(b, base, lut8(h, info), d);
         return d;
     }
 

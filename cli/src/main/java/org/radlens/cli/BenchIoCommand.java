@@ -36,8 +36,14 @@ final class BenchIoCommand implements Callable<Integer> {
                     + "so the JIT has compiled it (default 2; the peer has no JIT).")
     double javaWarmupSeconds;
 
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Rounds, each timing every workload in Java and then in the peer (default 3); figures are "
+                    + "medians over rounds, and each round's ratio is shown.")
+    int rounds;
+
     @Option(names = "--reps", defaultValue = "20",
-            description = "Timed repetitions of small workloads (default 20; JPEG 2000 reps/4, big volume reps/5).")
+            description = "Timed repetitions per round of small workloads (default 20; JPEG 2000 reps/4, big "
+                    + "volume reps/5).")
     int reps;
 
     @Option(names = "--slices", defaultValue = "300", description = "Slices of the generated volume (default 300).")
@@ -63,7 +69,7 @@ final class BenchIoCommand implements Callable<Integer> {
             Path root = data != null ? data : BenchData.root();
             List<IoCase> cases = IoInputs.prepare(root, work, reps, slices, notes);
             List<IoBench.Row> rows = IoBench.run(cases, warmup,
-                    java.time.Duration.ofMillis(Math.round(1000 * javaWarmupSeconds)), python, work);
+                    java.time.Duration.ofMillis(Math.round(1000 * javaWarmupSeconds)), rounds, python, work);
             notes.add("Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
                     + " processors; load average before the run: " + BenchData.loadAverage());
             spec.commandLine().getOut().print(IoBenchReport.table(rows, notes));
@@ -84,7 +90,8 @@ final class BenchIoCommand implements Callable<Integer> {
         s.put("data", root.toString());
         s.put("warmup", warmup);
         s.put("java_warmup_seconds", javaWarmupSeconds);
-        s.put("repetitions", reps);
+        s.put("rounds", rounds);
+        s.put("repetitions_per_round", reps);
         s.put("generated_slices", slices);
         s.put("python", python.toString());
         return s;

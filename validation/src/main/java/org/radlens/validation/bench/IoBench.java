@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.radlens.validation.bench.IoCase.Format;
  *
  * <pre>{@code
  * List<IoCase> cases = IoInputs.prepare(data, tmp, 20, 300, notes);
- * List<IoBench.Row> rows = IoBench.run(cases, 3, Duration.ofSeconds(2), Path.of("/usr/bin/python3"), tmp);
+ * List<IoBench.Row> rows = IoBench.run(cases, 3, Duration.ofSeconds(2), 3, Path.of("/usr/bin/python3"), tmp);
  * }</pre>
  */
 public final class IoBench {
@@ -31,10 +32,12 @@ public final class IoBench {
     /**
      * One workload on both sides.
      *
-     * @param peer     null when the peer did not run; then {@code peerNote} says why
-     * @param bytes    file bytes read per repetition
+     * @param peer        null when the peer did not run; then {@code peerNote} says why
+     * @param bytes       file bytes read per repetition
+     * @param roundRatios per round, throughput ours / peer (peer median time / our median time); empty without peer
      */
-    public record Row(IoCase workload, long bytes, Timing java, Timing peer, String peerNote) {
+    public record Row(IoCase workload, long bytes, Timing java, Timing peer, String peerNote,
+                      List<Double> roundRatios) {
         /** Files per second at the median repetition time. */
         public static double filesPerSecond(IoCase c, Timing t) {
             return c.files().size() / (t.medianMs() / 1000);
@@ -47,28 +50,48 @@ public final class IoBench {
     }
 
     /**
-     * @param javaWarmup the Java side also reads for at least this long before timing (JIT compilation); the peer,
-     *                   which has no JIT, runs {@code warmup} untimed repetitions
+     * Measures every case in {@code rounds} rounds; each round times all cases in Java, then all in the peer, so a
+     * busy moment on the machine does not land on one side only. Results combine the rounds
+     * ({@link Timer#combine}).
+     *
+     * @param javaWarmup before its first round the Java side also reads each case for at least this long (JIT
+     *                   compilation); the peer, which has no JIT, runs {@code warmup} untimed repetitions per round
      */
-    public static List<Row> run(List<IoCase> cases, int warmup, java.time.Duration javaWarmup, Path python,
-                                Path work) throws IOException {
-        Map<String, Timing> java = new LinkedHashMap<>();
-        for (IoCase c : cases) {
-            java.put(c.workload(), measure(c, warmup, javaWarmup));
+    public static List<Row> run(List<IoCase> cases, int warmup, Duration javaWarmup, int rounds,
+                                Path python, Path work) throws IOException {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be >= 1: " + rounds);
         }
+        Map<String, List<Timing>> ours = new LinkedHashMap<>();
+        Map<String, List<Timing>> peer = new LinkedHashMap<>();
         Map<String, String> peerNotes = new LinkedHashMap<>();
-        PythonPeer.Output peer = runPeer(cases, warmup, python, work, peerNotes);
+        for (int r = 0; r < rounds; r++) {
+            for (IoCase c : cases) {
+                ours.computeIfAbsent(c.workload(), k -> new ArrayList<>()).add(r == 0 ? measure(c, warmup, javaWarmup)
+                        : measure(c, 0, Duration.ZERO));
+            }
+            PythonPeer.Output out = runPeer(cases, warmup, python, work, peerNotes);
+            out.timings().forEach((k, t) -> peer.computeIfAbsent(k, x -> new ArrayList<>()).add(t));
+            out.errors().forEach(peerNotes::putIfAbsent);
+        }
         List<Row> rows = new ArrayList<>();
         for (IoCase c : cases) {
-            Timing p = peer.timings().get(c.workload());
-            String note = p != null ? "" : peer.errors().getOrDefault(c.workload(),
-                    peerNotes.getOrDefault(c.workload(), "peer gave no timing"));
-            rows.add(new Row(c, bytes(c.files()), java.get(c.workload()), p, note));
+            List<Timing> j = ours.get(c.workload());
+            List<Timing> p = peer.get(c.workload());
+            boolean complete = p != null && p.size() == rounds;
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 0; complete && r < rounds; r++) {
+                ratios.add(p.get(r).medianMs() / j.get(r).medianMs());
+            }
+            String note = complete ? "" : peerNotes.getOrDefault(c.workload(), "peer gave no timing"
+                    + (p == null ? "" : " in " + (rounds - p.size()) + " of " + rounds + " rounds"));
+            rows.add(new Row(c, bytes(c.files()), Timer.combine(j), complete ? Timer.combine(p) : null, note,
+                    List.copyOf(ratios)));
         }
         return rows;
     }
 
-    private static Timing measure(IoCase c, int warmup, java.time.Duration javaWarmup) throws IOException {
+    private static Timing measure(IoCase c, int warmup, Duration javaWarmup) throws IOException {
         try {
             return Timer.measure(c.workload(), warmup, javaWarmup, c.repetitions(), () -> readAll(c));
         } catch (ReadFailure e) {
@@ -107,7 +130,8 @@ public final class IoBench {
                 runnable.add(Map.of("workload", c.workload(), "format", c.format().name(),
                         "files", c.files().stream().map(Path::toString).toList(), "repetitions", c.repetitions()));
             } else {
-                notes.put(c.workload(), "peer not installed: " + python + " with " + c.format().peerModule());
+                notes.putIfAbsent(c.workload(), "peer not installed: " + python + " with "
+                        + c.format().peerModule());
             }
         }
         if (runnable.isEmpty()) {
@@ -118,7 +142,7 @@ public final class IoBench {
         try {
             return peer.runAll("peer_io.py", List.of("" + warmup, spec.toString()), 3600);
         } catch (IOException e) {
-            runnable.forEach(c -> notes.put((String) c.get("workload"), "peer failed: " + e.getMessage()));
+            runnable.forEach(c -> notes.putIfAbsent((String) c.get("workload"), "peer failed: " + e.getMessage()));
             return new PythonPeer.Output(Map.of(), Map.of());
         }
     }

@@ -14,7 +14,8 @@ import org.radlens.validation.bench.IoBench.Row;
 
 /**
  * The {@code radlens bench io} results as a Markdown table and JSON. Every figure comes with its ratio ours / peer:
- * for times (median, p95) below 1 means RadLens is faster; for throughput (files/s, MB/s) above 1 does.
+ * for times (median, p95) below 1 means RadLens is faster; for throughput (files/s, MB/s) above 1 does. The last
+ * column gives the throughput ratio of each round, to show how much the machine moved the figures.
  */
 public final class IoBenchReport {
     private IoBenchReport() {
@@ -22,8 +23,8 @@ public final class IoBenchReport {
 
     public static String table(List<Row> rows, List<String> notes) {
         StringBuilder sb = new StringBuilder("| workload | files | MB | RadLens median / p95 ms | peer median / p95 ms "
-                + "| ratio median / p95 | RadLens files/s, MB/s | peer files/s, MB/s | ratio files/s, MB/s |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+                + "| ratio median / p95 | RadLens files/s, MB/s | peer files/s, MB/s | ratio files/s, MB/s "
+                + "| ratio files/s per round |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             Timing j = r.java();
             sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.2f / %.2f | ", r.workload().workload(),
@@ -31,14 +32,16 @@ public final class IoBenchReport {
             String ours = String.format(Locale.ROOT, "%.1f, %.1f", Row.filesPerSecond(r.workload(), j),
                     Row.megabytesPerSecond(r.bytes(), j));
             if (r.peer() == null) {
-                sb.append(r.peerNote()).append(" | | ").append(ours).append(" | | |\n");
+                sb.append(r.peerNote()).append(" | | ").append(ours).append(" | | | |\n");
                 continue;
             }
             Timing p = r.peer();
             double thr = Row.filesPerSecond(r.workload(), j) / Row.filesPerSecond(r.workload(), p);
-            sb.append(String.format(Locale.ROOT, "%.2f / %.2f | %.2f / %.2f | %s | %.1f, %.1f | %.2f, %.2f |\n",
+            sb.append(String.format(Locale.ROOT, "%.2f / %.2f | %.2f / %.2f | %s | %.1f, %.1f | %.2f, %.2f | %s |\n",
                     p.medianMs(), p.p95Ms(), j.medianMs() / p.medianMs(), j.p95Ms() / p.p95Ms(), ours,
-                    Row.filesPerSecond(r.workload(), p), Row.megabytesPerSecond(r.bytes(), p), thr, thr));
+                    Row.filesPerSecond(r.workload(), p), Row.megabytesPerSecond(r.bytes(), p), thr, thr,
+                    String.join(" ", r.roundRatios().stream().map(x -> String.format(Locale.ROOT, "%.2f", x))
+                            .toList())));
         }
         notes.forEach(n -> sb.append("\n- ").append(n));
         return sb.append('\n').toString();
@@ -92,6 +95,7 @@ public final class IoBenchReport {
         double thr = r.peer().medianMs() / r.java().medianMs();
         o.put("files_per_s", thr);
         o.put("mb_per_s", thr);
+        o.put("files_per_s_per_round", r.roundRatios());
         return o;
     }
 }

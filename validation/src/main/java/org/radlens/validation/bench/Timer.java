@@ -1,5 +1,7 @@
 package org.radlens.validation.bench;
 
+import java.util.List;
+
 import java.util.Arrays;
 
 /**
@@ -45,6 +47,24 @@ public final class Timer {
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         return summarize(workload, "java " + Runtime.version().feature(), ms);
+    }
+
+    /**
+     * One timing from several rounds of the same workload: the median of the rounds' medians, the largest p95, the
+     * smallest minimum, the mean weighted by repetitions. Rounds interleaved with a peer's keep a noisy moment on a
+     * shared machine from landing on one side only.
+     */
+    public static Timing combine(List<Timing> rounds) {
+        if (rounds.isEmpty()) {
+            throw new IllegalArgumentException("no rounds to combine");
+        }
+        double[] medians = rounds.stream().mapToDouble(Timing::medianMs).sorted().toArray();
+        int reps = rounds.stream().mapToInt(Timing::repetitions).sum();
+        double mean = rounds.stream().mapToDouble(t -> t.meanMs() * t.repetitions()).sum() / reps;
+        Timing first = rounds.get(0);
+        return new Timing(first.workload(), first.runner(), reps, quantile(medians, 0.5),
+                rounds.stream().mapToDouble(Timing::p95Ms).max().orElseThrow(),
+                rounds.stream().mapToDouble(Timing::minMs).min().orElseThrow(), mean);
     }
 
     /** Median, p95, minimum and mean of per-repetition times in ms. */

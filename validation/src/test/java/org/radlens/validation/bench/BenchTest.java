@@ -52,6 +52,18 @@ class BenchTest {
     }
 
     @Test
+    void roundsCombineIntoTheMedianOfMediansAndTheWorstP95() {
+        Timing t = Timer.combine(java.util.List.of(new Timing("w", "r", 2, 10, 12, 9, 10),
+                new Timing("w", "r", 2, 30, 40, 20, 30), new Timing("w", "r", 4, 11, 13, 8, 12)));
+        assertEquals(8, t.repetitions());
+        assertEquals(11, t.medianMs(), 1e-9);
+        assertEquals(40, t.p95Ms(), 1e-9);
+        assertEquals(8, t.minMs(), 1e-9);
+        assertEquals((20 + 60 + 48) / 8.0, t.meanMs(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> Timer.combine(java.util.List.of()));
+    }
+
+    @Test
     void peerOutputIsParsedFromItsLastLine() throws IOException {
         Map<String, Timing> m = PythonPeer.parse(
                 "warning: noise\n{\"runner\": \"py\", \"timings\": {\"a\": [2, 4]}}\n").timings();

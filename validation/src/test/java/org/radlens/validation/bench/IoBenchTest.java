@@ -28,7 +28,7 @@ class IoBenchTest {
         List<IoCase> cases = IoInputs.prepare(tmp.resolve("no-data"), tmp.resolve("work"), 2, 2, notes);
         assertEquals(1, cases.size(), "only the generated volume without data");
         assertEquals(3, notes.size(), "one note per missing source: " + notes);
-        List<IoBench.Row> rows = IoBench.run(cases, 0, java.time.Duration.ZERO, tmp.resolve("no-python"), tmp);
+        List<IoBench.Row> rows = IoBench.run(cases, 0, java.time.Duration.ZERO, 1, tmp.resolve("no-python"), tmp);
         IoBench.Row r = rows.get(0);
         assertNull(r.peer());
         assertTrue(r.peerNote().startsWith("peer not installed"), r.peerNote());
@@ -47,9 +47,11 @@ class IoBenchTest {
         Path python = Path.of("/usr/bin/python3");
         assumeTrue(new PythonPeer(python).available("nibabel", "numpy"), "no /usr/bin/python3 with nibabel");
         List<IoCase> cases = IoInputs.prepare(tmp.resolve("no-data"), tmp.resolve("work"), 2, 3, new ArrayList<>());
-        IoBench.Row r = IoBench.run(cases, 1, java.time.Duration.ZERO, python, tmp).get(0);
+        IoBench.Row r = IoBench.run(cases, 1, java.time.Duration.ZERO, 2, python, tmp).get(0);
         assertTrue(r.peer() != null, r.peerNote());
-        assertEquals(1, r.peer().repetitions());
+        assertEquals(2, r.peer().repetitions(), "one repetition in each of 2 rounds");
+        assertEquals(2, r.java().repetitions());
+        assertEquals(2, r.roundRatios().size());
         assertTrue(r.peer().runner().contains("nibabel"), r.peer().runner());
         Path json = tmp.resolve("io.json");
         IoBenchReport.writeJson(json, List.of(r), Map.of(), List.of());
@@ -71,7 +73,8 @@ class IoBenchTest {
         assertTrue(notes.isEmpty(), notes.toString());
         IoCase ct = cases.get(1);
         assertEquals(20, ct.files().size());
-        List<IoBench.Row> rows = IoBench.run(List.of(cases.get(0), ct), 0, java.time.Duration.ZERO, Path.of("/usr/bin/python3"), tmp);
+        List<IoBench.Row> rows = IoBench.run(List.of(cases.get(0), ct), 0, java.time.Duration.ZERO, 1,
+                Path.of("/usr/bin/python3"), tmp);
         for (IoBench.Row r : rows) {
             assertTrue(r.peer() != null || r.peerNote().startsWith("peer not installed"), r.peerNote());
         }

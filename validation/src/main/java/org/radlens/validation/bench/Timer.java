@@ -36,15 +36,19 @@ public final class Timer {
             throw new IllegalArgumentException("warmup >= 0, minWarmup >= 0 and repetitions >= 1 required: "
                     + warmup + ", " + minWarmup + ", " + repetitions);
         }
+        // one loop for warm-up and timing: a separate warm-up loop gets compiled on-stack with the task inlined,
+        // and the timed loop then starts in barely-compiled code (a cliff of up to 20x on the first repetitions)
         long end = System.nanoTime() + minWarmup.toNanos();
-        for (int i = 0; i < warmup || System.nanoTime() < end; i++) {
-            sink += task.run();
-        }
         double[] ms = new double[repetitions];
-        for (int i = 0; i < repetitions; i++) {
+        int timed = 0;
+        for (int i = 0; timed < repetitions; i++) {
+            boolean warming = i < warmup || System.nanoTime() < end;
             long t0 = System.nanoTime();
             sink += task.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
+            long dt = System.nanoTime() - t0;
+            if (!warming) {
+                ms[timed++] = dt / 1e6;
+            }
         }
         return summarize(workload, "java " + Runtime.version().feature(), ms);
     }

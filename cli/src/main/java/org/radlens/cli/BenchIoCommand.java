@@ -70,6 +70,8 @@ final class BenchIoCommand implements Callable<Integer> {
             List<IoCase> cases = IoInputs.prepare(root, work, reps, slices, notes);
             List<IoBench.Row> rows = IoBench.run(cases, warmup,
                     java.time.Duration.ofMillis(Math.round(1000 * javaWarmupSeconds)), rounds, python, work);
+            IoCase big = cases.get(cases.size() - 1); // IoInputs adds the generated volume last
+            notes.add(org.radlens.validation.bench.HeapPeak.readNifti(big.files().get(0)).toString());
             notes.add("Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
                     + " processors; load average before the run: " + BenchData.loadAverage());
             spec.commandLine().getOut().print(IoBenchReport.table(rows, notes));
@@ -78,7 +80,7 @@ final class BenchIoCommand implements Callable<Integer> {
                 IoBenchReport.writeJson(out, rows, settings(root), notes);
             }
             return 0;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | org.radlens.dicomio.ImageReadException e) {
             return BenchData.fail(spec, e);
         } finally {
             delete(work, err);

@@ -37,6 +37,10 @@ final class ListenCommand implements Callable<Integer> {
     @Option(names = "--segment", description = "Also segment the lungs and send a DICOM SEG.")
     boolean segment;
 
+    @Option(names = "--overlay-sc", paramLabel = "QUERY",
+            description = "Also send an RGB Secondary Capture of the heat map of QUERY (e.g. pneumonia) over the image.")
+    String overlayQuery;
+
     @Option(names = "--workers", paramLabel = "N", description = "Parallel workers (default: 2).")
     int workers = 2;
 
@@ -59,7 +63,7 @@ final class ListenCommand implements Callable<Integer> {
         }
         try (RadLensModel m = org.radlens.cli.score.ScoreModels.open(model, workers);
              Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
-            ScoringEngine engine = new ScoringEngine(m, segment);
+            ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery);
             try (ListenService service = new ListenService(engine, destination, aet, journal, out, workers);
                  StorageReceiver receiver = new StorageReceiver(port, aet, out.resolve("incoming"),
                          (file, caller) -> service.received(file))) {

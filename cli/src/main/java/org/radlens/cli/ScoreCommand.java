@@ -48,6 +48,11 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--segment", description = "Also segment the lungs: area in mm² and a DICOM SEG.")
     boolean segment;
 
+    @Option(names = "--overlay-sc", paramLabel = "QUERY",
+            description = "DICOM sources also get an RGB Secondary Capture of the heat map of QUERY (e.g. pneumonia) "
+                    + "over the image, stored like the SR (inprocess engine).")
+    String overlayQuery;
+
     @Option(names = "--write-dicom", description = "Folder mode: write SR (and SEG) files into OUT/dicom.")
     boolean writeDicom;
 
@@ -72,13 +77,20 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give either INPUT files/folders/globs or --dicomweb URL, and --workers >= 1");
         }
+        if (overlayQuery != null && overlayQuery.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--overlay-sc needs a query, e.g. pneumonia");
+        }
         if (!ScoreEngines.IN_PROCESS.equals(engineName)) {
+            if (overlayQuery != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--overlay-sc runs with the inprocess engine, not --engine " + engineName);
+            }
             return runEngine();
         }
         Files.createDirectories(out);
         try (RadLensModel m = org.radlens.cli.score.ScoreModels.open(model, workers);
              Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
-            ScoringEngine engine = new ScoringEngine(m, segment);
+            ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery);
             BatchRunner.Summary s = web.url != null ? runDicomWeb(engine, journal) : runFiles(engine, journal);
             OutputFiles.write(out, journal.rows());
             spec.commandLine().getErr().printf("radlens score: %d scored, %d failed, %d already done; results in %s%n",

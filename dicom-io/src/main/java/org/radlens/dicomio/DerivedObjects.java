@@ -13,7 +13,8 @@ final class DerivedObjects {
 
     /** The kinds of derived object; each has its own series and instance UIDs. */
     enum Kind {
-        SR("sr", "SR", 9801, "RadLens findings"), SEG("seg", "SEG", 9802, "RadLens segmentation");
+        SR("sr", "SR", 9801, "RadLens findings"), SEG("seg", "SEG", 9802, "RadLens segmentation"),
+        SC("sc", "OT", 9803, "RadLens heat map");
 
         final String key;
         final String modality;

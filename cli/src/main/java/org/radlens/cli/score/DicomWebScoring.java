@@ -60,6 +60,7 @@ public final class DicomWebScoring implements BatchRunner.ItemScorer<InstanceRef
             long t2 = System.nanoTime();
             storeIfAbsent(ref.studyUid(), s.row().srUid(), s.sr());
             storeIfAbsent(ref.studyUid(), s.row().segUid(), s.seg());
+            storeIfAbsent(ref.studyUid(), s.scUid(), s.sc());
             return s.row().withTiming("transfer", (t1 - t0 + System.nanoTime() - t2) / 1e6);
         } catch (Exception e) { // the batch's one catch-all: this item becomes an error row, the others go on
             return ResultRow.failure(ref.sopInstanceUid(), ScoreErrors.describe(e));

@@ -13,7 +13,7 @@ public final class FolderScoring implements BatchRunner.ItemScorer<FileInputs.It
     private final ScoringEngine engine;
     private final Path dicomOut;
 
-    /** @param dicomOut folder for SR/SEG files, or null to write none */
+    /** @param dicomOut folder for SR/SEG (and overlay SC) files, or null to write none */
     public FolderScoring(ScoringEngine engine, Path dicomOut) {
         this.engine = engine;
         this.dicomOut = dicomOut;
@@ -25,6 +25,7 @@ public final class FolderScoring implements BatchRunner.ItemScorer<FileInputs.It
             ScoringEngine.Scored s = engine.score(item.id(), item.file(), dicomOut != null);
             write(s.row().srUid(), s.sr());
             write(s.row().segUid(), s.seg());
+            write(s.scUid(), s.sc());
             return s.row();
         } catch (Exception e) { // the batch's one catch-all: this item becomes an error row, the others go on
             return ResultRow.failure(item.id(), ScoreErrors.describe(e));

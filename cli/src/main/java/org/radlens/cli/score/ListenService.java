@@ -99,6 +99,9 @@ public final class ListenService implements AutoCloseable {
             if (s.seg().length > 0) {
                 objects.add(write(s.row().segUid(), s.seg()));
             }
+            if (s.sc().length > 0) {
+                objects.add(write(s.scUid(), s.sc()));
+            }
             if (destination != null) {
                 DimseClient.store(destination, callingAet, objects);
             }

@@ -1,22 +1,5 @@
 package org.radlens.cli.score;
 
-import org.radlens.dicomio.AlgorithmIdentity;
-import org.radlens.dicomio.DerivedUids;
-import org.radlens.dicomio.DicomWriteException;
-import org.radlens.dicomio.ImageFiles;
-import org.radlens.dicomio.ImageFormat;
-import org.radlens.dicomio.ImageReadException;
-import org.radlens.dicomio.ScoredFinding;
-import org.radlens.dicomio.Segmentations;
-import org.radlens.dicomio.SourceImage;
-import org.radlens.dicomio.StructuredReports;
-import org.radlens.models.InferenceException;
-import org.radlens.models.RadLensModel;
-import org.radlens.models.encode.ImageEmbedding;
-import org.radlens.models.zeroshot.FindingScore;
-import org.radlens.volume3d.Image2D;
-import org.radlens.volume3d.LabelMask;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,24 +7,56 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.radlens.cli.Overlays;
+import org.radlens.dicomio.AlgorithmIdentity;
+import org.radlens.dicomio.DerivedUids;
+import org.radlens.dicomio.DicomWriteException;
+import org.radlens.dicomio.ImageFiles;
+import org.radlens.dicomio.ImageFormat;
+import org.radlens.dicomio.ImageReadException;
+import org.radlens.dicomio.ScoredFinding;
+import org.radlens.dicomio.SecondaryCaptures;
+import org.radlens.dicomio.Segmentations;
+import org.radlens.dicomio.SourceImage;
+import org.radlens.dicomio.StructuredReports;
+import org.radlens.models.InferenceException;
+import org.radlens.models.RadLensModel;
+import org.radlens.models.encode.ImageEmbedding;
+import org.radlens.models.grounding.Grounding;
+import org.radlens.models.zeroshot.FindingScore;
+import org.radlens.volume3d.Image2D;
+import org.radlens.volume3d.LabelMask;
 
 /**
  * Scores one image file with a shared, thread-safe model: classification of the package's findings, optionally the
- * lung segmentation (area in mm²), and for DICOM sources the TID 1500 SR and (with segmentation) SEG objects with
- * deterministic UIDs. Stateless apart from the model; safe to call from many workers.
+ * lung segmentation (area in mm²), and for DICOM sources the TID 1500 SR, (with segmentation) SEG and (with an
+ * overlay query) Secondary Capture objects with deterministic UIDs. Stateless apart from the model; safe to call from many workers.
  */
 public final class ScoringEngine {
-    /** A scored image and the derived DICOM objects (empty arrays when not made). */
-    public record Scored(ResultRow row, byte[] sr, byte[] seg) {
+    /** A scored image and the derived DICOM objects (empty arrays and "" when not made). */
+    public record Scored(ResultRow row, byte[] sr, byte[] seg, byte[] sc, String scUid) {
+        public Scored(ResultRow row, byte[] sr, byte[] seg) {
+            this(row, sr, seg, new byte[0], "");
+        }
     }
 
     private final RadLensModel model;
     private final AlgorithmIdentity algorithm;
     private final boolean segment;
+    private final String overlayQuery;
 
     public ScoringEngine(RadLensModel model, boolean segment) throws IOException {
+        this(model, segment, null);
+    }
+
+    /**
+     * @param overlayQuery when not null, DICOM sources also get a Secondary Capture of the heat map of this
+     *                     grounding query blended over the image ({@link SecondaryCaptures})
+     */
+    public ScoringEngine(RadLensModel model, boolean segment, String overlayQuery) throws IOException {
         this.model = model;
         this.segment = segment;
+        this.overlayQuery = overlayQuery;
         this.algorithm = algorithmOf(model);
     }
 
@@ -75,6 +90,8 @@ public final class ScoringEngine {
         LabelMask mask = segment ? model.segmenter().segment(e) : null;
         double area = mask == null ? Double.NaN : mask.count(1) * image.geometry().spacing(0)
                 * image.geometry().spacing(1);
+        Grounding overlay = derive && src != null && overlayQuery != null
+                ? model.grounder().locate(e, overlayQuery) : null;
         long t2 = System.nanoTime();
         byte[] sr = new byte[0];
         byte[] seg = new byte[0];
@@ -84,12 +101,29 @@ public final class ScoringEngine {
                 seg = Segmentations.binary(src, lungs(mask), mask.classNames().get(0), algorithm);
             }
         }
+        byte[] sc = overlay == null ? new byte[0] : SecondaryCaptures.overlay(src, image.width(), image.height(),
+                rgb(Overlays.heat(Overlays.grey(image), overlay.map(), overlay.boxes())), overlayQuery, algorithm);
         ResultRow row = new ResultRow(id, src == null ? "" : src.sopInstanceUid(), probs, area,
                 sr.length > 0 ? StructuredReports.instanceUid(src, algorithm) : "",
                 seg.length > 0 ? Segmentations.instanceUid(src, algorithm) : "", "")
                 .withTiming("decode", (t1 - t0) / 1e6).withTiming("inference", (t2 - t1) / 1e6)
                 .withTiming("write", (System.nanoTime() - t2) / 1e6);
-        return new Scored(row, sr, seg);
+        return new Scored(row, sr, seg, sc, sc.length > 0 ? SecondaryCaptures.instanceUid(src, algorithm,
+                overlayQuery) : "");
+    }
+
+    /** Interleaved R, G, B bytes of an RGB image, row by row. */
+    static byte[] rgb(java.awt.image.BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+        byte[] out = new byte[3 * argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            out[3 * i] = (byte) (argb[i] >> 16);
+            out[3 * i + 1] = (byte) (argb[i] >> 8);
+            out[3 * i + 2] = (byte) argb[i];
+        }
+        return out;
     }
 
     /** Label 1 of the (2D) mask as 0/1 bytes in the source grid. */

@@ -42,7 +42,7 @@ class ListenTest {
             Path out = tmp.resolve("out");
             CompletableFuture<Integer> listen = CompletableFuture.supplyAsync(() -> RadLens.commandLine().execute(
                     "listen", "--port", String.valueOf(listenPort), "--dest", "ORTHANC@127.0.0.1:" + orthanc.dicomPort,
-                    "--out", out.toString(), "--segment", "--stop-after", "3"));
+                    "--out", out.toString(), "--segment", "--overlay-sc", "pneumonia", "--stop-after", "3"));
             awaitEcho(new RemoteAe("RADLENS", "127.0.0.1", listenPort));
             assertEquals(0, ExternalTool.run("storescu", "-aec", "RADLENS", "127.0.0.1", String.valueOf(listenPort),
                     fx.get(0).toString()));
@@ -59,6 +59,7 @@ class ListenTest {
                     Duration.ZERO);
             assertEquals(3, web.searchInstances(null, Map.of("Modality", "SR")).size());
             assertEquals(3, web.searchInstances(null, Map.of("Modality", "SEG")).size());
+            assertEquals(3, web.searchInstances(null, Map.of("Modality", "OT")).size(), "heat-map SCs");
             List<String> rows = Files.readAllLines(out.resolve("results.csv"));
             assertEquals(4, rows.size(), String.join("\n", rows));
             assertTrue(rows.stream().skip(1).allMatch(row -> row.endsWith(",")), String.join("\n", rows));

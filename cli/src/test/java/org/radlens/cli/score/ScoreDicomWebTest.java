@@ -87,12 +87,20 @@ class ScoreDicomWebTest {
     }
 
     @Test
-    void scoresEveryInstanceAndStoresOneSrAndSegEach() throws Exception {
+    void scoresEveryInstanceAndStoresOneSrSegAndOverlayEach() throws Exception {
         Path out = tmp.resolve("out");
-        assertEquals(0, score(args(out)));
+        String[] withOverlay = args(out, "--workers", "2", "--overlay-sc", "pneumonia");
+        assertEquals(0, score(withOverlay));
         assertEachOnceWithoutError(out);
         assertEquals(N, onServer("SR").size());
         assertEquals(N, onServer("SEG").size());
+        assertEquals(N, onServer("OT").size());
+        Path scFile = tmp.resolve("sc.dcm");
+        Files.write(scFile, client().retrieve(onServer("OT").get(0)));
+        String sc = pydicom(scFile, "d.SOPClassUID, d.PhotometricInterpretation, d.SourceImageSequence[0]"
+                + ".ReferencedSOPInstanceUID in [" + String.join(",", java.util.stream.IntStream.range(0, N)
+                .mapToObj(i -> "'" + sopQuietly(i) + "'").toList()) + "]");
+        assertEquals("1.2.840.10008.5.1.4.1.1.7 RGB True", sc);
         InstanceRef sr = onServer("SR").get(0);
         Path srFile = tmp.resolve("sr.dcm");
         Files.write(srFile, client().retrieve(sr));
@@ -104,9 +112,10 @@ class ScoreDicomWebTest {
         assertTrue(row.contains("," + sr.sopInstanceUid() + ","), row);
 
         Files.delete(out.resolve("journal.jsonl")); // forget everything: the server must still get no duplicates
-        assertEquals(0, score(args(out)));
+        assertEquals(0, score(withOverlay));
         assertEquals(N, onServer("SR").size());
         assertEquals(N, onServer("SEG").size());
+        assertEquals(N, onServer("OT").size());
         assertEachOnceWithoutError(out);
     }
 
@@ -121,6 +130,14 @@ class ScoreDicomWebTest {
         ids = csvRows(out).stream().map(r -> r.substring(0, r.indexOf(','))).toList();
         assertEquals(List.of(sop(0), sop(1), sop(5)).stream().sorted().toList(), ids);
         assertEquals(3, onServer("SR").size());
+    }
+
+    String sopQuietly(int i) {
+        try {
+            return sop(i);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String sop(int i) throws Exception {

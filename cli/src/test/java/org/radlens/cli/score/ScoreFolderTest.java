@@ -24,7 +24,7 @@ class ScoreFolderTest {
         Files.write(in.resolve("bad.dcm"), java.util.Arrays.copyOf(dcm, 2000));
         Path out = tmp.resolve("out");
         String[] args = {"score", in.toString(), "--out", out.toString(), "--segment", "--write-dicom",
-            "--workers", "2"};
+            "--overlay-sc", "pneumonia", "--workers", "2"};
         assertEquals(1, RadLens.commandLine().execute(args));
         List<String> rows = Files.readAllLines(out.resolve("results.csv"));
         assertEquals(4, rows.size(), String.join("\n", rows));
@@ -32,9 +32,14 @@ class ScoreFolderTest {
         assertTrue(rows.get(1).startsWith("bad.dcm,,") && rows.get(1).contains("bad.dcm: "), rows.get(1));
         assertTrue(rows.get(2).startsWith("good.dcm,1.2.826.") && rows.get(2).endsWith(","), rows.get(2));
         assertTrue(rows.get(3).startsWith("normal.jpg,,0.") && rows.get(3).endsWith(",,,"), rows.get(3));
+        List<String> modalities = new java.util.ArrayList<>();
         try (var files = Files.list(out.resolve("dicom"))) {
-            assertEquals(2, files.count()); // SR + SEG of the one DICOM
+            for (Path f : files.toList()) {
+                modalities.add(org.radlens.dicomio.DicomReader.readHeader(f).modality());
+            }
         }
+        java.util.Collections.sort(modalities);
+        assertEquals(List.of("OT", "SEG", "SR"), modalities, "SR + SEG + heat-map SC of the one DICOM");
         assertTrue(rows.stream().noneMatch(r -> r.contains("ANONYMOUS")), "no patient names in the output");
 
         assertEquals(1, RadLens.commandLine().execute(args)); // all done: nothing scored again, same rows
@@ -49,6 +54,7 @@ class ScoreFolderTest {
                 "--out", tmp.toString()));
         // no spark module on cli's class path: a clear usage error, not a crash
         assertEquals(2, RadLens.commandLine().execute("score", "x", "--engine", "spark", "--out", tmp.toString()));
+        assertEquals(2, RadLens.commandLine().execute("score", "x", "--overlay-sc", " ", "--out", tmp.toString()));
         assertEquals(java.util.List.of("inprocess"), ScoreEngines.names());
     }
 }

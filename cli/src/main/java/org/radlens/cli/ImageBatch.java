@@ -62,7 +62,7 @@ final class ImageBatch {
                 String msg = e.getMessage() != null ? e.getMessage() : e.toString();
                 o.addProperty("error", msg);
                 rows.add(List.of(f.toString(), "ERROR: " + msg));
-                err.println(f + ": " + msg);
+                err.println(msg.startsWith(f.toString()) ? msg : f + ": " + msg); // our exceptions name the file
             }
             all.add(o);
         }

@@ -63,6 +63,7 @@ public final class RadLens implements Runnable {
     }
 
     public static void main(String[] args) {
+        QuietPixelMed.install();
         System.exit(commandLine().execute(args));
     }
 }

@@ -104,7 +104,7 @@ final class DicomFile {
             throw new UnsupportedFormatException(path, ts, limit);
         }
         if (pixels) {
-            checkPixelModule(path, h, list);
+            checkPixelModule(path, h, list, scan);
         }
         if (ownRle || ownJpegLs || ownJpegExt) {
             if (scan.encapsulatedOffset() < 0) {
@@ -163,10 +163,21 @@ final class DicomFile {
         return new CorruptFileException(path, "cannot parse: " + m, e);
     }
 
-    private static void checkPixelModule(Path path, DicomHeader h, AttributeList list) throws ImageReadException {
+    private static void checkPixelModule(Path path, DicomHeader h, AttributeList list, DicomPrescan.Result scan)
+            throws ImageReadException {
         boolean reals = list.get(TagFromName.FloatPixelData) != null
                 || list.get(TagFromName.DoubleFloatPixelData) != null;
         if (list.get(TagFromName.PixelData) == null && !reals) {
+            // PixelMed logs and drops pixel data it cannot read or decode; the prescan saw whether the file has any
+            if (scan.pixelOffset() > 0 || scan.encapsulatedOffset() >= 0) {
+                throw new CorruptFileException(path, "Pixel Data (7FE0,0010) is present but cannot be read or "
+                        + "decoded (truncated or corrupt) [transfer syntax " + h.transferSyntaxUid() + "]");
+            }
+            if (TransferSyntax.DEFLATED_LE.uid().equals(h.transferSyntaxUid())) { // the prescan cannot look inside
+                throw new UnsupportedFormatException(path, h.transferSyntaxUid(), "no readable Pixel Data "
+                        + "(7FE0,0010): not an image, or its pixel data is lost to a truncated or corrupt deflate "
+                        + "stream");
+            }
             throw new UnsupportedFormatException(path, h.transferSyntaxUid(), "no Pixel Data (7FE0,0010): not an image");
         }
         boolean bitsOk = h.bitsAllocated() == 1 || h.bitsAllocated() == 8 || h.bitsAllocated() == 16

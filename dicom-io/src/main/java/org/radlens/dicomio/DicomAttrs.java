@@ -67,6 +67,26 @@ final class DicomAttrs {
         return l;
     }
 
+    /**
+     * The Image Pixel module's description of unsigned, uncompressed pixels ({@code bits} stored in as many bits
+     * allocated) plus Lossy Image Compression "00"; the Pixel Data itself is the caller's.
+     */
+    static void imagePixel(AttributeList l, int samples, String photometric, int rows, int columns, int bits)
+            throws DicomException {
+        put(l, TagFromName.SamplesPerPixel, samples);
+        put(l, TagFromName.PhotometricInterpretation, photometric);
+        if (samples > 1) {
+            put(l, TagFromName.PlanarConfiguration, 0);
+        }
+        put(l, TagFromName.Rows, rows);
+        put(l, TagFromName.Columns, columns);
+        put(l, TagFromName.BitsAllocated, bits);
+        put(l, TagFromName.BitsStored, bits);
+        put(l, TagFromName.HighBit, bits - 1);
+        put(l, TagFromName.PixelRepresentation, 0);
+        put(l, TagFromName.LossyImageCompression, "00");
+    }
+
     /** The object as a Part 10 file (explicit VR little endian, with meta header). */
     static byte[] toPart10(AttributeList list) throws DicomException {
         FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, "RADLENS");

@@ -63,16 +63,7 @@ public final class SecondaryCaptures {
     }
 
     private static void pixels(AttributeList l, int columns, int rows, byte[] rgb) throws DicomException {
-        DicomAttrs.put(l, TagFromName.SamplesPerPixel, 3);
-        DicomAttrs.put(l, TagFromName.PhotometricInterpretation, "RGB");
-        DicomAttrs.put(l, TagFromName.PlanarConfiguration, 0);
-        DicomAttrs.put(l, TagFromName.Rows, rows);
-        DicomAttrs.put(l, TagFromName.Columns, columns);
-        DicomAttrs.put(l, TagFromName.BitsAllocated, 8);
-        DicomAttrs.put(l, TagFromName.BitsStored, 8);
-        DicomAttrs.put(l, TagFromName.HighBit, 7);
-        DicomAttrs.put(l, TagFromName.PixelRepresentation, 0);
-        DicomAttrs.put(l, TagFromName.LossyImageCompression, "00");
+        DicomAttrs.imagePixel(l, 3, "RGB", rows, columns, 8);
         OtherByteAttribute px = new OtherByteAttribute(TagFromName.PixelData);
         px.setValues(rgb.length % 2 == 0 ? rgb : java.util.Arrays.copyOf(rgb, rgb.length + 1));
         l.put(px);

@@ -20,15 +20,7 @@ final class SegFrames {
     static void image(AttributeList l, int rows, int columns, int frames, byte[] packed, String label)
             throws DicomException {
         DicomAttrs.put(l, TagFromName.ImageType, "DERIVED", "PRIMARY");
-        DicomAttrs.put(l, TagFromName.SamplesPerPixel, 1);
-        DicomAttrs.put(l, TagFromName.PhotometricInterpretation, "MONOCHROME2");
-        DicomAttrs.put(l, TagFromName.Rows, rows);
-        DicomAttrs.put(l, TagFromName.Columns, columns);
-        DicomAttrs.put(l, TagFromName.BitsAllocated, 1);
-        DicomAttrs.put(l, TagFromName.BitsStored, 1);
-        DicomAttrs.put(l, TagFromName.HighBit, 0);
-        DicomAttrs.put(l, TagFromName.PixelRepresentation, 0);
-        DicomAttrs.put(l, TagFromName.LossyImageCompression, "00");
+        DicomAttrs.imagePixel(l, 1, "MONOCHROME2", rows, columns, 1);
         DicomAttrs.put(l, TagFromName.NumberOfFrames, String.valueOf(frames));
         String cs = label.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_ ]", "_");
         DicomAttrs.put(l, TagFromName.ContentLabel, cs.length() > 16 ? cs.substring(0, 16) : cs);

@@ -14,15 +14,12 @@ import picocli.CommandLine.Option;
 @Command(name = "grounding", mixinStandardHelpOptions = true,
         description = "Phrase grounding over a manifest with columns image,query,x,y,w,h (pixels, top-left corner).")
 final class EvalGroundingCommand implements Callable<Integer> {
-    @Option(names = "--manifest", required = true, description = "CSV manifest; image paths relative to its folder.")
-    Path manifest;
+    @Mixin
+    ManifestOptions in;
 
     @Option(names = "--threshold", defaultValue = "0.5",
             description = "Threshold of the min-max scaled map for IoU/Dice (default: ${DEFAULT-VALUE}).")
     double threshold;
-
-    @Option(names = "--model", description = "Model package (folder or zip).")
-    Path model;
 
     @Option(names = "--heatmaps", description = "Precomputed heat maps CSV: image,query,heatmap (grey PNG).")
     Path heatmaps;
@@ -36,8 +33,8 @@ final class EvalGroundingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EvalRunner.execute(() -> {
-            Manifest m = Manifest.read(manifest);
-            SourceOptions o = SourceOptions.of(model, null, null, heatmaps, null, null);
+            Manifest m = Manifest.read(in.manifest);
+            SourceOptions o = SourceOptions.of(in.model, null, null, heatmaps, null, null);
             try (HeatMapSource s = new EvalSources(o, "image").heatMaps()) {
                 return GroundingEvaluation.run(m, s, threshold, eval.settings());
             }

@@ -14,11 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "retrieval", mixinStandardHelpOptions = true,
         description = "Image-text retrieval over a manifest of pairs (columns image,text): R@1/5/10 both ways.")
 final class EvalRetrievalCommand implements Callable<Integer> {
-    @Option(names = "--manifest", required = true, description = "CSV manifest; image paths relative to its folder.")
-    Path manifest;
-
-    @Option(names = "--model", description = "Model package (folder or zip).")
-    Path model;
+    @Mixin
+    ManifestOptions in;
 
     @Option(names = "--embeddings", description = "Precomputed embeddings CSV: kind,key,e0,e1,...")
     Path embeddings;
@@ -32,8 +29,8 @@ final class EvalRetrievalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EvalRunner.execute(() -> {
-            Manifest m = Manifest.read(manifest);
-            SourceOptions o = SourceOptions.of(model, null, null, null, null, embeddings);
+            Manifest m = Manifest.read(in.manifest);
+            SourceOptions o = SourceOptions.of(in.model, null, null, null, null, embeddings);
             try (EmbeddingSource s = new EvalSources(o, "image").embeddings()) {
                 return RetrievalEvaluation.run(m, s, eval.settings());
             }

@@ -14,11 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "segmentation", mixinStandardHelpOptions = true,
         description = "Segmentation over a manifest with columns image,mask[,class]; distances in mm.")
 final class EvalSegmentationCommand implements Callable<Integer> {
-    @Option(names = "--manifest", required = true, description = "CSV manifest; paths relative to its folder.")
-    Path manifest;
-
-    @Option(names = "--model", description = "Model package (folder or zip).")
-    Path model;
+    @Mixin
+    ManifestOptions in;
 
     @Option(names = "--masks", description = "Precomputed masks CSV: image,mask[,class].")
     Path masks;
@@ -32,8 +29,8 @@ final class EvalSegmentationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EvalRunner.execute(() -> {
-            Manifest m = Manifest.read(manifest);
-            EvalSources src = new EvalSources(SourceOptions.of(model, null, null, null, masks, null), "image");
+            Manifest m = Manifest.read(in.manifest);
+            EvalSources src = new EvalSources(SourceOptions.of(in.model, null, null, null, masks, null), "image");
             try (MaskSource s = src.masks()) {
                 return SegmentationEvaluation.run(m, s, src.maskReader(), eval.settings());
             }

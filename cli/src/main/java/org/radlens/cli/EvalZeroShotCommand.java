@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "zeroshot", mixinStandardHelpOptions = true,
         description = "Zero-shot classification: one-vs-rest ROC AUC (DeLong + bootstrap CI), PR AUC, accuracy, F1.")
 final class EvalZeroShotCommand implements Callable<Integer> {
-    @Option(names = "--manifest", required = true, description = "CSV manifest; image paths relative to its folder.")
-    Path manifest;
+    @Mixin
+    ManifestOptions in;
 
     @Option(names = "--image-column", defaultValue = "image", description = "Default: ${DEFAULT-VALUE}.")
     String imageColumn;
@@ -41,9 +41,6 @@ final class EvalZeroShotCommand implements Callable<Integer> {
     @Option(names = "--prompts", description = "JSON file {\"class\": [\"prompt\", ...]} or {\"class\": "
             + "{\"positive\": [...], \"negative\": [...]}} (default: the model's prompts).")
     Path prompts;
-
-    @Option(names = "--model", description = "Model package (folder or zip).")
-    Path model;
 
     @Option(names = "--scores", description = "Precomputed scores CSV: image column + one column per class.")
     Path scores;
@@ -62,8 +59,8 @@ final class EvalZeroShotCommand implements Callable<Integer> {
     public Integer call() {
         return EvalRunner.execute(() -> {
             ZeroShotSpec zs = new ZeroShotSpec(imageColumn, labelColumn, classPrompts());
-            Manifest m = Manifest.read(manifest);
-            SourceOptions o = SourceOptions.of(model, scores, compareScores, null, null, null);
+            Manifest m = Manifest.read(in.manifest);
+            SourceOptions o = SourceOptions.of(in.model, scores, compareScores, null, null, null);
             EvalSources src = new EvalSources(o, imageColumn);
             try (ScoreSource a = src.scores(); ScoreSource b = src.compareScores()) {
                 return ZeroShotEvaluation.run(m, zs, a, b, eval.settings());

@@ -9,33 +9,21 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code radlens bench io|infer} with tiny repetitions (figures are never asserted, only their presence). */
-class BenchCommandsTest {
-    private static final Path PKG = Path.of("../models/src/test/resources/packages/tiny").toAbsolutePath().normalize();
+class BenchCommandsTest extends CliTest {
+    private static final Path PKG = TINY;
     private static final String IMAGE = Path.of("../samples/kermany-normal-IM-0001-0001.jpg").toAbsolutePath()
             .normalize().toString();
 
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = RadLens.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
 
     private JsonArray rows(Path json) throws IOException {
         return JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("rows");

@@ -7,33 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radlens.cli.score.LocalOrthanc;
-import picocli.CommandLine;
 
 /** {@code radlens bench score} with 6 images (counts and JSON fields only; figures are never asserted). */
-class BenchScoreCommandTest {
-    private static final Path PKG = Path.of("../models/src/test/resources/packages/tiny").toAbsolutePath().normalize();
+class BenchScoreCommandTest extends CliTest {
+    private static final Path PKG = TINY;
     private static final Path SAMPLE = Path.of("../samples/covid-notes-329_637.dcm").toAbsolutePath().normalize();
 
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = RadLens.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
 
     @Test
     void folderAndDicomWebRowsAtOneAndTwoWorkersWithTheStageSplit() throws Exception {

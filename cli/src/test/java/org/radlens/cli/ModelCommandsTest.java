@@ -5,12 +5,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,23 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** classify / ground / segment end to end on the tiny test package (models/src/test/resources/packages/tiny). */
-class ModelCommandsTest {
-    private static final Path PKG = Path.of("../models/src/test/resources/packages/tiny").toAbsolutePath().normalize();
+class ModelCommandsTest extends CliTest {
+    private static final Path PKG = TINY;
     private static final String REF0 = PKG.resolve("reference/ref0.png").toString();
     private static final String WIDE = PKG.resolve("reference/synthetic16.png").toString();
 
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = RadLens.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
 
     private JsonArray json() {
         return JsonParser.parseString(out.toString()).getAsJsonArray();

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * classify / ground / segment on real volumes with the tiny package; every NIfTI output is checked with nibabel
@@ -25,8 +22,8 @@ import picocli.CommandLine;
  * dcm2niix-made reference segmentation of that series (expected.json), for a NIfTI source, the source file itself.
  */
 @Tag("data")
-class VolumeCommandsTest {
-    private static final Path PKG = Path.of("../models/src/test/resources/packages/tiny").toAbsolutePath().normalize();
+class VolumeCommandsTest extends CliTest {
+    private static final Path PKG = TINY;
     private static final String PY = "import nibabel as nib, json, sys\n"
             + "print(json.dumps([{'affine': nib.load(f).affine.tolist(), 'shape': list(nib.load(f).shape)} "
             + "for f in sys.argv[1:]]))\n";
@@ -34,15 +31,6 @@ class VolumeCommandsTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = RadLens.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
 
     private static Path data() {
         String p = System.getProperty("radlens.data");

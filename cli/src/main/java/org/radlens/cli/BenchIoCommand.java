@@ -31,12 +31,12 @@ final class BenchIoCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed repetitions per workload (default 3).")
     int warmup;
 
-    @Option(names = "--java-warmup-s", defaultValue = "2",
+    @Option(names = "--java-warmup-s", defaultValue = "2", paramLabel = "S",
             description = "The Java side also reads each workload for at least this many seconds before timing, "
                     + "so the JIT has compiled it (default 2; the peer has no JIT).")
     double javaWarmupSeconds;
 
-    @Option(names = "--rounds", defaultValue = "3",
+    @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
             description = "Rounds, each timing every workload in Java and then in the peer (default 3); figures are "
                     + "medians over rounds, and each round's ratio is shown.")
     int rounds;

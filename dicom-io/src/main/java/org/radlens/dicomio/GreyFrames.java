@@ -55,32 +55,24 @@ final class GreyFrames {
         if (h.bitsAllocated() == 8) {
             return convert8(b, offset + frame * n, n, h, info);
         }
-        int[] r = rule(h);
         float[] d = new float[n];
-        int base = offset + 2 * frame * n;
-        if (rescaled(h, info)) {
-            fill16(b, base, r[0], r[1], h.rescaleSlope(), h.rescaleIntercept(), d);
-        } else {
-            fill16(b, base, r[0], r[1], d);
-        }
+        fill16(b, offset + 2 * frame * n, Rule.of(h, info), d);
+        return d;
+    }
+
+    private static float[] convert8(byte[] b, int base, int n, DicomHeader h, IntensityInfo info) {
+        float[] d = new float[n];
+        fill8(b, base, Rule.of(h, info).lut8(), d);
+        return d;
+    }
+
+    private static float[] convert16(short[] s, int base, int n, DicomHeader h, IntensityInfo info) {
+        float[] d = new float[n];
+        fill16(s, base, Rule.of(h, info), d);
         return d;
     }
 
     // The loops live in small methods of their own, so each is compiled (and profiled) on its own.
-
-    private static void fill16(byte[] b, int base, int m, int sign, double slope, double icpt, float[] d) {
-        for (int i = 0; i < d.length; i++) {
-            int v = (short) LE_SHORT.get(b, base + 2 * i) & m;
-            d[i] = (float) ((v - ((v & sign) << 1)) * slope + icpt);
-        }
-    }
-
-    private static void fill16(byte[] b, int base, int m, int sign, float[] d) {
-        for (int i = 0; i < d.length; i++) {
-            int v = (short) LE_SHORT.get(b, base + 2 * i) & m;
-            d[i] = v - ((v & sign) << 1);
-        }
-    }
 
     private static void fill8(byte[] b, int base, float[] lut, float[] d) {
         for (int i = 0; i < d.length; i++) {
@@ -88,55 +80,53 @@ final class GreyFrames {
         }
     }
 
-    /** Every 8-bit stored value through the BitsStored rule and the modality LUT: one table lookup per pixel. */
-    private static float[] lut8(DicomHeader h, IntensityInfo info) {
-        int[] r = rule(h);
-        boolean rescale = rescaled(h, info);
-        float[] lut = new float[256];
-        for (int i = 0; i < 256; i++) {
-            int v = i & r[0];
-            int s = v - ((v & r[1]) << 1);
-            lut[i] = rescale ? (float) (s * h.rescaleSlope() + h.rescaleIntercept()) : s;
+    private static void fill16(byte[] b, int base, Rule r, float[] d) {
+        int m = r.mask();
+        int sign = r.sign();
+        double slope = r.slope();
+        double icpt = r.intercept();
+        for (int i = 0; i < d.length; i++) {
+            int v = (short) LE_SHORT.get(b, base + 2 * i) & m;
+            d[i] = (float) ((v - ((v & sign) << 1)) * slope + icpt);
         }
-        return lut;
     }
 
-    private static float[] convert8(byte[] b, int base, int n, DicomHeader h, IntensityInfo info) {
-        float[] d = new float[n];
-        fill8(b, base, lut8(h, info), d);
-        return d;
-    }
-
-    private static float[] convert16(short[] s, int base, int n, DicomHeader h, IntensityInfo info) {
-        float[] d = new float[n];
-        int[] r = rule(h);
-        int m = r[0];
-        int sign = r[1];
-        for (int i = 0; i < n; i++) {
+    private static void fill16(short[] s, int base, Rule r, float[] d) {
+        int m = r.mask();
+        int sign = r.sign();
+        double slope = r.slope();
+        double icpt = r.intercept();
+        for (int i = 0; i < d.length; i++) {
             int v = s[base + i] & m;
-            d[i] = v - ((v & sign) << 1);
+            d[i] = (float) ((v - ((v & sign) << 1)) * slope + icpt);
         }
-        return rescale(d, h, info);
     }
 
-    /** {mask, sign bit (0 for unsigned)} for the BitsStored rule of {@link DecoderLimits#stored}. */
-    private static int[] rule(DicomHeader h) {
-        int bits = Math.max(1, Math.min(h.bitsStored(), h.bitsAllocated()));
-        return new int[] {(1 << bits) - 1, h.signed() ? 1 << (bits - 1) : 0};
-    }
+    /**
+     * Stored value → raw value: the BitsStored rule of {@link DecoderLimits#stored} ({@code mask}, and {@code sign}
+     * the sign bit or 0 for unsigned), then the modality LUT ({@code slope} 1, {@code intercept} 0 when not applied;
+     * exact for integers, so unrescaled data stays integral).
+     */
+    private record Rule(int mask, int sign, double slope, double intercept) {
+        static Rule of(DicomHeader h, IntensityInfo info) {
+            int bits = Math.max(1, Math.min(h.bitsStored(), h.bitsAllocated()));
+            boolean rescaled = info.rescaleApplied() && (h.rescaleSlope() != 1 || h.rescaleIntercept() != 0);
+            return new Rule((1 << bits) - 1, h.signed() ? 1 << (bits - 1) : 0,
+                    rescaled ? h.rescaleSlope() : 1, rescaled ? h.rescaleIntercept() : 0);
+        }
 
-    private static boolean rescaled(DicomHeader h, IntensityInfo info) {
-        return info.rescaleApplied() && (h.rescaleSlope() != 1 || h.rescaleIntercept() != 0);
-    }
-
-    private static float[] rescale(float[] d, DicomHeader h, IntensityInfo info) {
-        if (rescaled(h, info)) {
-            double slope = h.rescaleSlope();
-            double icpt = h.rescaleIntercept();
-            for (int i = 0; i < d.length; i++) {
-                d[i] = (float) (d[i] * slope + icpt);
+        /** Every 8-bit stored value through the rule: one table lookup per pixel. */
+        float[] lut8() {
+            float[] lut = new float[256];
+            for (int i = 0; i < 256; i++) {
+                lut[i] = apply(i);
             }
+            return lut;
         }
-        return d;
+
+        float apply(int stored) {
+            int v = stored & mask;
+            return (float) ((v - ((v & sign) << 1)) * slope + intercept);
+        }
     }
 }

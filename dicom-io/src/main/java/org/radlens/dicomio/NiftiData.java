@@ -69,11 +69,6 @@ final class NiftiData {
         return out;
     }
 
-    /**
-     * Chunks are inflated into a heap array, copied into a direct buffer and converted through a read-only view of
-     * it: the same buffer class as the mapped path, so {@link #convert} keeps one receiver type at its call sites
-     * (a second one slows the mapped path down by half once both have run in a JVM).
-     */
     private static float[] stream(Path dataFile, NiftiHeader h, NiftiDataType type, int n, long offset,
                                   Scaling scaling) throws IOException, ImageReadException {
         try (InputStream in = NiftiReader.open(dataFile)) {
@@ -81,8 +76,7 @@ final class NiftiData {
             float[] out = new float[n];
             int perChunk = CHUNK / type.bytes;
             byte[] buf = new byte[perChunk * type.bytes];
-            ByteBuffer direct = ByteBuffer.allocateDirect(buf.length);
-            ByteBuffer view = direct.asReadOnlyBuffer().order(h.order());
+            ByteBuffer b = ByteBuffer.wrap(buf).order(h.order());
             for (int done = 0; done < n; ) {
                 int count = Math.min(perChunk, n - done);
                 int got = in.readNBytes(buf, 0, count * type.bytes);
@@ -90,9 +84,7 @@ final class NiftiData {
                     throw new CorruptFileException(dataFile, "truncated: " + ((long) done * type.bytes + got)
                             + " of " + (long) n * type.bytes + " data bytes");
                 }
-                direct.clear();
-                direct.put(buf, 0, got);
-                convert(view, type, out, done, count);
+                convert(b, type, out, done, count);
                 scaling.apply(out, done, done + count);
                 done += count;
             }

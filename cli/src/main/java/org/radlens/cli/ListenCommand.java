@@ -38,7 +38,8 @@ final class ListenCommand implements Callable<Integer> {
     boolean segment;
 
     @Option(names = "--overlay-sc", paramLabel = "QUERY",
-            description = "Also send an RGB Secondary Capture of the heat map of QUERY (e.g. pneumonia) over the image.")
+            description = "Also send an RGB Secondary Capture of the heat map of QUERY (e.g. pneumonia) over the "
+                    + "image.")
     String overlayQuery;
 
     @Option(names = "--workers", paramLabel = "N", description = "Parallel workers (default: 2).")

@@ -30,14 +30,12 @@ import org.radlens.volume3d.LabelMask;
 /**
  * Scores one image file with a shared, thread-safe model: classification of the package's findings, optionally the
  * lung segmentation (area in mm²), and for DICOM sources the TID 1500 SR, (with segmentation) SEG and (with an
- * overlay query) Secondary Capture objects with deterministic UIDs. Stateless apart from the model; safe to call from many workers.
+ * overlay query) Secondary Capture objects with deterministic UIDs. Stateless apart from the model; safe to call
+ * from many workers.
  */
 public final class ScoringEngine {
     /** A scored image and the derived DICOM objects (empty arrays and "" when not made). */
     public record Scored(ResultRow row, byte[] sr, byte[] seg, byte[] sc, String scUid) {
-        public Scored(ResultRow row, byte[] sr, byte[] seg) {
-            this(row, sr, seg, new byte[0], "");
-        }
     }
 
     private final RadLensModel model;

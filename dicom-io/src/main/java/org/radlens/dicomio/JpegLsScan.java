@@ -93,19 +93,10 @@ final class JpegLsScan {
     /** Run of whole pixels equal to the left pixel, then an interruption pixel (context 0 for every component). */
     private int[] pixelRun(int[][] prev, int[][] cur, int x, int width, int nc, int runIndex) {
         int left = width - x + 1;
-        int count = 0;
-        while (count < left && in.readBit() == 1) {
-            int len = Math.min(1 << J[runIndex], left - count);
-            count += len;
-            if (len == 1 << J[runIndex]) {
-                runIndex = Math.min(31, runIndex + 1);
-            }
-        }
-        boolean interrupted = count < left;
-        if (interrupted && J[runIndex] > 0) {
-            count += in.read(J[runIndex]);
-        }
-        count = Math.min(count, left);
+        int[] run = runLength(left, runIndex);
+        int count = run[0];
+        runIndex = run[1];
+        boolean interrupted = run[2] == 1;
         for (int c = 0; c < nc; c++) {
             for (int i = 0; i < count; i++) {
                 cur[c][x + i] = cur[c][x - 1];
@@ -199,6 +190,23 @@ final class JpegLsScan {
     private int[] run(int[] pl, int[] cl, int x, int width, int runIndex) {
         int ra = cl[x - 1];
         int left = width - x + 1;
+        int[] run = runLength(left, runIndex);
+        int count = run[0];
+        runIndex = run[1];
+        boolean interrupted = run[2] == 1;
+        for (int i = 0; i < count; i++) {
+            cl[x + i] = ra;
+        }
+        x += count;
+        if (!interrupted || x > width) {
+            return new int[] {x, runIndex};
+        }
+        cl[x] = interruption(ra, pl[x], runIndex);
+        return new int[] {x + 1, Math.max(0, runIndex - 1)};
+    }
+
+    /** Reads a run length (T.87 A.7.1.1): {count ≤ left, run index after it, 1 when an interruption follows}. */
+    private int[] runLength(int left, int runIndex) {
         int count = 0;
         while (count < left && in.readBit() == 1) {
             int len = Math.min(1 << J[runIndex], left - count);
@@ -211,16 +219,7 @@ final class JpegLsScan {
         if (interrupted && J[runIndex] > 0) {
             count += in.read(J[runIndex]);
         }
-        count = Math.min(count, left);
-        for (int i = 0; i < count; i++) {
-            cl[x + i] = ra;
-        }
-        x += count;
-        if (!interrupted || x > width) {
-            return new int[] {x, runIndex};
-        }
-        cl[x] = interruption(ra, pl[x], runIndex);
-        return new int[] {x + 1, Math.max(0, runIndex - 1)};
+        return new int[] {Math.min(count, left), runIndex, interrupted ? 1 : 0};
     }
 
     private int interruption(int ra, int rb, int runIndex) {

@@ -31,12 +31,9 @@ public final class VolumeGrounder {
         Stream stream = grounder.streamFor(query);
         VolumeGrid grid = VolumeGrid.of(v);
         float[] out = new float[Math.toIntExact(grid.size())];
-        Stream[] used = {stream};
-        new SliceStream(volumes.imageEncoder()).run(v, options, (i, e) -> {
-            HeatMap m = grounder.heatMap(e, query, stream);
-            used[0] = m.stream();
-            Reslicing.insert(out, grid, options.axis(), i, m.values());
-        });
-        return HeatMap3D.adopt(v.nx(), v.ny(), v.nz(), out, v.geometry(), query, used[0], options.axis());
+        new SliceStream(volumes.imageEncoder()).run(v, options, (i, e) ->
+                Reslicing.insert(out, grid, options.axis(), i, grounder.heatMap(e, query, stream).values()));
+        // streamFor only names a stream the encoder has, so every slice's map is in that stream
+        return HeatMap3D.adopt(v.nx(), v.ny(), v.nz(), out, v.geometry(), query, stream, options.axis());
     }
 }

@@ -82,17 +82,13 @@ public final class VolumeSegmenter {
         });
         String source = first[0].source() + ", " + options.axis().name().toLowerCase(java.util.Locale.ROOT)
                 + " slices";
+        if (cleaning.enabled()) { // keepAtLeast keeps the mask's source: name the cleaning up front
+            source += ", " + (cleaning.minVoxels() < 0 ? "largest 3D component per class"
+                    : "3D components >= " + cleaning.minVoxels() + " voxels") + " (" + cleaning.connectivity() + ")";
+        }
         LabelMask stacked = new LabelMask(v.nx(), v.ny(), v.nz(), out, v.geometry(), first[0].classNames(),
                 source);
-        if (!cleaning.enabled()) {
-            return stacked;
-        }
-        LabelMask clean = cleaning.minVoxels() < 0
-                ? ConnectedComponents.keepLargest(stacked, cleaning.connectivity())
-                : ConnectedComponents.keepAtLeast(stacked, cleaning.connectivity(), cleaning.minVoxels());
-        String how = cleaning.minVoxels() < 0 ? "largest 3D component per class"
-                : "3D components >= " + cleaning.minVoxels() + " voxels";
-        return new LabelMask(clean.width(), clean.height(), clean.depth(), clean.labels(), clean.geometry(),
-                clean.classNames(), source + ", " + how + " (" + cleaning.connectivity() + ")");
+        return cleaning.enabled() // minVoxels < 0: the largest component per class
+                ? ConnectedComponents.keepAtLeast(stacked, cleaning.connectivity(), cleaning.minVoxels()) : stacked;
     }
 }

@@ -25,12 +25,17 @@ final class NiftiData {
     private NiftiData() {
     }
 
-    static float[] read(Path file, NiftiHeader h, NiftiDataType type, int n) throws ImageReadException {
+    /**
+     * The first {@code n} voxels of the file's {@code declared}; the file must be able to hold all {@code declared}
+     * (a truncated 4D file is refused even when only its first volume is read).
+     */
+    static float[] read(Path file, NiftiHeader h, NiftiDataType type, int n, long declared)
+            throws ImageReadException {
         Path dataFile = h.pair() ? NiftiReader.imgFile(file) : file;
         long minOffset = h.pair() ? 0 : h.version() == 1 ? 348 : 540;
         long offset = Math.max(h.voxOffset(), minOffset);
         long bytes = (long) n * type.bytes;
-        boolean gz = checkPlausible(dataFile, offset + bytes);
+        boolean gz = checkPlausible(dataFile, offset + declared * type.bytes);
         Scaling scaling = new Scaling(h.scaled(), h.sclSlope(), Double.isFinite(h.sclInter()) ? h.sclInter() : 0);
         try {
             return gz || bytes > Integer.MAX_VALUE ? stream(dataFile, h, type, n, offset, scaling)

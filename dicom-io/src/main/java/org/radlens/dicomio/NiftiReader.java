@@ -39,27 +39,33 @@ public final class NiftiReader {
     /** Every voxel (all volumes of 4D+ files), scaled. */
     public static NiftiImage read(Path file) throws ImageReadException {
         NiftiHeader h = readHeader(file);
+        NiftiDataType type = type(file, h);
+        int n = (int) voxels(file, h);
+        return new NiftiImage(h, NiftiData.read(file, h, type, n, n));
+    }
+
+    /**
+     * The first 3D volume (t = 0 of 4D files) in LPS geometry: only its voxels are read and converted (the file must
+     * still hold every volume its header declares). Units "raw"; modality "OT".
+     */
+    public static Volume readVolume(Path file) throws ImageReadException {
+        NiftiHeader h = readHeader(file);
+        NiftiDataType type = type(file, h);
+        long all = voxels(file, h);
+        int[] s = h.spatialShape();
+        float[] data = NiftiData.read(file, h, type, s[0] * s[1] * s[2], all);
+        VoxelGeometry g = NiftiGeometry.toLps(file, h.rasAffine());
+        IntensityInfo info = new IntensityInfo("OT", "raw", h.scaled(), Optional.empty(),
+                IntensityInfo.Photometric.MONOCHROME2);
+        return Volumes.adopt(s[0], s[1], s[2], data, g, info);
+    }
+
+    private static NiftiDataType type(Path file, NiftiHeader h) throws UnsupportedFormatException {
         NiftiDataType type = NiftiDataType.of(h.datatype());
         if (type == null) {
             throw new UnsupportedFormatException(file, "", "NIfTI datatype " + h.datatype() + " is not supported");
         }
-        long n = voxels(file, h);
-        return new NiftiImage(h, NiftiData.read(file, h, type, (int) n));
-    }
-
-    /** The first 3D volume (t = 0 of 4D files) in LPS geometry. Units "raw"; modality "OT". */
-    public static Volume readVolume(Path file) throws ImageReadException {
-        NiftiImage img = read(file);
-        int[] s = img.header().spatialShape();
-        VoxelGeometry g = NiftiGeometry.toLps(file, img.header().rasAffine());
-        float[] data = img.data();
-        int n3 = s[0] * s[1] * s[2];
-        if (data.length != n3) {
-            data = java.util.Arrays.copyOf(data, n3);
-        }
-        IntensityInfo info = new IntensityInfo("OT", "raw", img.header().scaled(), Optional.empty(),
-                IntensityInfo.Photometric.MONOCHROME2);
-        return Volumes.adopt(s[0], s[1], s[2], data, g, info);
+        return type;
     }
 
     private static long voxels(Path file, NiftiHeader h) throws ImageReadException {

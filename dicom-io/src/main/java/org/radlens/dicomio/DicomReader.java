@@ -36,7 +36,20 @@ public final class DicomReader {
 
     /** Frame 0 (the only frame of most objects); only that frame is converted. */
     public static Image2D readImage(Path file) throws ImageReadException {
+        return image(DicomFile.openForImages(file));
+    }
+
+    /**
+     * Frame 0 and the file's {@link SourceImage} from one read and parse (a missing SOP/Study UID is refused before
+     * any pixel is converted).
+     */
+    public static SourcedImage readSourcedImage(Path file) throws ImageReadException {
         DicomFile f = DicomFile.openForImages(file);
+        SourceImage src = SourceImage.of(f);
+        return new SourcedImage(src, image(f));
+    }
+
+    private static Image2D image(DicomFile f) throws ImageReadException {
         Image2D fast = fastFrame(f, 0);
         return fast != null ? fast : DicomImages.frame(PixelDecoding.decode(f), f.list, 0, frameGeometry(f, 0));
     }

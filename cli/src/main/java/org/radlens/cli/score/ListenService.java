@@ -93,7 +93,7 @@ public final class ListenService implements AutoCloseable {
             if (!MODALITIES.contains(src.header().modality()) || journal.isDone(id)) {
                 return;
             }
-            ScoringEngine.Scored s = engine.score(id, file, true);
+            ScoringEngine.Scored s = engine.score(id, file, src, true); // header already read
             List<Path> objects = new ArrayList<>();
             objects.add(write(s.row().srUid(), s.sr()));
             if (s.seg().length > 0) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.radlens.cli.Overlays;
 import org.radlens.dicomio.AlgorithmIdentity;
 import org.radlens.dicomio.DerivedUids;
+import org.radlens.dicomio.DicomReader;
 import org.radlens.dicomio.DicomWriteException;
 import org.radlens.dicomio.ImageFiles;
 import org.radlens.dicomio.ImageFormat;
@@ -18,6 +19,7 @@ import org.radlens.dicomio.ScoredFinding;
 import org.radlens.dicomio.SecondaryCaptures;
 import org.radlens.dicomio.Segmentations;
 import org.radlens.dicomio.SourceImage;
+import org.radlens.dicomio.SourcedImage;
 import org.radlens.dicomio.StructuredReports;
 import org.radlens.models.InferenceException;
 import org.radlens.models.RadLensModel;
@@ -73,9 +75,23 @@ public final class ScoringEngine {
     public Scored score(String id, Path file, boolean derive)
             throws ImageReadException, InferenceException, DicomWriteException {
         long t0 = System.nanoTime();
-        boolean dicom = ImageFormat.detect(file) == ImageFormat.DICOM;
-        SourceImage src = dicom ? SourceImage.read(file) : null;
-        Image2D image = ImageFiles.readImage2D(file);
+        if (ImageFormat.detect(file) == ImageFormat.DICOM) {
+            SourcedImage in = DicomReader.readSourcedImage(file); // one read for pixels and UIDs
+            return score(id, in.source(), in.image(), derive, t0);
+        }
+        return score(id, null, ImageFiles.readImage2D(file), derive, t0);
+    }
+
+    /** Scores the DICOM {@code file} whose header the caller has already read as {@code src}. */
+    public Scored score(String id, Path file, SourceImage src, boolean derive)
+            throws ImageReadException, InferenceException, DicomWriteException {
+        long t0 = System.nanoTime();
+        return score(id, src, DicomReader.readImage(file), derive, t0);
+    }
+
+    /** @param t0 when reading began (decode time = t0 to now) */
+    private Scored score(String id, SourceImage src, Image2D image, boolean derive, long t0)
+            throws InferenceException, DicomWriteException {
         long t1 = System.nanoTime();
         ImageEmbedding e = model.imageEncoder().encode(image);
         List<FindingScore> scores = model.classifier().classify(e, model.classifier().defaultFindings());

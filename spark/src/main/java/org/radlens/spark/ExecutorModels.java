@@ -21,7 +21,6 @@ public final class ExecutorModels {
     private static RadLensModel model;
     private static ScoringEngine engine;
     private static String key;
-    private static int loads;
     private static boolean hooked;
 
     private ExecutorModels() {
@@ -39,17 +38,11 @@ public final class ExecutorModels {
         model = ScoreModels.open(modelPath, slots);
         engine = new ScoringEngine(model, segment);
         key = k;
-        loads++;
         if (!hooked) {
             hooked = true;
             Runtime.getRuntime().addShutdownHook(new Thread(ExecutorModels::close, "radlens-model-close"));
         }
         return new Loaded(engine, true, (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    /** How many times this JVM loaded a model (1 per executor in a normal run). */
-    public static synchronized int loads() {
-        return loads;
     }
 
     /** Closes the model, if any; the next {@link #get} loads it again. */

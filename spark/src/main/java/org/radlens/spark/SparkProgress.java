@@ -70,11 +70,6 @@ public final class SparkProgress extends SparkListener {
         }
     }
 
-    /** Task attempts that did not succeed (failed, killed or lost), so far. */
-    public synchronized int retried() {
-        return retried;
-    }
-
     synchronized String line(long now) {
         double secs = Math.max(1e-3, (now - start) / 1e9);
         double rate = itemsDone / secs;

@@ -97,11 +97,6 @@ public final class OnnxImageEncoder implements ImageEncoder {
         return outputs.segmentation().isPresent();
     }
 
-    /** The preprocessing this encoder applies. */
-    public Preprocessor preprocessor() {
-        return preprocessor;
-    }
-
     @Override
     public void close() {
         session.close();

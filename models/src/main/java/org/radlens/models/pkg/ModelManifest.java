@@ -46,15 +46,6 @@ public record ModelManifest(String format, String name, String version, String l
         Objects.requireNonNull(volumePooling, "volumePooling");
     }
 
-    /** A manifest without a {@code volume_pooling} section. */
-    public ModelManifest(String format, String name, String version, String license, String description,
-                         String card, List<TrainingData> trainingData, String engine, ImageSpec image,
-                         TextSpec text, OutputSpec outputs, double logitScale, PromptSets prompts,
-                         Map<String, Double> metrics, Map<String, String> files) {
-        this(format, name, version, license, description, card, trainingData, engine, image, text, outputs,
-                logitScale, prompts, metrics, files, Optional.empty());
-    }
-
     /**
      * The optional {@code volume_pooling} section: the default pooling of slice embeddings into a volume embedding
      * ({@code mean}, {@code max} or {@code attention}) and, for attention pooling, a linear scoring vector over unit

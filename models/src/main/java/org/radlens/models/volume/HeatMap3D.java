@@ -46,12 +46,6 @@ public final class HeatMap3D {
         this.axis = Objects.requireNonNull(axis, "axis");
     }
 
-    /** A heat map over a copy of {@code values}. */
-    public static HeatMap3D of(int nx, int ny, int nz, float[] values, VoxelGeometry g, String query, Stream stream,
-                               Plane axis) {
-        return new HeatMap3D(nx, ny, nz, values.clone(), g, query, stream, axis);
-    }
-
     /** Takes an array the caller has just filled and drops (no second volume-sized copy). */
     static HeatMap3D adopt(int nx, int ny, int nz, float[] values, VoxelGeometry g, String query, Stream stream,
                            Plane axis) {

@@ -24,12 +24,4 @@ public record VolumeOptions(Plane axis, int batchSize, int threads) {
     public static VolumeOptions defaults() {
         return new VolumeOptions(Plane.AXIAL, 8, 1);
     }
-
-    public VolumeOptions withAxis(Plane p) {
-        return new VolumeOptions(p, batchSize, threads);
-    }
-
-    public VolumeOptions withThreads(int n) {
-        return new VolumeOptions(axis, batchSize, n);
-    }
 }

@@ -7,14 +7,13 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.radlens.models.InferenceException;
 import org.radlens.models.RadLensModel;
 import org.radlens.models.encode.Embeddings;
 import org.radlens.models.encode.ImageEmbedding;
 import org.radlens.models.pkg.ModelManifest.FindingPrompts;
+import org.radlens.models.volume.Pooling;
 import org.radlens.models.zeroshot.FindingScore;
-import org.radlens.volume3d.Image2D;
 
 /**
  * Volume-level zero-shot scores from the 2D services: each slice is encoded, scored on its own, and the unit slice
@@ -37,31 +36,18 @@ public final class VolumeScoring {
     public static Result classify(RadLensModel model, ImagePlus imp, int from, int to, int step,
                                   Map<String, FindingPrompts> findings) throws InferenceException, Cancelled {
         List<SliceScores> slices = new ArrayList<>();
-        float[] sum = null;
-        ImageEmbedding first = null;
+        List<float[]> units = new ArrayList<>();
         int total = (to - from) / step + 1;
         for (int z = from; z <= to; z += step) {
             Commands.step("Classify Volume", slices.size(), total);
-            Image2D slice = ImagePlusConversions.toImage2D(imp, z);
-            ImageEmbedding e = model.imageEncoder().encode(slice);
-            first = first == null ? e : first;
-            float[] unit = Embeddings.normalize(e.embedding());
-            if (sum == null) {
-                sum = new float[unit.length];
-            }
-            for (int i = 0; i < unit.length; i++) {
-                sum[i] += unit[i];
-            }
+            ImageEmbedding e = model.imageEncoder().encode(ImagePlusConversions.toImage2D(imp, z));
+            units.add(Embeddings.normalize(e.embedding()));
             slices.add(new SliceScores(z, model.classifier().classify(e, findings)));
         }
-        if (first == null) {
+        if (units.isEmpty()) {
             throw new IllegalArgumentException("no slices between " + from + " and " + to);
         }
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] /= slices.size();
-        }
-        ImageEmbedding pooled = new ImageEmbedding(sum, first.patches(), Optional.empty(), first.transform(),
-                Calibrations.geometry(imp));
+        float[] pooled = model.volumeEncoder().pool(units, Pooling.MEAN);
         return new Result(slices, model.classifier().classify(pooled, findings));
     }
 

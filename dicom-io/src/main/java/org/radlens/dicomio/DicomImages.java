@@ -51,26 +51,13 @@ final class DicomImages {
         return Image2D.adopt(h.columns(), h.rows(), 3, rgb, g, info);
     }
 
-    /** Up to 16-bit samples: BitsStored rule ({@link DecoderLimits#stored}) and modality LUT in one tight loop. */
+    /** Up to 16-bit samples through {@link GreyFrames.Rule}: BitsStored rule and modality LUT. */
     private static float[] grey(DicomPixels px, int base, int n, IntensityInfo info) {
-        DicomHeader h = px.header();
+        GreyFrames.Rule r = GreyFrames.Rule.of(px.header(), info);
         int[] s = px.samples();
-        int bits = h.bitsStored();
-        boolean mask = bits > 0 && bits < h.bitsAllocated();
-        int m = mask ? (1 << bits) - 1 : -1;
-        int sign = mask ? 1 << (bits - 1) : 0;
-        boolean signed = h.signed();
-        boolean rescale = info.rescaleApplied();
-        double slope = h.rescaleSlope();
-        double icpt = h.rescaleIntercept();
         float[] d = new float[n];
         for (int i = 0; i < n; i++) {
-            int v = s[base + i];
-            if (mask) {
-                v &= m;
-                v = signed && (v & sign) != 0 ? v - (m + 1) : v;
-            }
-            d[i] = rescale ? (float) (v * slope + icpt) : v;
+            d[i] = r.apply(s[base + i]);
         }
         return d;
     }

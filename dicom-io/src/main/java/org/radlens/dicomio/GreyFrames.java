@@ -107,7 +107,7 @@ final class GreyFrames {
      * the sign bit or 0 for unsigned), then the modality LUT ({@code slope} 1, {@code intercept} 0 when not applied;
      * exact for integers, so unrescaled data stays integral).
      */
-    private record Rule(int mask, int sign, double slope, double intercept) {
+    record Rule(int mask, int sign, double slope, double intercept) {
         static Rule of(DicomHeader h, IntensityInfo info) {
             int bits = Math.max(1, Math.min(h.bitsStored(), h.bitsAllocated()));
             boolean rescaled = info.rescaleApplied() && (h.rescaleSlope() != 1 || h.rescaleIntercept() != 0);

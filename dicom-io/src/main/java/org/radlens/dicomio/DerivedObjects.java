@@ -31,17 +31,38 @@ final class DerivedObjects {
 
     /** SOP Instance UID of the {@code kind} object derived from {@code src} by {@code algo}. */
     static String instanceUid(SourceImage src, AlgorithmIdentity algo, Kind kind) {
-        return DerivedUids.derive(src.sopInstanceUid(), algo.sha256(), kind.key);
+        return instanceUid(src, algo, kind, "");
     }
 
-    /** One series per study, model and kind. */
-    static String seriesUid(SourceImage src, AlgorithmIdentity algo, Kind kind) {
-        return DerivedUids.derive(src.studyInstanceUid(), algo.sha256(), kind.key + "-series");
+    /**
+     * Like {@link #instanceUid(SourceImage, AlgorithmIdentity, Kind)} for one of several objects of a kind per source,
+     * told apart by {@code qualifier} (e.g. the query of a heat-map capture); "" for the kind's single object.
+     */
+    static String instanceUid(SourceImage src, AlgorithmIdentity algo, Kind kind, String qualifier) {
+        return DerivedUids.derive(src.sopInstanceUid(), algo.sha256(), kind.key + suffix(qualifier));
+    }
+
+    /** One series per study, model, kind (and qualifier). */
+    static String seriesUid(SourceImage src, AlgorithmIdentity algo, Kind kind, String qualifier) {
+        return DerivedUids.derive(src.studyInstanceUid(), algo.sha256(), kind.key + "-series" + suffix(qualifier));
+    }
+
+    private static String suffix(String qualifier) {
+        return qualifier.isEmpty() ? "" : ":" + qualifier;
     }
 
     /** A new list with the patient/study, series, equipment and SOP common modules filled in. */
     static AttributeList common(SourceImage src, AlgorithmIdentity algo, Kind kind, String sopClassUid)
             throws DicomException {
+        return common(src, algo, kind, "", sopClassUid);
+    }
+
+    /**
+     * {@link #common(SourceImage, AlgorithmIdentity, Kind, String)} for the object of {@code kind} told apart by
+     * {@code qualifier}: its own instance and series UIDs, and the qualifier in the series description.
+     */
+    static AttributeList common(SourceImage src, AlgorithmIdentity algo, Kind kind, String qualifier,
+                                String sopClassUid) throws DicomException {
         AttributeList l = new AttributeList();
         l.putAll(src.inherited);
         for (var tag : SourceImage.INHERITED) {
@@ -51,13 +72,14 @@ final class DerivedObjects {
         }
         String now = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         DicomAttrs.put(l, TagFromName.SOPClassUID, sopClassUid);
-        DicomAttrs.put(l, TagFromName.SOPInstanceUID, instanceUid(src, algo, kind));
+        DicomAttrs.put(l, TagFromName.SOPInstanceUID, instanceUid(src, algo, kind, qualifier));
         DicomAttrs.put(l, TagFromName.InstanceCreationDate, now.substring(0, 8));
         DicomAttrs.put(l, TagFromName.InstanceCreationTime, now.substring(8));
         DicomAttrs.put(l, TagFromName.Modality, kind.modality);
-        DicomAttrs.put(l, TagFromName.SeriesInstanceUID, seriesUid(src, algo, kind));
+        DicomAttrs.put(l, TagFromName.SeriesInstanceUID, seriesUid(src, algo, kind, qualifier));
         DicomAttrs.put(l, TagFromName.SeriesNumber, String.valueOf(kind.seriesNumber));
-        DicomAttrs.put(l, TagFromName.SeriesDescription, kind.seriesDescription);
+        DicomAttrs.put(l, TagFromName.SeriesDescription,
+                clip(kind.seriesDescription + (qualifier.isEmpty() ? "" : ": " + qualifier)));
         DicomAttrs.put(l, TagFromName.InstanceNumber, "1");
         DicomAttrs.put(l, TagFromName.ContentDate, now.substring(0, 8));
         DicomAttrs.put(l, TagFromName.ContentTime, now.substring(8));

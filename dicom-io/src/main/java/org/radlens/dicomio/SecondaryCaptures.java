@@ -23,7 +23,7 @@ public final class SecondaryCaptures {
 
     /** The SC's SOP Instance UID for {@code src}, {@code algo} and {@code query}. */
     public static String instanceUid(SourceImage src, AlgorithmIdentity algo, String query) {
-        return DerivedUids.derive(src.sopInstanceUid(), algo.sha256(), "sc:" + query);
+        return DerivedObjects.instanceUid(src, algo, DerivedObjects.Kind.SC, query);
     }
 
     /**
@@ -38,13 +38,8 @@ public final class SecondaryCaptures {
                     + " bytes) for a " + h.columns() + "x" + h.rows() + " source " + src.sopInstanceUid());
         }
         try {
-            AttributeList l = DerivedObjects.common(src, algo, DerivedObjects.Kind.SC,
+            AttributeList l = DerivedObjects.common(src, algo, DerivedObjects.Kind.SC, query,
                     SOPClass.SecondaryCaptureImageStorage);
-            String label = clip("RadLens heat map: " + query);
-            DicomAttrs.put(l, TagFromName.SOPInstanceUID, instanceUid(src, algo, query));
-            DicomAttrs.put(l, TagFromName.SeriesInstanceUID, DerivedUids.derive(src.studyInstanceUid(), algo.sha256(),
-                    "sc-series:" + query));
-            DicomAttrs.put(l, TagFromName.SeriesDescription, label);
             DicomAttrs.put(l, TagFromName.ConversionType, "WSD");
             DicomAttrs.put(l, TagFromName.ImageType, "DERIVED", "SECONDARY");
             DicomAttrs.put(l, TagFromName.PatientOrientation);
@@ -67,9 +62,5 @@ public final class SecondaryCaptures {
         OtherByteAttribute px = new OtherByteAttribute(TagFromName.PixelData);
         px.setValues(rgb.length % 2 == 0 ? rgb : java.util.Arrays.copyOf(rgb, rgb.length + 1));
         l.put(px);
-    }
-
-    private static String clip(String s) {
-        return s.length() > 64 ? s.substring(0, 64) : s;
     }
 }

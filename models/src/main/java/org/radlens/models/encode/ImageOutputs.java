@@ -46,7 +46,8 @@ final class ImageOutputs {
         return Optional.empty();
     }
 
-    private static Optional<String> shape(Tensors out, String name, long[] expected, String why) {
+    /** What is wrong with output {@code name} (missing, or not of shape {@code expected}), if anything. */
+    static Optional<String> shape(Tensors out, String name, long[] expected, String why) {
         Tensor t = out.get(name);
         if (t == null) {
             return Optional.of("no output named '" + name + "'; outputs are " + out.byName().keySet());

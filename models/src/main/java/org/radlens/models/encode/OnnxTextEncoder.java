@@ -56,10 +56,8 @@ public final class OnnxTextEncoder implements TextEncoder {
         }
         EngineSession session = null;
         try {
-            List<String> order = new ArrayList<>(List.of(pkg.manifest().outputs().textEmbedding()));
-            pkg.manifest().outputs().anatomy().ifPresent(a -> order.add(a.textEmbedding()));
             session = EngineSession.load(pkg.file(spec.file()), pkg.manifest().engine(), options.intraOpThreads(),
-                    order);
+                    outputNames(pkg.manifest().outputs()));
             checkInputs(session, spec);
             OnnxTextEncoder enc = new OnnxTextEncoder(spec, pkg.manifest().outputs(), session, tok, padId,
                     options.textBatchSize());
@@ -145,18 +143,19 @@ public final class OnnxTextEncoder implements TextEncoder {
         return new Tensors(in);
     }
 
-    private Optional<String> problem(Tensors out, int batch) {
+    /** The text embedding outputs: global, then the anatomy stream's when the package has one. */
+    private static List<String> outputNames(OutputSpec outputs) {
         List<String> names = new ArrayList<>(List.of(outputs.textEmbedding()));
         outputs.anatomy().ifPresent(a -> names.add(a.textEmbedding()));
+        return names;
+    }
+
+    private Optional<String> problem(Tensors out, int batch) {
         long[] expected = {batch, outputs.embeddingDim()};
-        for (String name : names) {
-            Tensor t = out.get(name);
-            if (t == null) {
-                return Optional.of("no output named '" + name + "'; outputs are " + out.byName().keySet());
-            }
-            if (!Arrays.equals(t.shape(), expected)) {
-                return Optional.of("output '" + name + "' has shape " + t.shapeText() + ", expected "
-                        + Arrays.toString(expected) + " (outputs.embedding_dim)");
+        for (String name : outputNames(outputs)) {
+            Optional<String> p = ImageOutputs.shape(out, name, expected, " (outputs.embedding_dim)");
+            if (p.isPresent()) {
+                return p;
             }
         }
         return Optional.empty();

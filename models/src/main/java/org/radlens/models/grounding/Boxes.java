@@ -3,7 +3,9 @@ package org.radlens.models.grounding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import org.radlens.volume3d.Components;
+import org.radlens.volume3d.ConnectedComponents;
+import org.radlens.volume3d.Connectivity;
 
 /** Boxes around the 8-connected regions of a map at or above a threshold. */
 public final class Boxes {
@@ -18,14 +20,42 @@ public final class Boxes {
         if (values.length != width * height) {
             throw new IllegalArgumentException(values.length + " values for " + width + "x" + height);
         }
-        boolean[] seen = new boolean[values.length];
-        int[] queue = new int[values.length];
-        List<Box> boxes = new ArrayList<>();
-        for (int start = 0; start < values.length; start++) {
-            if (seen[start] || !(values[start] >= threshold)) {
-                continue;
+        boolean[] in = new boolean[values.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = values[i] >= threshold; // NaN is never in
+        }
+        // one slice: 26-connectivity leaves the 8 in-plane neighbours; components are numbered in scan order
+        Components c = ConnectedComponents.label(in, width, height, 1, Connectivity.TWENTY_SIX);
+        long[] sizes = c.sizes();
+        int n = sizes.length;
+        int[] x0 = new int[n];
+        int[] y0 = new int[n];
+        int[] x1 = new int[n];
+        int[] y1 = new int[n];
+        double[] best = new double[n];
+        java.util.Arrays.fill(x0, width);
+        java.util.Arrays.fill(y0, height);
+        java.util.Arrays.fill(x1, -1);
+        java.util.Arrays.fill(y1, -1);
+        java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        int[] ids = c.ids();
+        for (int i = 0; i < ids.length; i++) {
+            int k = ids[i] - 1;
+            if (k >= 0) {
+                int x = i % width;
+                int y = i / width;
+                x0[k] = Math.min(x0[k], x);
+                x1[k] = Math.max(x1[k], x);
+                y0[k] = Math.min(y0[k], y);
+                y1[k] = Math.max(y1[k], y);
+                best[k] = Math.max(best[k], values[i]);
             }
-            flood(values, width, height, threshold, start, seen, queue, minPixels).ifPresent(boxes::add);
+        }
+        List<Box> boxes = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (sizes[k] >= minPixels) {
+                boxes.add(new Box(x0[k], y0[k], x1[k] - x0[k] + 1, y1[k] - y0[k] + 1, best[k]));
+            }
         }
         boxes.sort(Comparator.comparingDouble(Box::score).reversed());
         return boxes;
@@ -34,40 +64,5 @@ public final class Boxes {
     /** Boxes of a heat map's regions at or above {@code threshold}. */
     public static List<Box> fromHeatMap(HeatMap map, double threshold, int minPixels) {
         return fromMap(map.values(), map.width(), map.height(), threshold, minPixels);
-    }
-
-    private static Optional<Box> flood(float[] v, int w, int h, double threshold, int start, boolean[] seen, int[] queue,
-                             int minPixels) {
-        int head = 0;
-        int tail = 0;
-        queue[tail++] = start;
-        seen[start] = true;
-        int x0 = w;
-        int y0 = h;
-        int x1 = -1;
-        int y1 = -1;
-        double best = Double.NEGATIVE_INFINITY;
-        while (head < tail) {
-            int i = queue[head++];
-            int x = i % w;
-            int y = i / w;
-            x0 = Math.min(x0, x);
-            x1 = Math.max(x1, x);
-            y0 = Math.min(y0, y);
-            y1 = Math.max(y1, y);
-            best = Math.max(best, v[i]);
-            for (int dy = -1; dy <= 1; dy++) {
-                for (int dx = -1; dx <= 1; dx++) {
-                    int nx = x + dx;
-                    int ny = y + dy;
-                    int j = ny * w + nx;
-                    if (nx >= 0 && ny >= 0 && nx < w && ny < h && !seen[j] && v[j] >= threshold) {
-                        seen[j] = true;
-                        queue[tail++] = j;
-                    }
-                }
-            }
-        }
-        return tail < minPixels ? Optional.empty() : Optional.of(new Box(x0, y0, x1 - x0 + 1, y1 - y0 + 1, best));
     }
 }

@@ -51,19 +51,48 @@ final class DicomGeometry {
      * frame 0 and null for later frames.
      */
     static double[] framePosition(DicomHeader h, AttributeList l, int frame) {
-        double[] p = DicomAttributes.frameGroupValue(l, TagFromName.PerFrameFunctionalGroupsSequence,
-                TagFromName.PlanePositionSequence, TagFromName.ImagePositionPatient, 3, frame);
-        if (p != null) {
-            return p;
+        return new FramePositions(h, l).of(frame);
+    }
+
+    /** Every frame's {@link #framePosition}, reading GridFrameOffsetVector once instead of once per frame. */
+    static double[][] framePositions(DicomHeader h, AttributeList l) {
+        FramePositions p = new FramePositions(h, l);
+        double[][] out = new double[h.frames()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = p.of(i);
         }
-        double[] ipp = h.imagePosition();
-        double[] offsets = DicomAttributes.doubles(l, new com.pixelmed.dicom.AttributeTag(0x3004, 0x000C), h.frames());
-        if (ipp != null && offsets != null) {
-            double[] d = direction(h.imageOrientation());
-            double o = offsets[frame] - offsets[0];
-            return new double[] {ipp[0] + d[2] * o, ipp[1] + d[5] * o, ipp[2] + d[8] * o};
+        return out;
+    }
+
+    /** What {@link #framePosition} needs beyond the per-frame groups, read once per object. */
+    private static final class FramePositions {
+        private final AttributeList l;
+        private final double[] ipp;
+        private final double[] offsets;
+        /** Null unless both ImagePositionPatient and GridFrameOffsetVector are there. */
+        private final double[] direction;
+
+        FramePositions(DicomHeader h, AttributeList l) {
+            this.l = l;
+            this.ipp = h.imagePosition();
+            this.offsets = DicomAttributes.doubles(l, new com.pixelmed.dicom.AttributeTag(0x3004, 0x000C),
+                    h.frames());
+            this.direction = ipp != null && offsets != null ? direction(h.imageOrientation()) : null;
         }
-        return frame == 0 ? ipp : null;
+
+        double[] of(int frame) {
+            double[] p = DicomAttributes.frameGroupValue(l, TagFromName.PerFrameFunctionalGroupsSequence,
+                    TagFromName.PlanePositionSequence, TagFromName.ImagePositionPatient, 3, frame);
+            if (p != null) {
+                return p;
+            }
+            if (direction != null) {
+                double o = offsets[frame] - offsets[0];
+                double[] d = direction;
+                return new double[] {ipp[0] + d[2] * o, ipp[1] + d[5] * o, ipp[2] + d[8] * o};
+            }
+            return frame == 0 ? ipp : null;
+        }
     }
 
     private static double[] normalize(double x, double y, double z) {

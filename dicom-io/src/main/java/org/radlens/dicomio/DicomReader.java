@@ -50,35 +50,47 @@ public final class DicomReader {
     }
 
     private static Image2D image(DicomFile f) throws ImageReadException {
-        Image2D fast = fastFrame(f, 0);
-        return fast != null ? fast : DicomImages.frame(PixelDecoding.decode(f), f.list, 0, frameGeometry(f, 0));
+        VoxelGeometry g = DicomGeometry.frame(f.header, f.list, 0);
+        Image2D fast = fastFrame(f, 0, g);
+        return fast != null ? fast : DicomImages.frame(PixelDecoding.decode(f), f.list, 0, g);
     }
 
     /** Every frame as a 2D image placed at its own position (per-frame positions when the object has them). */
     public static List<Image2D> readFrames(Path file) throws ImageReadException {
-        return frames(DicomFile.openForImages(file));
+        DicomFile f = DicomFile.openForImages(file);
+        return frames(f, DicomGeometry.framePositions(f.header, f.list));
     }
 
-    private static List<Image2D> frames(DicomFile f) throws ImageReadException {
+    /**
+     * Every frame, frame 0 converted once; each frame at {@code positions[i]} ({@link DicomGeometry#framePositions}),
+     * or at frame 0's geometry where that is null.
+     */
+    private static List<Image2D> frames(DicomFile f, double[][] positions) throws ImageReadException {
+        VoxelGeometry base = DicomGeometry.frame(f.header, f.list, 0);
+        VoxelGeometry[] g = new VoxelGeometry[positions.length];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = positions[i] == null ? base : base.withSpacingAndOrigin(base.spacing(), positions[i]);
+        }
         List<Image2D> out = new ArrayList<>();
-        if (fastFrame(f, 0) != null) {
-            for (int i = 0; i < f.header.frames(); i++) {
-                out.add(fastFrame(f, i));
+        Image2D first = fastFrame(f, 0, g[0]);
+        if (first != null) {
+            out.add(first);
+            for (int i = 1; i < g.length; i++) {
+                out.add(fastFrame(f, i, g[i]));
             }
             return out;
         }
         DicomPixels px = PixelDecoding.decode(f);
-        for (int i = 0; i < f.header.frames(); i++) {
-            out.add(DicomImages.frame(px, f.list, i, frameGeometry(f, i)));
+        for (int i = 0; i < g.length; i++) {
+            out.add(DicomImages.frame(px, f.list, i, g[i]));
         }
         return out;
     }
 
-    private static Image2D fastFrame(DicomFile f, int frame) throws ImageReadException {
+    private static Image2D fastFrame(DicomFile f, int frame, VoxelGeometry g) throws ImageReadException {
         org.radlens.volume3d.IntensityInfo info = DicomImages.intensity(f.header);
         float[] d = GreyFrames.frame(f, frame, info);
-        return d == null ? null
-                : Image2D.adopt(f.header.columns(), f.header.rows(), 1, d, frameGeometry(f, frame), info);
+        return d == null ? null : Image2D.adopt(f.header.columns(), f.header.rows(), 1, d, g, info);
     }
 
     /**
@@ -95,11 +107,9 @@ public final class DicomReader {
         if (DicomImages.intensity(h).photometric() == org.radlens.volume3d.IntensityInfo.Photometric.RGB) {
             throw new UnsupportedFormatException(file, h.transferSyntaxUid(), "colour images cannot form a volume");
         }
-        List<Image2D> frames = frames(f);
-        boolean positioned = true;
-        for (int i = 0; i < h.frames(); i++) {
-            positioned &= DicomGeometry.framePosition(h, f.list, i) != null;
-        }
+        double[][] positions = DicomGeometry.framePositions(h, f.list);
+        List<Image2D> frames = frames(f, positions);
+        boolean positioned = java.util.Arrays.stream(positions).allMatch(java.util.Objects::nonNull);
         if (h.frames() == 1 || !positioned) {
             return stackAlongNormal(f, frames);
         }
@@ -123,11 +133,5 @@ public final class DicomReader {
             System.arraycopy(frames.get(k).channel(0), 0, data, k * w * hgt, w * hgt);
         }
         return Volumes.adopt(w, hgt, frames.size(), data, g, frames.get(0).intensity());
-    }
-
-    private static VoxelGeometry frameGeometry(DicomFile f, int frame) {
-        double[] pos = DicomGeometry.framePosition(f.header, f.list, frame);
-        VoxelGeometry g = DicomGeometry.frame(f.header, f.list, 0);
-        return pos == null ? g : g.withSpacingAndOrigin(g.spacing(), pos);
     }
 }

@@ -72,16 +72,31 @@ public final class Journal implements AutoCloseable {
 
     /** Appends and fsyncs the row; a second record for the same id is ignored. */
     public synchronized void record(ResultRow row) throws IOException {
-        if (done.containsKey(row.id())) {
-            return;
+        recordAll(List.of(row));
+    }
+
+    /**
+     * Appends the rows whose ids are not finished yet (the first of repeated ids wins) with one fsync for all of
+     * them; returns how many were new.
+     */
+    public synchronized int recordAll(List<ResultRow> rows) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        Map<String, ResultRow> fresh = new LinkedHashMap<>();
+        for (ResultRow r : rows) {
+            if (!done.containsKey(r.id()) && fresh.putIfAbsent(r.id(), r) == null) {
+                lines.append(r.toJson()).append('\n');
+            }
         }
-        byte[] line = (row.toJson().toString() + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buf = ByteBuffer.wrap(line);
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        ByteBuffer buf = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         while (buf.hasRemaining()) {
             channel.write(buf);
         }
         channel.force(false);
-        done.put(row.id(), row);
+        done.putAll(fresh);
+        return fresh.size();
     }
 
     /** Every finished row, in completion order. */

@@ -40,6 +40,20 @@ class JournalTest {
     }
 
     @Test
+    void recordAllAppendsOnlyNewIdsOnceEach() throws IOException {
+        Path f = tmp.resolve("j.jsonl");
+        try (Journal j = Journal.open(f)) {
+            j.record(row("a", 0.25));
+            assertEquals(2, j.recordAll(java.util.List.of(row("a", 0.9), row("b", 0.5), row("b", 0.75), row("c", 1))));
+            assertEquals(0, j.recordAll(java.util.List.of(row("c", 0.1))));
+        }
+        assertEquals(3, Files.readAllLines(f).size());
+        try (Journal j = Journal.open(f)) {
+            assertEquals(java.util.List.of(row("a", 0.25), row("b", 0.5), row("c", 1)), j.rows());
+        }
+    }
+
+    @Test
     void tornLastLineIsDroppedAndOverwritten() throws IOException {
         Path f = tmp.resolve("j.jsonl");
         try (Journal j = Journal.open(f)) {

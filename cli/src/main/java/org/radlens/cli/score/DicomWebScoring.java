@@ -58,9 +58,9 @@ public final class DicomWebScoring implements BatchRunner.ItemScorer<InstanceRef
             long t1 = System.nanoTime();
             ScoringEngine.Scored s = engine.score(ref.sopInstanceUid(), tmp, true);
             long t2 = System.nanoTime();
-            storeIfAbsent(ref.studyUid(), s.row().srUid(), s.sr());
-            storeIfAbsent(ref.studyUid(), s.row().segUid(), s.seg());
-            storeIfAbsent(ref.studyUid(), s.scUid(), s.sc());
+            for (Map.Entry<String, byte[]> o : s.objects().entrySet()) {
+                storeIfAbsent(ref.studyUid(), o.getKey(), o.getValue());
+            }
             return s.row().withTiming("transfer", (t1 - t0 + System.nanoTime() - t2) / 1e6);
         } catch (Exception e) { // the batch's one catch-all: this item becomes an error row, the others go on
             return ResultRow.failure(ref.sopInstanceUid(), ScoreErrors.describe(e));
@@ -70,7 +70,7 @@ public final class DicomWebScoring implements BatchRunner.ItemScorer<InstanceRef
     }
 
     private void storeIfAbsent(String study, String uid, byte[] object) throws IOException {
-        if (object.length > 0 && !web.exists(study, uid)) {
+        if (!web.exists(study, uid)) {
             web.store(List.of(object));
         }
     }

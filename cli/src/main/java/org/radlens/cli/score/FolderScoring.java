@@ -1,9 +1,6 @@
 package org.radlens.cli.score;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The per-item work of a folder run: score the file and, when asked, write its SR/SEG as
@@ -23,23 +20,12 @@ public final class FolderScoring implements BatchRunner.ItemScorer<FileInputs.It
     public ResultRow score(FileInputs.Item item) {
         try {
             ScoringEngine.Scored s = engine.score(item.id(), item.file(), dicomOut != null);
-            write(s.row().srUid(), s.sr());
-            write(s.row().segUid(), s.seg());
-            write(s.scUid(), s.sc());
+            if (dicomOut != null) {
+                s.writeTo(dicomOut);
+            }
             return s.row();
         } catch (Exception e) { // the batch's one catch-all: this item becomes an error row, the others go on
             return ResultRow.failure(item.id(), ScoreErrors.describe(e));
         }
-    }
-
-    private void write(String uid, byte[] bytes) throws IOException {
-        if (bytes.length == 0) {
-            return;
-        }
-        Files.createDirectories(dicomOut);
-        Path tmp = dicomOut.resolve(uid + ".dcm.tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, dicomOut.resolve(uid + ".dcm"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -7,7 +7,6 @@ import org.radlens.dicomio.dimse.RemoteAe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -94,14 +93,7 @@ public final class ListenService implements AutoCloseable {
                 return;
             }
             ScoringEngine.Scored s = engine.score(id, file, src, true); // header already read
-            List<Path> objects = new ArrayList<>();
-            objects.add(write(s.row().srUid(), s.sr()));
-            if (s.seg().length > 0) {
-                objects.add(write(s.row().segUid(), s.seg()));
-            }
-            if (s.sc().length > 0) {
-                objects.add(write(s.scUid(), s.sc()));
-            }
+            List<Path> objects = s.writeTo(dicomOut);
             if (destination != null) {
                 DimseClient.store(destination, callingAet, objects);
             }
@@ -111,11 +103,6 @@ public final class ListenService implements AutoCloseable {
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    private Path write(String uid, byte[] bytes) throws IOException {
-        Files.createDirectories(dicomOut);
-        return Files.write(dicomOut.resolve(uid + ".dcm"), bytes);
     }
 
     @Override

@@ -38,6 +38,34 @@ import org.radlens.volume3d.LabelMask;
 public final class ScoringEngine {
     /** A scored image and the derived DICOM objects (empty arrays and "" when not made). */
     public record Scored(ResultRow row, byte[] sr, byte[] seg, byte[] sc, String scUid) {
+        /** The objects made, by SOP Instance UID: SR, then SEG, then SC. */
+        public Map<String, byte[]> objects() {
+            Map<String, byte[]> out = new LinkedHashMap<>();
+            if (sr.length > 0) {
+                out.put(row.srUid(), sr);
+            }
+            if (seg.length > 0) {
+                out.put(row.segUid(), seg);
+            }
+            if (sc.length > 0) {
+                out.put(scUid, sc);
+            }
+            return out;
+        }
+
+        /** Writes {@link #objects()} as {@code dir/<uid>.dcm}, each atomically (temp file, then move). */
+        public List<Path> writeTo(Path dir) throws IOException {
+            List<Path> written = new ArrayList<>();
+            for (Map.Entry<String, byte[]> o : objects().entrySet()) {
+                Files.createDirectories(dir);
+                Path tmp = dir.resolve(o.getKey() + ".dcm.tmp");
+                Files.write(tmp, o.getValue());
+                written.add(Files.move(tmp, dir.resolve(o.getKey() + ".dcm"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE));
+            }
+            return written;
+        }
     }
 
     private final RadLensModel model;

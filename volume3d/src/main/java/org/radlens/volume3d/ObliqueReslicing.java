@@ -41,23 +41,9 @@ public final class ObliqueReslicing {
         }
         VoxelGeometry ig = VoxelGeometry.of(new double[] {su, sv, g.spacing(mostParallelAxis(g, n))}, origin,
                 new double[] {u[0], w[0], n[0], u[1], w[1], n[1], u[2], w[2], n[2]});
-        return Image2D.adopt(width, height, 1, sample(v, ig, width, height, interp, outside), ig, v.intensity());
-    }
-
-    private static float[] sample(Volume v, VoxelGeometry ig, int width, int height, Interpolation interp,
-                                  float outside) {
-        double[] m = Resampling.targetToSourceIndex(v.geometry(), ig);
-        float[] src = v.raw();
-        float[] out = new float[Math.multiplyExact(width, height)];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double i = Resampling.snap(m[0] * x + m[1] * y + m[3]);
-                double j = Resampling.snap(m[4] * x + m[5] * y + m[7]);
-                double k = Resampling.snap(m[8] * x + m[9] * y + m[11]);
-                out[y * width + x] = interp.sample(src, v.nx(), v.ny(), v.nz(), i, j, k, outside);
-            }
-        }
-        return out;
+        float[] out = Resampling.resampleArray(v.raw(), VolumeGrid.of(v), new VolumeGrid(width, height, 1, ig), interp,
+                outside);
+        return Image2D.adopt(width, height, 1, out, ig, v.intensity());
     }
 
     /** {min u, max u, min v, max v} of the volume's 8 corner voxel centres relative to {@code p0}. */

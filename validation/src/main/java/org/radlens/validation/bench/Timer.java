@@ -1,6 +1,7 @@
 package org.radlens.validation.bench;
 
 import java.util.List;
+import org.radlens.validation.metrics.Quantiles;
 
 import java.util.Arrays;
 
@@ -66,7 +67,7 @@ public final class Timer {
         int reps = rounds.stream().mapToInt(Timing::repetitions).sum();
         double mean = rounds.stream().mapToDouble(t -> t.meanMs() * t.repetitions()).sum() / reps;
         Timing first = rounds.get(0);
-        return new Timing(first.workload(), first.runner(), reps, quantile(medians, 0.5),
+        return new Timing(first.workload(), first.runner(), reps, Quantiles.ofSorted(medians, 0.5),
                 rounds.stream().mapToDouble(Timing::p95Ms).max().orElseThrow(),
                 rounds.stream().mapToDouble(Timing::minMs).min().orElseThrow(), mean);
     }
@@ -75,14 +76,7 @@ public final class Timer {
     public static Timing summarize(String workload, String runner, double[] ms) {
         double[] s = ms.clone();
         Arrays.sort(s);
-        return new Timing(workload, runner, s.length, quantile(s, 0.5), quantile(s, 0.95), s[0],
+        return new Timing(workload, runner, s.length, Quantiles.ofSorted(s, 0.5), Quantiles.ofSorted(s, 0.95), s[0],
                 Arrays.stream(s).average().orElseThrow());
-    }
-
-    private static double quantile(double[] s, double q) {
-        double pos = (s.length - 1) * q;
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (s[hi] - s[lo]) * (pos - lo);
     }
 }

@@ -3,6 +3,7 @@ package org.radlens.validation.eval;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.radlens.validation.metrics.Quantiles;
 
 /** Summaries of per-item values for reports: mean, standard deviation, median, quartiles; Wilson intervals. */
 final class Aggregates {
@@ -25,20 +26,12 @@ final class Aggregates {
         }
         m.put("mean", mean);
         m.put("sd", s.length > 1 ? Math.sqrt(ss / (s.length - 1)) : 0.0);
-        m.put("median", quantile(s, 0.5));
-        m.put("q1", quantile(s, 0.25));
-        m.put("q3", quantile(s, 0.75));
+        m.put("median", Quantiles.ofSorted(s, 0.5));
+        m.put("q1", Quantiles.ofSorted(s, 0.25));
+        m.put("q3", Quantiles.ofSorted(s, 0.75));
         m.put("min", s[0]);
         m.put("max", s[s.length - 1]);
         return m;
-    }
-
-    /** Linear-interpolation quantile of sorted values (numpy default). */
-    static double quantile(double[] sorted, double q) {
-        double pos = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
     }
 
     /** A proportion with its 95 % Wilson score interval. */

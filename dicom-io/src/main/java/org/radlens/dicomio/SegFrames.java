@@ -8,6 +8,10 @@ import java.util.Locale;
 /** The image, segment and functional-group modules of {@link Segmentations}' one-frame binary SEG. */
 final class SegFrames {
     private static final String DIMENSION_ORG = "1.2.826.0.1.3680043.10.1419.1"; // fixed: one organisation for all
+    /** Segmented property category of anatomy (lungs and other regions). */
+    static final Code ANATOMICAL_STRUCTURE = Code.sct("91723000", "Anatomical Structure");
+    private static final Code SOURCE_PURPOSE = Code.dcm("121322", "Source image for image processing operation");
+    private static final Code SEGMENTATION = Code.dcm("113076", "Segmentation");
 
     private SegFrames() {
     }
@@ -36,12 +40,29 @@ final class SegFrames {
         AttributeList dim = new AttributeList();
         DicomAttrs.put(dim, TagFromName.DimensionOrganizationUID, DIMENSION_ORG);
         DicomAttrs.seq(l, TagFromName.DimensionOrganizationSequence, dim);
-        AttributeList index = new AttributeList();
-        DicomAttrs.put(index, TagFromName.DimensionOrganizationUID, DIMENSION_ORG);
-        DicomAttrs.put(index, TagFromName.DimensionIndexPointer, TagFromName.ReferencedSegmentNumber);
-        DicomAttrs.put(index, TagFromName.FunctionalGroupPointer, TagFromName.SegmentIdentificationSequence);
-        DicomAttrs.put(index, TagFromName.DimensionDescriptionLabel, "Segment Number");
-        DicomAttrs.seq(l, TagFromName.DimensionIndexSequence, index);
+        DicomAttrs.seq(l, TagFromName.DimensionIndexSequence, dimension(DIMENSION_ORG,
+                TagFromName.ReferencedSegmentNumber, TagFromName.SegmentIdentificationSequence, "Segment Number"));
+    }
+
+    /** One Dimension Index Sequence item: {@code pointer} inside functional group {@code group}. */
+    static AttributeList dimension(String org, com.pixelmed.dicom.AttributeTag pointer,
+                                   com.pixelmed.dicom.AttributeTag group, String label) throws DicomException {
+        AttributeList d = new AttributeList();
+        DicomAttrs.put(d, TagFromName.DimensionOrganizationUID, org);
+        DicomAttrs.put(d, TagFromName.DimensionIndexPointer, pointer);
+        DicomAttrs.put(d, TagFromName.FunctionalGroupPointer, group);
+        DicomAttrs.put(d, TagFromName.DimensionDescriptionLabel, label);
+        return d;
+    }
+
+    /** A Derivation Image Sequence item: "Segmentation" of the given source image. */
+    static AttributeList derivationImage(String sopClassUid, String sopInstanceUid) throws DicomException {
+        AttributeList source = DicomAttrs.sopRef(sopClassUid, sopInstanceUid);
+        DicomAttrs.codeSeq(source, TagFromName.PurposeOfReferenceCodeSequence, SOURCE_PURPOSE);
+        AttributeList derivation = new AttributeList();
+        DicomAttrs.codeSeq(derivation, TagFromName.DerivationCodeSequence, SEGMENTATION);
+        DicomAttrs.seq(derivation, TagFromName.SourceImageSequence, source);
+        return derivation;
     }
 
     /** One Segment Sequence item: number, label, AUTOMATIC by {@code algo}, category and type codes. */
@@ -94,13 +115,8 @@ final class SegFrames {
         AttributeList segId = new AttributeList();
         DicomAttrs.put(segId, TagFromName.ReferencedSegmentNumber, 1);
         DicomAttrs.seq(f, TagFromName.SegmentIdentificationSequence, segId);
-        AttributeList source = DicomAttrs.sopRef(src.sopClassUid(), src.sopInstanceUid());
-        DicomAttrs.codeSeq(source, TagFromName.PurposeOfReferenceCodeSequence,
-                Code.dcm("121322", "Source image for image processing operation"));
-        AttributeList derivation = new AttributeList();
-        DicomAttrs.codeSeq(derivation, TagFromName.DerivationCodeSequence, Code.dcm("113076", "Segmentation"));
-        DicomAttrs.seq(derivation, TagFromName.SourceImageSequence, source);
-        DicomAttrs.seq(f, TagFromName.DerivationImageSequence, derivation);
+        DicomAttrs.seq(f, TagFromName.DerivationImageSequence,
+                derivationImage(src.sopClassUid(), src.sopInstanceUid()));
         if (placed) {
             double[] p = src.header().imagePosition();
             AttributeList pos = new AttributeList();

@@ -13,9 +13,6 @@ import org.radlens.volume3d.VoxelGeometry;
  * {@code indexToWorld(0, 0, k)}, its rows run along axis j and its columns along axis i.
  */
 final class SegVolumeGroups {
-    private static final Code SOURCE_PURPOSE = Code.dcm("121322", "Source image for image processing operation");
-    private static final Code SEGMENTATION = Code.dcm("113076", "Segmentation");
-
     private SegVolumeGroups() {
     }
 
@@ -26,21 +23,10 @@ final class SegVolumeGroups {
         DicomAttrs.seq(l, TagFromName.DimensionOrganizationSequence, org);
         DicomAttrs.put(l, TagFromName.DimensionOrganizationType, "3D");
         DicomAttrs.seq(l, TagFromName.DimensionIndexSequence,
-                dimension(organisationUid, TagFromName.ReferencedSegmentNumber,
+                SegFrames.dimension(organisationUid, TagFromName.ReferencedSegmentNumber,
                         TagFromName.SegmentIdentificationSequence, "Segment Number"),
-                dimension(organisationUid, TagFromName.ImagePositionPatient, TagFromName.PlanePositionSequence,
-                        "Image Position Patient"));
-    }
-
-    private static AttributeList dimension(String org, com.pixelmed.dicom.AttributeTag pointer,
-                                           com.pixelmed.dicom.AttributeTag group, String label)
-            throws DicomException {
-        AttributeList d = new AttributeList();
-        DicomAttrs.put(d, TagFromName.DimensionOrganizationUID, org);
-        DicomAttrs.put(d, TagFromName.DimensionIndexPointer, pointer);
-        DicomAttrs.put(d, TagFromName.FunctionalGroupPointer, group);
-        DicomAttrs.put(d, TagFromName.DimensionDescriptionLabel, label);
-        return d;
+                SegFrames.dimension(organisationUid, TagFromName.ImagePositionPatient,
+                        TagFromName.PlanePositionSequence, "Image Position Patient"));
     }
 
     /**
@@ -77,12 +63,8 @@ final class SegVolumeGroups {
     private static AttributeList frame(SliceSource slice, double[] position, SegVolumes.Frame f)
             throws DicomException {
         AttributeList item = new AttributeList();
-        AttributeList source = DicomAttrs.sopRef(slice.sopClassUid(), slice.sopInstanceUid());
-        DicomAttrs.codeSeq(source, TagFromName.PurposeOfReferenceCodeSequence, SOURCE_PURPOSE);
-        AttributeList derivation = new AttributeList();
-        DicomAttrs.codeSeq(derivation, TagFromName.DerivationCodeSequence, SEGMENTATION);
-        DicomAttrs.seq(derivation, TagFromName.SourceImageSequence, source);
-        DicomAttrs.seq(item, TagFromName.DerivationImageSequence, derivation);
+        DicomAttrs.seq(item, TagFromName.DerivationImageSequence,
+                SegFrames.derivationImage(slice.sopClassUid(), slice.sopInstanceUid()));
         AttributeList content = new AttributeList();
         DicomAttrs.put(content, TagFromName.DimensionIndexValues, f.segment(), f.slice() + 1);
         DicomAttrs.seq(item, TagFromName.FrameContentSequence, content);

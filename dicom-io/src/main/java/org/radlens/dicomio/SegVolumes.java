@@ -17,7 +17,6 @@ import org.radlens.volume3d.VolumeGrid;
 final class SegVolumes {
     /** Largest distance (mm) between a mask voxel and the series' voxel at the same index. */
     static final double GRID_TOLERANCE_MM = 1e-3;
-    private static final Code ANATOMICAL_STRUCTURE = Code.sct("91723000", "Anatomical Structure");
     private static final Code ALTERED_STRUCTURE = Code.sct("49755003", "Morphologically Altered Structure");
     private static final String LUNG = "39607008";
 
@@ -159,6 +158,6 @@ final class SegVolumes {
      */
     static Code category(Code type) {
         boolean finding = "SCT".equals(type.scheme()) && !LUNG.equals(type.value());
-        return finding ? ALTERED_STRUCTURE : ANATOMICAL_STRUCTURE;
+        return finding ? ALTERED_STRUCTURE : SegFrames.ANATOMICAL_STRUCTURE;
     }
 }

@@ -30,7 +30,6 @@ import org.radlens.volume3d.LabelMask;
  * }</pre>
  */
 public final class Segmentations {
-    private static final Code ANATOMICAL_STRUCTURE = Code.sct("91723000", "Anatomical Structure");
 
     private Segmentations() {
     }
@@ -62,7 +61,7 @@ public final class Segmentations {
         try {
             AttributeList l = DerivedObjects.common(src, algo, DerivedObjects.Kind.SEG, SOPClass.SegmentationStorage);
             SegFrames.image(l, h, pack(mask), label);
-            SegFrames.segment(l, FindingCodes.of(label), ANATOMICAL_STRUCTURE, label, algo);
+            SegFrames.segment(l, FindingCodes.of(label), SegFrames.ANATOMICAL_STRUCTURE, label, algo);
             SegFrames.functionalGroups(l, src);
             DicomAttrs.seq(l, TagFromName.ReferencedSeriesSequence, DerivedObjects.referencedSeries(src, TagFromName.ReferencedInstanceSequence));
             if (!SegFrames.placed(src)) {

@@ -1,11 +1,9 @@
 package org.radlens.cli;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.radlens.models.ModelLoadException;
 import org.radlens.models.RadLensModel;
 import org.radlens.models.pkg.ModelManifest.FindingPrompts;
-import org.radlens.models.zeroshot.FindingScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,22 +58,7 @@ final class ClassifyCommand implements Callable<Integer> {
             Map<String, FindingPrompts> chosen = FindingArgs.resolve(model.classifier().defaultFindings(), findings,
                     prompts, negatives, spec);
             return ImageBatch.run(images, source, (file, image) -> {
-                List<FindingScore> scores = model.classifier().classify(image, chosen);
-                JsonArray arr = new JsonArray();
-                List<List<String>> rows = new ArrayList<>();
-                for (FindingScore s : scores) {
-                    JsonObject o = new JsonObject();
-                    o.addProperty("finding", s.finding());
-                    o.addProperty("probability", s.probability());
-                    o.addProperty("positive_similarity", s.positiveSimilarity());
-                    o.addProperty("negative_similarity", s.negativeSimilarity());
-                    arr.add(o);
-                    rows.add(List.of(s.finding(), ImageBatch.fmt(s.probability()),
-                            ImageBatch.fmt(s.positiveSimilarity()), ImageBatch.fmt(s.negativeSimilarity())));
-                }
-                JsonObject json = new JsonObject();
-                json.add("findings", arr);
-                return new ImageBatch.Result(json, rows);
+                return JsonRows.findings(new JsonObject(), model.classifier().classify(image, chosen));
             }, (file, v) -> VolumeResults.classify(model, v, volume, chosen), options.json, List.of("finding", "probability", "cos_positive", "cos_negative"),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (ModelLoadException e) {

@@ -2,8 +2,11 @@ package org.radlens.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonArray;
+import java.util.ArrayList;
+import java.util.List;
 import org.radlens.models.grounding.Box;
 import org.radlens.models.grounding.Grounding;
+import org.radlens.models.zeroshot.FindingScore;
 
 /** JSON forms of result records. */
 final class JsonRows {
@@ -18,6 +21,27 @@ final class JsonRows {
         o.addProperty("h", b.h());
         o.addProperty("score", b.score());
         return o;
+    }
+
+    /**
+     * Zero-shot scores added to {@code json} as "findings" (finding, probability, positive and negative similarity),
+     * with the same four columns as table rows.
+     */
+    static ImageBatch.Result findings(JsonObject json, List<FindingScore> scores) {
+        JsonArray arr = new JsonArray();
+        List<List<String>> rows = new ArrayList<>();
+        for (FindingScore s : scores) {
+            JsonObject o = new JsonObject();
+            o.addProperty("finding", s.finding());
+            o.addProperty("probability", s.probability());
+            o.addProperty("positive_similarity", s.positiveSimilarity());
+            o.addProperty("negative_similarity", s.negativeSimilarity());
+            arr.add(o);
+            rows.add(List.of(s.finding(), ImageBatch.fmt(s.probability()), ImageBatch.fmt(s.positiveSimilarity()),
+                    ImageBatch.fmt(s.negativeSimilarity())));
+        }
+        json.add("findings", arr);
+        return new ImageBatch.Result(json, rows);
     }
 
     /** A query's grounding: stream, threshold, map range and boxes. */

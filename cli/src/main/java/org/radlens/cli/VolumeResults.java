@@ -15,7 +15,6 @@ import org.radlens.models.RadLensModel;
 import org.radlens.models.volume.HeatMap3D;
 import org.radlens.models.volume.VolumeEmbedding;
 import org.radlens.models.volume.VolumeSegmenter;
-import org.radlens.models.zeroshot.FindingScore;
 import org.radlens.models.pkg.ModelManifest.FindingPrompts;
 import org.radlens.volume3d.Connectivity;
 import org.radlens.volume3d.IndexBox;
@@ -36,22 +35,9 @@ final class VolumeResults {
     static ImageBatch.Result classify(RadLensModel model, Volume v, VolumeOptionsMixin o,
                                       java.util.Map<String, FindingPrompts> findings) throws Exception {
         VolumeEmbedding e = model.volumeEncoder().encode(v, o.options(), o.pooling(model.volumeEncoder()));
-        JsonArray arr = new JsonArray();
-        List<List<String>> rows = new ArrayList<>();
-        for (FindingScore s : model.classifier().classify(e.embedding(), findings)) {
-            JsonObject j = new JsonObject();
-            j.addProperty("finding", s.finding());
-            j.addProperty("probability", s.probability());
-            j.addProperty("positive_similarity", s.positiveSimilarity());
-            j.addProperty("negative_similarity", s.negativeSimilarity());
-            arr.add(j);
-            rows.add(List.of(s.finding(), ImageBatch.fmt(s.probability()), ImageBatch.fmt(s.positiveSimilarity()),
-                    ImageBatch.fmt(s.negativeSimilarity())));
-        }
         JsonObject json = describe(v, o);
         json.addProperty("pooling", e.pooling().name());
-        json.add("findings", arr);
-        return new ImageBatch.Result(json, rows);
+        return JsonRows.findings(json, model.classifier().classify(e.embedding(), findings));
     }
 
     static ImageBatch.Result ground(RadLensModel model, Path file, Volume v, List<String> queries,

@@ -1,9 +1,6 @@
 package org.radlens.cli.score;
 
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.radlens.cli.score.ScoreBench.Row;
 import org.radlens.cli.score.ScoreBench.Stage;
+import org.radlens.validation.bench.BenchReports;
 import org.radlens.validation.bench.Timing;
 
 /**
@@ -56,16 +54,7 @@ public final class ScoreBenchReport {
         for (Row r : rows) {
             json.add(row(r));
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("bench", "score");
-        root.put("settings", settings);
-        root.put("rows", json);
-        root.put("notes", notes);
-        if (out.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-        }
-        Files.writeString(out, new GsonBuilder().setPrettyPrinting().serializeNulls()
-                .serializeSpecialFloatingPointValues().create().toJson(root) + "\n", StandardCharsets.UTF_8);
+        BenchReports.writeJson(out, "score", settings, json, notes);
     }
 
     private static Map<String, Object> row(Row r) {

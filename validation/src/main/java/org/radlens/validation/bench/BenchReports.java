@@ -16,6 +16,27 @@ public final class BenchReports {
     private BenchReports() {
     }
 
+    /**
+     * Writes {@code {"bench", "settings" (left out when null), "rows", "notes"}} as pretty-printed JSON to {@code out}
+     * (parent folders created; nulls kept, NaN and infinities written as such): the file of every {@code radlens
+     * bench} command.
+     */
+    public static void writeJson(Path out, String bench, Map<String, Object> settings, List<?> rows,
+                                 List<String> notes) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("bench", bench);
+        if (settings != null) {
+            root.put("settings", settings);
+        }
+        root.put("rows", rows);
+        root.put("notes", notes);
+        if (out.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+        }
+        Files.writeString(out, new GsonBuilder().setPrettyPrinting().serializeNulls()
+                .serializeSpecialFloatingPointValues().create().toJson(root) + "\n", StandardCharsets.UTF_8);
+    }
+
     public static String write(Path out, String bench, List<MetricsBench.Row> rows, List<String> notes)
             throws IOException {
         Files.createDirectories(out);
@@ -28,12 +49,7 @@ public final class BenchReports {
             o.put("ratio_java_over_peer", r.peer() == null ? null : r.ratio());
             json.add(o);
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("bench", bench);
-        root.put("rows", json);
-        root.put("notes", notes);
-        Files.writeString(out.resolve("bench.json"), new GsonBuilder().setPrettyPrinting().serializeNulls().create()
-                .toJson(root) + "\n", StandardCharsets.UTF_8);
+        writeJson(out.resolve("bench.json"), bench, null, json, notes);
         String table = table(rows, notes);
         Files.writeString(out.resolve("bench.md"), "# radlens bench " + bench + "\n\n" + table, StandardCharsets.UTF_8);
         return table;

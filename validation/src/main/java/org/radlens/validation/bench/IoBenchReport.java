@@ -1,9 +1,6 @@
 package org.radlens.validation.bench;
 
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,16 +60,7 @@ public final class IoBenchReport {
             o.put("ratio_ours_over_peer", r.peer() == null ? null : ratios(r));
             json.add(o);
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("bench", "io");
-        root.put("settings", settings);
-        root.put("rows", json);
-        root.put("notes", notes);
-        if (out.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-        }
-        Files.writeString(out, new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root) + "\n",
-                StandardCharsets.UTF_8);
+        BenchReports.writeJson(out, "io", settings, json, notes);
     }
 
     private static Map<String, Object> side(Row r, Timing t) {

@@ -51,13 +51,7 @@ public record HeatMap(int width, int height, float[] values, VoxelGeometry geome
 
     /** {min, max} of the values. */
     public float[] range() {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : values) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        return new float[] {min, max};
+        return org.radlens.models.preprocess.Intensities.minMax(values);
     }
 
     /** {@code min + fraction·(max − min)}: a threshold relative to this map's range. */

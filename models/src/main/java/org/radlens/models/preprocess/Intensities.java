@@ -20,12 +20,9 @@ public final class Intensities {
         org.radlens.volume3d.Image2D g = image.toGray();
         float[] v = g.channel(0);
         if (image.intensity().photometric() == IntensityInfo.Photometric.MONOCHROME1) {
-            float min = Float.POSITIVE_INFINITY;
-            float max = Float.NEGATIVE_INFINITY;
-            for (float f : v) {
-                min = Math.min(min, f);
-                max = Math.max(max, f);
-            }
+            float[] mm = minMax(v);
+            float min = mm[0];
+            float max = mm[1];
             for (int i = 0; i < v.length; i++) {
                 v[i] = max + min - v[i];
             }
@@ -42,13 +39,21 @@ public final class Intensities {
         if (w.isEmpty() || image.intensity().photometric() != IntensityInfo.Photometric.MONOCHROME1) {
             return w;
         }
+        float[] mm = minMax(grey);
+        float min = mm[0];
+        float max = mm[1];
+        return Optional.of(new IntensityInfo.Window((double) max + min - w.get().center(), w.get().width()));
+    }
+
+    /** {min, max} of the values ({+inf, -inf} for none; a NaN value makes both NaN). */
+    public static float[] minMax(float[] values) {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
-        for (float f : grey) {
+        for (float f : values) {
             min = Math.min(min, f);
             max = Math.max(max, f);
         }
-        return Optional.of(new IntensityInfo.Window((double) max + min - w.get().center(), w.get().width()));
+        return new float[] {min, max};
     }
 
     /** The nearest-rank percentile {@code p} (0–100) of the values: the ⌈p/100·n⌉-th smallest (the smallest for p = 0). */
@@ -59,15 +64,8 @@ public final class Intensities {
     /** The {low, high} values that map to 0 and 1 under {@code spec} (the window of the source when asked for). */
     public static float[] range(float[] values, IntensitySpec spec, Optional<IntensityInfo.Window> window) {
         switch (spec.mode()) {
-            case MINMAX: {
-                float min = Float.POSITIVE_INFINITY;
-                float max = Float.NEGATIVE_INFINITY;
-                for (float f : values) {
-                    min = Math.min(min, f);
-                    max = Math.max(max, f);
-                }
-                return new float[] {min, max};
-            }
+            case MINMAX:
+                return minMax(values);
             case WINDOW:
                 if (window.isPresent()) {
                     return new float[] {(float) window.get().lower(), (float) window.get().upper()};

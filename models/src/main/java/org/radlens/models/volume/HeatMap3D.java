@@ -92,13 +92,7 @@ public final class HeatMap3D {
 
     /** {min, max}. */
     public float[] range() {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : values) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        return new float[] {min, max};
+        return org.radlens.models.preprocess.Intensities.minMax(values);
     }
 
     /** The map as a float volume on the same grid (units {@code cosine}), e.g. for NIfTI output. */

@@ -109,13 +109,13 @@ def write_reference(pkg: Path, inf: Inference, images: List[np.ndarray], names: 
     enc = inf.encode_images(images)
     ids, mask = inf.tok.batch(REFERENCE_TEXTS, inf.cfg.max_length)
     temb, tanat = inf.encode_texts(REFERENCE_TEXTS)
+    lung_q = inf.ensemble(texts.ANATOMY_PROMPTS["right lung"], anatomy=True)
     cases = []
     for i, (im, nm) in enumerate(zip(images, names)):
         Image.fromarray(im).save(ref / nm)
         x[i].astype("<f4").tofile(ref / f"{Path(nm).stem}.input.bin")
         zs = {f: float(inf.zero_shot(enc.glob[i:i + 1], p["positive"], p["negative"], scale)[0])
               for f, p in texts.FINDING_PROMPTS.items()}
-        lung_q = inf.ensemble(texts.ANATOMY_PROMPTS["right lung"], anatomy=True)
         g = inf.cfg.grid
         cases.append({"image": nm, "input": f"{Path(nm).stem}.input.bin", "width": im.shape[1], "height": im.shape[0],
                       "letterbox": vars(lbs[i]), "image_embeds": enc.glob[i].tolist(),
@@ -154,11 +154,16 @@ def write_package(model: DualStreamCLIP, tok: WordPieceTokenizer, out: Path, nam
     man = manifest(model, name, version, metrics, kind)
     man["export_checks"] = {"onnxruntime_max_abs_diff": diffs or "onnxruntime not installed here",
                             "tokenizers_library_agrees": tok_ok if tok_ok is not None else "tokenizers not installed here"}
-    (out / "MODEL_CARD.md").write_text(card.model_card(man, kind))
-    files = sorted(p for p in out.rglob("*") if p.is_file() and p.name != "radlens-model.json")
-    man["files"] = {p.relative_to(out).as_posix(): sha256(p) for p in files}
-    (out / "radlens-model.json").write_text(json.dumps(man, indent=1, ensure_ascii=False))
+    seal(out, man, kind)
     return diffs
+
+
+def seal(pkg: Path, man: dict, kind: str) -> None:
+    """Writes MODEL_CARD.md from ``man``, then ``man`` as radlens-model.json with the sha256 of every other file."""
+    (pkg / "MODEL_CARD.md").write_text(card.model_card(man, kind))
+    files = sorted(p for p in pkg.rglob("*") if p.is_file() and p.name != "radlens-model.json")
+    man["files"] = {p.relative_to(pkg).as_posix(): sha256(p) for p in files}
+    (pkg / "radlens-model.json").write_text(json.dumps(man, indent=1, ensure_ascii=False))
 
 
 def main(argv=None) -> None:

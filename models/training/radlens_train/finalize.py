@@ -10,8 +10,7 @@ import json
 from pathlib import Path
 from typing import Dict, Optional
 
-from . import card
-from .export import sha256
+from .export import seal
 
 
 def refresh(pkg: Path, metrics: Dict, ablation: Optional[Dict] = None, training: Optional[Dict] = None,
@@ -23,10 +22,7 @@ def refresh(pkg: Path, metrics: Dict, ablation: Optional[Dict] = None, training:
         man["metrics"]["ablation"] = ablation
     if training:
         man["metrics"]["training"] = training
-    (pkg / "MODEL_CARD.md").write_text(card.model_card(man, kind))
-    files = sorted(p for p in pkg.rglob("*") if p.is_file() and p.name != "radlens-model.json")
-    man["files"] = {p.relative_to(pkg).as_posix(): sha256(p) for p in files}
-    man_path.write_text(json.dumps(man, indent=1, ensure_ascii=False))
+    seal(pkg, man, kind)
 
 
 def main(argv=None) -> None:

@@ -15,12 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.net.ssl.SSLException;
+import org.radlens.dicomio.tls.TlsSettings;
 
 /**
  * A DICOMweb client for one service root (e.g. {@code http://pacs:8042/dicom-web/}). QIDO-RS searches return
  * {@link InstanceRef}s; WADO-RS retrieves Part 10 bytes ({@code multipart/related; type="application/dicom"});
  * STOW-RS stores objects. Every request has {@code timeout}; connection failures, 5xx and 429 are retried with
- * exponential backoff ({@code backoff}·2ⁿ, at most 30 s apart) up to {@code retries} times. Thread-safe.
+ * exponential backoff ({@code backoff}·2ⁿ, at most 30 s apart) up to {@code retries} times. https is verified:
+ * the server's certificate chain against {@link TlsSettings}'s trusted CAs (the JDK's by default, or a PEM bundle)
+ * and its host name, TLS 1.2+ only; a TLS failure is never retried (it will not heal by itself). Thread-safe.
  *
  * <pre>{@code
  * DicomWebClient web = new DicomWebClient(URI.create("http://localhost:8042/dicom-web/"), Auth.none(),
@@ -36,14 +40,21 @@ public final class DicomWebClient {
     private final Duration backoff;
     private final HttpClient http;
 
+    /** A client that trusts the JDK's default CAs for https. */
     public DicomWebClient(URI root, Auth auth, Duration timeout, int retries, Duration backoff) {
+        this(root, auth, timeout, retries, backoff, TlsSettings.defaultTrust());
+    }
+
+    /** A client whose https connections trust what {@code tls} trusts. */
+    public DicomWebClient(URI root, Auth auth, Duration timeout, int retries, Duration backoff, TlsSettings tls) {
         String s = root.toString();
         this.root = URI.create(s.endsWith("/") ? s : s + "/");
         this.auth = auth;
         this.timeout = timeout;
         this.retries = retries;
         this.backoff = backoff;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).sslContext(tls.context())
+                .sslParameters(tls.clientParameters()).build();
     }
 
     /** QIDO-RS {@code instances} (below {@code studies/<uid>/} when {@code studyUid} is non-null) with match keys. */
@@ -115,6 +126,12 @@ public final class DicomWebClient {
                 if (e instanceof DicomWebException) {
                     throw e;
                 }
+                SSLException tlsFailure = tlsCause(e);
+                if (tlsFailure != null) {
+                    throw new DicomWebException(method + " " + path + ": TLS with " + uri.getHost() + ":"
+                            + uri.getPort() + " failed (is the server's CA in the trusted CA bundle, and its "
+                            + "certificate for this host name?): " + tlsFailure.getMessage(), 0, e);
+                }
                 last = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -123,6 +140,15 @@ public final class DicomWebClient {
         }
         throw new DicomWebException(method + " " + path + ": failed after " + (retries + 1) + " attempts: "
                 + last.getMessage(), status, last);
+    }
+
+    private static SSLException tlsCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SSLException ssl) {
+                return ssl;
+            }
+        }
+        return null;
     }
 
     private HttpRequest request(String method, URI uri, String accept, byte[] body, String contentType) {

@@ -1,15 +1,19 @@
 package org.radlens.cli;
 
-import org.radlens.dicomio.web.Auth;
+import org.radlens.dicomio.tls.TlsSettings;
 import org.radlens.dicomio.web.DicomWebClient;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DICOMweb options of {@code radlens score}: server, query, authentication, timeouts and retries. */
+/**
+ * DICOMweb options of {@code radlens score}: server, query, authentication (from the environment or an owner-only
+ * file, never argv: {@link DicomWebCredentials}), https trust, timeouts and retries.
+ */
 final class DicomWebOptions {
     @Option(names = "--dicomweb", paramLabel = "URL", description = "DICOMweb service root (QIDO/WADO/STOW).")
     URI url;
@@ -23,8 +27,20 @@ final class DicomWebOptions {
     @Option(names = "--modality", paramLabel = "M", split = ",", description = "Modalities (default: CR,DX).")
     List<String> modalities = new ArrayList<>(List.of("CR", "DX"));
 
-    @Option(names = "--user", paramLabel = "USER:PASSWORD", description = "HTTP basic authentication.")
+    @Option(names = "--user", hidden = true, paramLabel = "USER:PASSWORD",
+            description = "Refused: use RADLENS_DICOMWEB_CREDENTIALS or --credentials-file.")
     String user;
+
+    @Option(names = "--credentials-file", paramLabel = "FILE",
+            description = "HTTP basic authentication: one line user:password in a file only you can read (chmod 600). "
+                    + "Or set RADLENS_DICOMWEB_CREDENTIALS=user:password (or RADLENS_DICOMWEB_USER and "
+                    + "RADLENS_DICOMWEB_PASSWORD).")
+    Path credentialsFile;
+
+    @Option(names = "--ca-bundle", paramLabel = "PEM",
+            description = "https: trust only the CA certificates in this PEM file (default: the JDK's CAs). "
+                    + "Certificates and host names are always verified.")
+    Path caBundle;
 
     @Option(names = "--token-env", paramLabel = "VAR", description = "Bearer token from this environment variable.")
     String tokenEnv;
@@ -38,30 +54,28 @@ final class DicomWebOptions {
     @Option(names = "--backoff-ms", paramLabel = "MS", description = "First backoff pause (default: 500).")
     long backoffMs = 500;
 
+    /** Refuses {@code --user} (a password in argv) before any work starts: a usage error (exit 2). */
+    void refuseSecretsInArguments(picocli.CommandLine.Model.CommandSpec spec) {
+        if (user != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), DicomWebCredentials.NO_ARGV);
+        }
+    }
+
     /** The client; a bad option is a usage error (exit 2). */
     DicomWebClient client(picocli.CommandLine.Model.CommandSpec spec) {
         try {
             return client();
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 
     private DicomWebClient client() {
-        Auth auth = Auth.none();
         if (user != null) {
-            int colon = user.indexOf(':');
-            if (colon < 0) {
-                throw new IllegalArgumentException("--user needs USER:PASSWORD, got no ':'");
-            }
-            auth = Auth.basic(user.substring(0, colon), user.substring(colon + 1));
-        } else if (tokenEnv != null) {
-            String token = System.getenv(tokenEnv);
-            if (token == null || token.isBlank()) {
-                throw new IllegalArgumentException("--token-env " + tokenEnv + ": the variable is not set");
-            }
-            auth = Auth.bearer(token.strip());
+            throw new IllegalArgumentException(DicomWebCredentials.NO_ARGV);
         }
-        return new DicomWebClient(url, auth, Duration.ofSeconds(timeoutSeconds), retries, Duration.ofMillis(backoffMs));
+        TlsSettings tls = caBundle == null ? TlsSettings.defaultTrust() : TlsSettings.trustingPem(caBundle);
+        return new DicomWebClient(url, DicomWebCredentials.resolve(credentialsFile, tokenEnv, System.getenv()),
+                Duration.ofSeconds(timeoutSeconds), retries, Duration.ofMillis(backoffMs), tls);
     }
 }

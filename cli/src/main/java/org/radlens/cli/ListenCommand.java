@@ -5,11 +5,14 @@ import org.radlens.cli.score.ListenService;
 import org.radlens.cli.score.OutputFiles;
 import org.radlens.cli.score.ScoringEngine;
 import org.radlens.dicomio.dimse.DimseClient;
+import org.radlens.dicomio.dimse.ListenerSettings;
 import org.radlens.dicomio.dimse.RemoteAe;
 import org.radlens.dicomio.dimse.StorageReceiver;
+import org.radlens.dicomio.tls.TlsSettings;
 import org.radlens.models.RadLensModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -22,7 +25,7 @@ final class ListenCommand implements Callable<Integer> {
     @Option(names = "--port", required = true, paramLabel = "PORT", description = "Port to listen on.")
     int port;
 
-    @Option(names = "--aet", paramLabel = "AET", description = "Our AE title (default: RADLENS).")
+    @Option(names = "--aet", paramLabel = "AET", description = "Our AE title; callers must call it (default: RADLENS).")
     String aet = "RADLENS";
 
     @Option(names = "--dest", paramLabel = "AET@HOST:PORT", description = "Where SR/SEG go by C-STORE.")
@@ -37,9 +40,8 @@ final class ListenCommand implements Callable<Integer> {
     @Option(names = "--segment", description = "Also segment the lungs and send a DICOM SEG.")
     boolean segment;
 
-    @Option(names = "--overlay-sc", paramLabel = "QUERY",
-            description = "Also send an RGB Secondary Capture of the heat map of QUERY (e.g. pneumonia) over the "
-                    + "image.")
+    @Option(names = "--overlay-sc", paramLabel = "QUERY", description = "Also send an RGB Secondary Capture of the "
+            + "heat map of QUERY (e.g. pneumonia) over the image.")
     String overlayQuery;
 
     @Option(names = "--workers", paramLabel = "N", description = "Parallel workers (default: 2).")
@@ -48,28 +50,38 @@ final class ListenCommand implements Callable<Integer> {
     @Option(names = "--stop-after", paramLabel = "N", description = "Stop after N objects (default: run until killed).")
     int stopAfter = -1;
 
+    @Mixin
+    ListenSecurityOptions security;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         RemoteAe destination;
+        ListenerSettings listener;
+        TlsSettings destTls;
         try {
             destination = dest == null ? null : RemoteAe.parse(dest);
+            listener = security.listener(port, aet, System.getenv());
+            destTls = security.destination(System.getenv());
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--dest: " + e.getMessage(), e, null, dest);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         if (destination != null) {
-            DimseClient.echo(destination, aet); // fail fast when the destination is unreachable
+            DimseClient.echo(destination, aet, destTls); // fail fast when the destination is unreachable
         }
         try (RadLensModel m = org.radlens.cli.score.ScoreModels.open(model, workers);
              Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
             ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery);
-            try (ListenService service = new ListenService(engine, destination, aet, journal, out, workers);
-                 StorageReceiver receiver = new StorageReceiver(port, aet, out.resolve("incoming"),
-                         (file, caller) -> service.received(file))) {
-                spec.commandLine().getErr().printf("radlens listen: %s on port %d (%d left over from before)%n", aet,
-                        port, service.leftovers());
+            try (ListenService service = new ListenService(engine, new ListenService.Destination(destination, aet,
+                    destTls), journal, out, workers);
+                 StorageReceiver receiver = new StorageReceiver(listener, out.resolve("incoming"),
+                         service::received)) {
+                for (String line : ListenSecurityOptions.describe(listener)) {
+                    spec.commandLine().getErr().println("radlens listen: " + line);
+                }
+                spec.commandLine().getErr().printf("radlens listen: %d left over from before%n", service.leftovers());
                 spec.commandLine().getErr().flush();
                 Thread onStop = new Thread(() -> writeQuietly(journal)); // Ctrl-C / SIGTERM: results still rebuilt
                 Runtime.getRuntime().addShutdownHook(onStop);

@@ -73,6 +73,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        web.refuseSecretsInArguments(spec);
         if ((web.url == null) == inputs.isEmpty() || workers < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give either INPUT files/folders/globs or --dicomweb URL, and --workers >= 1");

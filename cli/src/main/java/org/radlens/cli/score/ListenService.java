@@ -3,6 +3,8 @@ package org.radlens.cli.score;
 import org.radlens.dicomio.SourceImage;
 import org.radlens.dicomio.dimse.DimseClient;
 import org.radlens.dicomio.dimse.RemoteAe;
+import org.radlens.dicomio.dimse.SopClasses;
+import org.radlens.dicomio.tls.TlsSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,25 +21,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * queue holds the sending association back), its SR/SEG written to {@code <out>/dicom} and C-STOREd to the
  * destination, and a row recorded in the journal (id = SOP Instance UID; an object already in the journal is not
  * scored again). Other modalities are left alone. The received copy is deleted once handled; copies left by a killed
- * run are handled at the next start ({@link #requeueLeftovers}).
+ * run are handled at the next start ({@link #requeueLeftovers}). Each object gets one log line per stage
+ * ({@link ListenLog}: received, scored/skipped/failed, stored), without patient or instance identifiers.
  */
 public final class ListenService implements AutoCloseable {
+    /** Where results go by C-STORE: {@code peer} null for nowhere; {@code tls} null for plain TCP. */
+    public record Destination(RemoteAe peer, String callingAet, TlsSettings tls) {
+    }
+
     private static final Set<String> MODALITIES = Set.of("CR", "DX");
     private final ScoringEngine engine;
-    private final RemoteAe destination;
-    private final String callingAet;
+    private final Destination destination;
     private final Journal journal;
     private final Path dicomOut;
     private final ThreadPoolExecutor pool;
     private final AtomicInteger handled = new AtomicInteger();
+    private final AtomicInteger arrivals = new AtomicInteger();
     private final int leftovers;
 
     /** Starts the workers and queues the leftovers of a killed run in {@code <out>/incoming} (before any arrival). */
-    public ListenService(ScoringEngine engine, RemoteAe destination, String callingAet, Journal journal, Path out,
-                         int workers) throws IOException {
+    public ListenService(ScoringEngine engine, Destination destination, Journal journal, Path out, int workers)
+            throws IOException {
         this.engine = engine;
         this.destination = destination;
-        this.callingAet = callingAet;
         this.journal = journal;
         this.dicomOut = out.resolve("dicom");
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
@@ -67,15 +73,18 @@ public final class ListenService implements AutoCloseable {
         try (var s = Files.list(incoming)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
-        files.forEach(this::received);
+        files.forEach(f -> received(f, null));
         return files.size();
     }
 
-    /** Queues a received file. */
-    public void received(Path file) {
+    /** Logs and queues a received file (named by its SOP Instance UID); {@code callingAet} null for a leftover. */
+    public void received(Path file, String callingAet) {
+        String item = ListenLog.item(arrivals.incrementAndGet(), SopClasses.ofFile(file),
+                file.getFileName().toString());
+        ListenLog.received(item, callingAet, file.toFile().length());
         pool.execute(() -> {
             try {
-                handle(file);
+                handle(file, item);
             } catch (IOException e) {
                 org.slf4j.LoggerFactory.getLogger(ListenService.class).error("journal: {}", e.getMessage());
             } finally {
@@ -84,25 +93,41 @@ public final class ListenService implements AutoCloseable {
         });
     }
 
-    private void handle(Path file) throws IOException {
+    private void handle(Path file, String item) throws IOException {
         String id = file.getFileName().toString();
+        long start = System.nanoTime();
+        String stage = "scoring";
         try {
             SourceImage src = SourceImage.read(file);
             id = src.sopInstanceUid();
-            if (!MODALITIES.contains(src.header().modality()) || journal.isDone(id)) {
+            if (!MODALITIES.contains(src.header().modality())) {
+                ListenLog.skipped(item, "modality " + src.header().modality() + " is not scored");
+                return;
+            }
+            if (journal.isDone(id)) {
+                ListenLog.skipped(item, "already scored (in the journal)");
                 return;
             }
             ScoringEngine.Scored s = engine.score(id, file, src, true); // header already read
             List<Path> objects = s.writeTo(dicomOut);
-            if (destination != null) {
-                DimseClient.store(destination, callingAet, objects);
+            ListenLog.scored(item, millisSince(start));
+            if (destination.peer() != null) {
+                stage = "C-STORE";
+                long sent = System.nanoTime();
+                DimseClient.store(destination.peer(), destination.callingAet(), objects, destination.tls());
+                ListenLog.stored(item, objects.size(), destination.peer().toString(), millisSince(sent));
             }
             journal.record(s.row());
         } catch (Exception e) { // the batch's one catch-all: this object becomes an error row, the others go on
+            ListenLog.failed(item, stage, millisSince(start));
             journal.record(ResultRow.failure(id, ScoreErrors.describe(e)));
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     @Override

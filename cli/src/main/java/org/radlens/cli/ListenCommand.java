@@ -16,6 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code radlens listen}: a C-STORE receiver that scores arriving CR/DX images and C-STOREs SR/SEG onwards. */
@@ -50,18 +52,16 @@ final class ListenCommand implements Callable<Integer> {
     @Option(names = "--stop-after", paramLabel = "N", description = "Stop after N objects (default: run until killed).")
     int stopAfter = -1;
 
-    @Mixin
-    ListenSecurityOptions security;
+    @Mixin ListenSecurityOptions security;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         RemoteAe destination;
         ListenerSettings listener;
         TlsSettings destTls;
-        try {
+        try { // every option is checked (stores opened) before the model loads
             destination = dest == null ? null : RemoteAe.parse(dest);
             listener = security.listener(port, aet, System.getenv());
             destTls = security.destination(System.getenv());
@@ -78,10 +78,9 @@ final class ListenCommand implements Callable<Integer> {
                     destTls), journal, out, workers);
                  StorageReceiver receiver = new StorageReceiver(listener, out.resolve("incoming"),
                          service::received)) {
-                for (String line : ListenSecurityOptions.describe(listener)) {
-                    spec.commandLine().getErr().println("radlens listen: " + line);
-                }
-                spec.commandLine().getErr().printf("radlens listen: %d left over from before%n", service.leftovers());
+                List<String> lines = new ArrayList<>(ListenSecurityOptions.describe(listener));
+                lines.add(service.leftovers() + " left over from before");
+                lines.forEach(l -> spec.commandLine().getErr().println("radlens listen: " + l));
                 spec.commandLine().getErr().flush();
                 Thread onStop = new Thread(() -> writeQuietly(journal)); // Ctrl-C / SIGTERM: results still rebuilt
                 Runtime.getRuntime().addShutdownHook(onStop);

@@ -90,6 +90,29 @@ class StorageReceiverTest {
     }
 
     @Test
+    void tlsListenerSpeaksTls12AndNewerOnly() throws Exception {
+        TestPki pki = TestPki.create(tmp.resolve("pki"));
+        int port = freePort();
+        TlsSettings serverTls = TestPki.settings(pki.serverP12, pki.caPem, true);
+        try (StorageReceiver r = receiver(new ListenerSettings(LOOPBACK, port, "RADLENS", Set.of(), serverTls))) {
+            for (String version : List.of("-tls1_3", "-tls1_2")) {
+                Dcmtk.Result ok = sClient(pki, port, version);
+                assertTrue(ok.output().contains("Protocol version: TLSv1." + version.charAt(6)), ok.output());
+            }
+            Dcmtk.Result old = sClient(pki, port, "-tls1_1");
+            assertTrue(old.output().contains("alert protocol version"), "the listener itself refuses TLS 1.1 "
+                    + "(not the client): " + old.output());
+        }
+    }
+
+    /** openssl s_client with our client certificate; security level 0 so that it may offer TLS 1.1 at all. */
+    private static Dcmtk.Result sClient(TestPki pki, int port, String version) throws Exception {
+        return Dcmtk.run(List.of("openssl", "s_client", "-brief", "-connect", "127.0.0.1:" + port, version,
+                "-cipher", "DEFAULT@SECLEVEL=0", "-cert", pki.clientPem.toString(), "-key", pki.clientKey.toString(),
+                "-CAfile", pki.caPem.toString()));
+    }
+
+    @Test
     void outgoingTlsStoreReachesDcmtkStorescpAndChecksItsCertificate() throws Exception {
         TestPki pki = TestPki.create(tmp.resolve("pki"));
         int port = freePort();

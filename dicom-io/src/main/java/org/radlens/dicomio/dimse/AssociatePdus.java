@@ -102,8 +102,16 @@ final class AssociatePdus {
         return pdu(TYPE_RQ, body.array());
     }
 
-    /** Parses an A-ASSOCIATE-AC. */
-    static Acceptance accept(byte[] ac) {
+    /** Parses an A-ASSOCIATE-AC; a truncated or inconsistent one is an {@link IOException}. */
+    static Acceptance accept(byte[] ac) throws IOException {
+        try {
+            return parseAccept(ac);
+        } catch (RuntimeException e) { // BufferUnderflow, IndexOutOfBounds, IllegalArgument from slicing
+            throw new IOException("malformed A-ASSOCIATE-AC (" + ac.length + " bytes)", e);
+        }
+    }
+
+    private static Acceptance parseAccept(byte[] ac) {
         List<Answer> answers = new ArrayList<>();
         int maxPdu = 0;
         ByteBuffer b = ByteBuffer.wrap(ac, 74, ac.length - 74);

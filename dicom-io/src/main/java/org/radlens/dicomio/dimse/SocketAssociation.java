@@ -17,6 +17,8 @@ import java.util.List;
  */
 final class SocketAssociation extends Association {
     private static final int MAX_ANSWER_LENGTH = 1 << 20;
+    /** What we send in one PDU when the peer sets no limit. */
+    private static final int UNLIMITED_PDU_FRAGMENT = 1 << 16;
 
     /**
      * Negotiates {@code proposals} on the connected {@code socket}; keeps the accepted contexts. Closes the socket
@@ -56,7 +58,7 @@ final class SocketAssociation extends Association {
 
     private void accept(AssociatePdus.Acceptance ac, List<AssociatePdus.Proposal> proposals, RemoteAe peer)
             throws DimseException {
-        maximumLengthReceived = ac.maxPduLength();
+        maximumLengthReceived = ac.maxPduLength() > 0 ? ac.maxPduLength() : UNLIMITED_PDU_FRAGMENT; // 0: no limit
         presentationContexts = new LinkedList<PresentationContext>();
         for (AssociatePdus.Answer a : ac.answers()) {
             if (a.result() != 0) {

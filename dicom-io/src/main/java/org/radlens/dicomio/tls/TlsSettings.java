@@ -163,7 +163,8 @@ public final class TlsSettings {
         try (InputStream in = Files.newInputStream(file)) {
             return new String(in.readNBytes(4096), StandardCharsets.US_ASCII).contains("-----BEGIN");
         } catch (IOException e) {
-            throw new IllegalArgumentException("truststore " + file + ": cannot read it (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException("CA bundle / truststore " + file + ": cannot read it (" + e.getMessage()
+                    + ")", e);
         }
     }
 

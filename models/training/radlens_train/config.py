@@ -4,11 +4,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Dict, Optional, Tuple
 
+IMAGENET_WEIGHTS = "weights/mobilenet-v2-imagenet/tf2_mobilenet_v2_1.0_224_ptq.tflite"
+
 
 @dataclass(frozen=True)
 class Config:
     size: int = 224                       # input side S (pixels)
-    widths: Tuple[int, ...] = (32, 64, 128, 192)  # stem, stage1..3 channels; grid = S/16
+    backbone: str = "mobilenet"           # "mobilenet" (MobileNetV2 trunk, stride 16) | "resnet" (v1's small ResNet)
+    init: str = "imagenet"                # "imagenet" (dequantised TFLite MobileNetV2) | "scratch"
+    widths: Tuple[int, ...] = (32, 64, 128, 192)  # resnet: stem, stage1..3 channels; mobilenet: widths[3] = tokens
     token_layers: int = 1                 # transformer layers over the patch grid
     text_dim: int = 192
     text_layers: int = 4
@@ -18,20 +22,25 @@ class Config:
     embed_dim: int = 192                  # D, shared image/text space
     mean: float = 0.5
     std: float = 0.25
-    epochs: int = 120
-    batch: int = 256                      # Kermany (label-report) batch
-    covid_batch: int = 64                 # adult note batch, every `covid_every` steps
-    covid_every: int = 3
+    epochs: int = 30                      # an epoch = as many sampled images as the training pool holds
+    batch: int = 256                      # balanced mixed batch over all sources
     anat_batch: int = 32                  # annotated (mask / box) images every step
-    mlm_epochs: int = 30
+    mlm_epochs: int = 20
     lr: float = 2e-3
+    backbone_lr_scale: float = 0.25       # pretrained trunk learns slower (applies to the mobilenet trunk)
     text_lr: float = 5e-4
     weight_decay: float = 0.05
     warmup_steps: int = 150
     seed: int = 0
     amp: bool = True
-    limit_kermany: Optional[int] = None   # subsample for smoke runs
-    limit_covid: Optional[int] = None
+    sample_power: float = 0.5             # label flattening inside a source (sampler.py)
+    shares: Dict[str, float] = field(default_factory=lambda: {
+        "kermany": 0.22, "nih": 0.30, "tb": 0.22, "rsna": 0.12, "covid": 0.14})
+    per_item_texts: int = 6               # synthetic / note text variants per training image
+    limit_per_source: Optional[int] = None  # subsample each source (smoke runs)
+    limit_val: Optional[int] = None       # subsample each validation source
+    eval_every: int = 1                   # validate every N epochs
+    patience: int = 6                     # early stopping after N validations without improvement
     losses: Dict[str, float] = field(default_factory=lambda: {
         "global": 1.0, "local": 0.5, "anatomy": 1.0, "pathology": 0.5, "cross": 0.1, "background": 0.3,
         "seg": 1.0})
@@ -48,16 +57,25 @@ class Config:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @staticmethod
+    def from_dict(d: dict) -> "Config":
+        known = {k: v for k, v in d.items() if k in Config.__dataclass_fields__}
+        known["widths"] = tuple(known.get("widths", Config.widths))
+        known.setdefault("backbone", "resnet")   # checkpoints written before the backbone switch
+        known.setdefault("init", "scratch")
+        return Config(**known)
+
 
 DEFAULT = Config()
-TINY = Config(size=64, widths=(8, 8, 16, 16), text_dim=16, text_layers=1, text_heads=2, vocab_size=400,
-              max_length=32, embed_dim=16, epochs=1, batch=8, covid_batch=4, covid_every=1, anat_batch=4,
-              mlm_epochs=1, warmup_steps=1, amp=False, limit_kermany=24, limit_covid=12)
+TINY = Config(size=64, init="scratch", widths=(8, 8, 16, 16), text_dim=16, text_layers=1, text_heads=2,
+              vocab_size=400, max_length=32, embed_dim=16, epochs=1, batch=10, anat_batch=4, mlm_epochs=1,
+              warmup_steps=1, amp=False, per_item_texts=2, limit_per_source=6, limit_val=6, patience=2)
 
-# Ablations for the report: global loss only; + local alignment; full dual-stream (DEFAULT).
+# Ablations for the report. Loss ablations keep the ImageNet start; "scratch" keeps the losses.
 ABLATIONS = {
     "global_only": dict(local=0.0, anatomy=0.0, pathology=0.0, cross=0.0, background=0.0),
     "global_local": dict(anatomy=0.0, pathology=0.0, cross=0.0, background=0.0),
     "dual_streams": dict(background=0.0),
     "full": {},
 }
+INITS = ("imagenet", "scratch")

@@ -11,7 +11,7 @@ import hashlib
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, FrozenSet, List, Optional, Sequence
 
 import numpy as np
 from PIL import Image
@@ -28,13 +28,15 @@ class Item:
     """One image with what is known about it."""
     id: str
     path: Path
-    domain: str                 # "kermany" | "covid"
-    label: Optional[str]        # normal / bacterial / viral / pneumonia / None
+    domain: str                 # source: "kermany" | "covid" | "nih" | "tb" (Montgomery/Shenzhen) | "rsna"
+    label: Optional[str]        # normal / bacterial / viral / pneumonia / tuberculosis / abnormal / None
     note: str = ""
     finding: str = ""
     view: str = ""
     mask: Optional[Path] = None
     boxes: Dict[str, List[float]] = field(default_factory=dict)  # right_lung/left_lung → x, y, w, h (source px)
+    findings: FrozenSet[str] = frozenset()   # finding set ("normal" alone for normals); empty when unknown
+    group: str = ""                          # hospital (Montgomery/Shenzhen), for per-hospital metrics
 
 
 def read_csv(path: Path) -> List[Dict[str, str]]:
@@ -44,6 +46,10 @@ def read_csv(path: Path) -> List[Dict[str, str]]:
 
 def _hash_frac(key: str) -> float:
     return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) / 2 ** 32
+
+
+KERMANY_FINDINGS = {"normal": frozenset({"normal"}), "bacterial": frozenset({"pneumonia", "bacterial"}),
+                    "viral": frozenset({"pneumonia", "viral"})}
 
 
 def kermany(root: Path, split: str) -> List[Item]:
@@ -57,7 +63,8 @@ def kermany(root: Path, split: str) -> List[Item]:
             is_val = off == "train" and _hash_frac(r["patient_hint"]) < 0.10
             keep = off != "test" and (is_val if split == "val" else not is_val)
         if keep:
-            out.append(Item(r["id"], root / r["image"], "kermany", r["subtype"]))
+            out.append(Item(r["id"], root / r["image"], "kermany", r["subtype"], view="PA",
+                            findings=KERMANY_FINDINGS[r["subtype"]]))
     return out
 
 
@@ -73,9 +80,19 @@ def covid(root: Path, splits: Sequence[str]) -> List[Item]:
     for r in read_csv(base / "manifest.csv"):
         if r["split"] in splits:
             note = " ".join(t for t in (r["clinical_notes"], r["other_notes"]) if t.strip())
-            out.append(Item(r["id"], root / r["image"], "covid", texts.covid_class(r["finding"]), note, r["finding"],
-                            r["view"], masks.get(r["id"]), boxes.get(r["id"], {})))
+            label = texts.covid_class(r["finding"])
+            out.append(Item(r["id"], root / r["image"], "covid", label, note, r["finding"],
+                            r["view"], masks.get(r["id"]), boxes.get(r["id"], {}), covid_findings(label, r["finding"])))
     return out
+
+
+def covid_findings(label: Optional[str], finding: str) -> FrozenSet[str]:
+    if label is None:
+        return frozenset()
+    if label == "normal":
+        return frozenset({"normal"})
+    extra = {"covid-19"} if "covid" in finding.lower() else set()
+    return frozenset({"pneumonia"} | ({label} if label != "pneumonia" else set()) | extra)
 
 
 def load_gray(path: Path) -> np.ndarray:
@@ -160,11 +177,13 @@ def _warp_labels(labels: np.ndarray, size: int) -> np.ndarray:
     return out
 
 
-def text_key(item: Item, text_is_note: bool) -> str:
-    """Items with equal keys are positives for each other in the contrastive loss."""
-    if text_is_note or item.label is None:
-        return "id:" + item.id
-    return "label:" + item.label
+def text_set(item: Item, text_is_note: bool) -> FrozenSet[str]:
+    """The finding set a text stands for: the item's findings when the text was generated from its labels, a set
+    of its own (``id:…``) when it is the item's real note or nothing is known. The contrastive targets are the
+    label overlap of these sets, so two films with the same findings are not negatives of each other."""
+    if text_is_note or not item.findings:
+        return frozenset({"id:" + item.id})
+    return item.findings
 
 
 def subsample(items: List[Item], n: Optional[int], seed: int) -> List[Item]:

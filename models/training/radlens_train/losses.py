@@ -33,14 +33,31 @@ def key_targets(keys: Sequence[str], device) -> torch.Tensor:
     return t / t.sum(dim=1, keepdim=True)
 
 
+def overlap_targets(multi_hot: torch.Tensor) -> torch.Tensor:
+    """Row-normalised soft targets from label overlap: Jaccard |A∩B| / |A∪B| of the rows' finding sets
+    (multi-hot [B,V]). Equal sets → 1 (positives), disjoint → 0 (negatives), partial overlap in between."""
+    a = multi_hot.float()
+    inter = a @ a.t()
+    size = a.sum(dim=1)
+    union = size[:, None] + size[None, :] - inter
+    t = torch.where(union > 0, inter / union.clamp(min=1e-6), torch.zeros_like(inter))
+    t = t + torch.eye(len(a), device=a.device) * (t.diagonal() == 0).float()  # an empty set is its own positive
+    return t / t.sum(dim=1, keepdim=True)
+
+
 def soft_ce(logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
     return -(targets * F.log_softmax(logits, dim=1)).sum(dim=1).mean()
 
 
-def global_contrastive(img: torch.Tensor, txt: torch.Tensor, keys: Sequence[str], scale: torch.Tensor) -> torch.Tensor:
+def _targets(keys, device) -> torch.Tensor:
+    return keys if isinstance(keys, torch.Tensor) else key_targets(keys, device)
+
+
+def global_contrastive(img: torch.Tensor, txt: torch.Tensor, keys, scale: torch.Tensor) -> torch.Tensor:
+    """``keys``: text keys (equal = positive) or a soft target matrix [B,B] from ``overlap_targets``."""
     img, txt = F.normalize(img.float(), dim=-1), F.normalize(txt.float(), dim=-1)
     logits = scale * img @ txt.t()
-    t = key_targets(keys, img.device)
+    t = _targets(keys, img.device)
     return 0.5 * (soft_ce(logits, t) + soft_ce(logits.t(), t))
 
 
@@ -50,11 +67,11 @@ def attend(patches: torch.Tensor, queries: torch.Tensor, tau: float = 0.1) -> to
     return torch.einsum("bqn,bnd->bqd", att, patches)
 
 
-def local_alignment(patches: torch.Tensor, txt: torch.Tensor, keys: Sequence[str], scale: torch.Tensor) -> torch.Tensor:
+def local_alignment(patches: torch.Tensor, txt: torch.Tensor, keys, scale: torch.Tensor) -> torch.Tensor:
     p, t = F.normalize(patches.float(), dim=-1), F.normalize(txt.float(), dim=-1)
     agg = F.normalize(attend(p, t), dim=-1)                   # [B(images), B(texts), D]
     logits = scale * torch.einsum("bqd,qd->bq", agg, t)        # image i attended by text j, compared with text j
-    tg = key_targets(keys, p.device)
+    tg = _targets(keys, p.device)
     return 0.5 * (soft_ce(logits, tg) + soft_ce(logits.t(), tg))
 
 

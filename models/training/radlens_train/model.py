@@ -11,6 +11,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from .config import Config
+from .mobilenet import MobileNetTrunk
 
 
 class Attention(nn.Module):
@@ -75,16 +76,42 @@ class Up(nn.Module):
         return self.conv(torch.cat([x, skip], dim=1))
 
 
+class ResNetTrunk(nn.Module):
+    """v1's small ResNet: [B,1,S,S] → features at strides 2, 4, 8, 16 with ``widths`` channels."""
+
+    def __init__(self, widths: Tuple[int, ...]):
+        super().__init__()
+        w0, w1, w2, w3 = widths
+        self.channels = tuple(widths)
+        self.stem = nn.Sequential(nn.Conv2d(1, w0, 3, 2, 1, bias=False), nn.BatchNorm2d(w0), nn.ReLU(inplace=True))
+        self.s1 = nn.Sequential(BasicBlock(w0, w1, 2), BasicBlock(w1, w1, 1))
+        self.s2 = nn.Sequential(BasicBlock(w1, w2, 2), BasicBlock(w2, w2, 1))
+        self.s3 = nn.Sequential(BasicBlock(w2, w3, 2), BasicBlock(w3, w3, 1))
+
+    def forward(self, x: torch.Tensor):
+        f0 = self.stem(x)
+        f1 = self.s1(f0)
+        f2 = self.s2(f1)
+        return [f0, f1, f2, self.s3(f2)]
+
+
+def make_trunk(cfg: Config) -> nn.Module:
+    if cfg.backbone == "resnet":
+        return ResNetTrunk(cfg.widths)
+    if cfg.backbone == "mobilenet":
+        return MobileNetTrunk()
+    raise ValueError(f"unknown backbone {cfg.backbone!r} (resnet | mobilenet)")
+
+
 class ImageEncoder(nn.Module):
     """[B,1,S,S] → global [B,D], pathology patches [B,N,D], anatomy patches [B,N,D], lung logits [B,1,S/2,S/2]."""
 
     def __init__(self, cfg: Config):
         super().__init__()
-        w0, w1, w2, w3 = cfg.widths
-        self.stem = nn.Sequential(nn.Conv2d(1, w0, 3, 2, 1, bias=False), nn.BatchNorm2d(w0), nn.ReLU(inplace=True))
-        self.s1 = nn.Sequential(BasicBlock(w0, w1, 2), BasicBlock(w1, w1, 1))
-        self.s2 = nn.Sequential(BasicBlock(w1, w2, 2), BasicBlock(w2, w2, 1))
-        self.s3 = nn.Sequential(BasicBlock(w2, w3, 2), BasicBlock(w3, w3, 1))
+        self.trunk = make_trunk(cfg)
+        w0, w1, w2, c3 = self.trunk.channels
+        w3 = cfg.widths[3]
+        self.neck = nn.Identity() if c3 == w3 else nn.Conv2d(c3, w3, 1)
         self.pos = nn.Parameter(torch.zeros(1, cfg.grid * cfg.grid, w3))
         self.blocks = nn.ModuleList([Block(w3, max(1, w3 // 48), 2 * w3) for _ in range(cfg.token_layers)])
         self.norm = nn.LayerNorm(w3)
@@ -102,10 +129,8 @@ class ImageEncoder(nn.Module):
     def encode(self, x: torch.Tensor, seg_from: int) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         """Like ``forward``, but the lung decoder runs only on ``x[seg_from:]`` (training needs it on the
         annotated images alone; it is the most expensive part at 112 px)."""
-        f0 = self.stem(x)
-        f1 = self.s1(f0)
-        f2 = self.s2(f1)
-        f3 = self.s3(f2)
+        f0, f1, f2, f3 = self.trunk(x)
+        f3 = self.neck(f3)
         b, c, h, w = f3.shape
         t = f3.flatten(2).transpose(1, 2) + self.pos
         for blk in self.blocks:
@@ -196,3 +221,11 @@ def deploy(model: DualStreamCLIP) -> DualStreamCLIP:
         for p in model.parameters():
             p.copy_(p.half().float())
     return model
+
+
+def start_from_imagenet(model: DualStreamCLIP, weights: "Path") -> None:
+    """ImageNet start: the MobileNetV2 trunk takes the dequantised TFLite weights (mobilenet.py)."""
+    from .mobilenet import load_imagenet
+    if not isinstance(model.image.trunk, MobileNetTrunk):
+        raise ValueError("an ImageNet start needs backbone='mobilenet'")
+    model.image.trunk.load_from(load_imagenet(weights), model.cfg.mean, model.cfg.std)

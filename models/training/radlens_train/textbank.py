@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Dict, List, Sequence
+from typing import List, Sequence, Tuple
 
 import torch
 
-from . import data, texts
+from . import data, reports, texts
 from .tokenizer import WordPieceTokenizer
 
 
@@ -42,54 +42,64 @@ LABELS = ["normal", "bacterial", "viral"]
 
 @dataclass
 class TrainTexts:
-    label_bank: Dict[str, Bank]           # label → many synthetic reports
-    item_bank: Bank                       # per adult item: `per_item` variants, row = item * per_item + v
-    item_keys: List[List[str]]            # same layout: the contrastive key of each variant
+    item_bank: Bank                       # per training item: `per_item` variants, row = item * per_item + v
+    row_set: torch.Tensor                 # [M] index of each row's finding set in `sets`
+    sets: torch.Tensor                    # [U, V] multi-hot finding sets (losses.overlap_targets)
     per_item: int
     anatomy: List[Bank]                   # for (right lung, left lung, lungs, outside): paraphrases
     pathology: List[Bank]                 # for LABELS: prompt paraphrases
 
     def to(self, device) -> "TrainTexts":
-        return TrainTexts({k: b.to(device) for k, b in self.label_bank.items()}, self.item_bank.to(device),
-                          self.item_keys, self.per_item, [b.to(device) for b in self.anatomy],
-                          [b.to(device) for b in self.pathology])
+        return TrainTexts(self.item_bank.to(device), self.row_set.to(device), self.sets.to(device), self.per_item,
+                          [b.to(device) for b in self.anatomy], [b.to(device) for b in self.pathology])
 
 
-def build(tok: WordPieceTokenizer, adult: Sequence[data.Item], max_length: int, seed: int,
-          per_label: int = 1500, per_item: int = 8) -> TrainTexts:
+def item_text(it: data.Item, rng: random.Random) -> Tuple[str, bool]:
+    """One text for a training image and whether it is the image's real note (else synthetic from its labels)."""
+    use_note = bool(it.note) and (not it.findings or rng.random() < 0.5)
+    if use_note:
+        return texts.note_chunks(it.note, rng), True
+    if it.domain in ("kermany", "covid") and it.label is not None:
+        return texts.synthetic_report(it.label, rng, covid="covid" in it.finding.lower()), False
+    if it.findings:
+        return reports.findings_report(it.findings, rng), False
+    return "Chest radiograph.", False
+
+
+def build(tok: WordPieceTokenizer, items: Sequence[data.Item], max_length: int, seed: int,
+          per_item: int = 6) -> TrainTexts:
     rng = random.Random(seed)
-    label_bank = {l: make_bank(tok, [texts.synthetic_report(l, rng) for _ in range(per_label)], max_length)
-                  for l in LABELS}
-    strings, keys = [], []
-    for it in adult:
-        row_k = []
+    strings, row_sets = [], []
+    for it in items:
         for _ in range(per_item):
-            use_note = bool(it.note) and (it.label is None or rng.random() < 0.5)
-            if use_note:
-                s = texts.note_chunks(it.note, rng)
-            elif it.label is not None:
-                s = texts.synthetic_report(it.label, rng, covid="covid" in it.finding.lower())
-            else:
-                s = "Chest radiograph."
+            s, is_note = item_text(it, rng)
             strings.append(s)
-            row_k.append(data.text_key(it, use_note))
-        keys.append(row_k)
+            row_sets.append(data.text_set(it, is_note))
+    uniq = list(dict.fromkeys(row_sets))
+    vocab = {f: i for i, f in enumerate(sorted({f for u in uniq for f in u}))}
+    sets = torch.zeros(len(uniq), len(vocab))
+    for i, u in enumerate(uniq):
+        sets[i, [vocab[f] for f in u]] = 1
+    index = {u: i for i, u in enumerate(uniq)}
+    row_set = torch.tensor([index[u] for u in row_sets], dtype=torch.long)
     anat = [make_bank(tok, texts.ANATOMY_PROMPTS[k], max_length)
             for k in ("right lung", "left lung", "lungs", "outside lungs")]
     path_src = {"normal": texts.FINDING_PROMPTS["normal"]["positive"],
                 "bacterial": texts.FINDING_PROMPTS["bacterial pneumonia"]["positive"],
                 "viral": texts.FINDING_PROMPTS["viral pneumonia"]["positive"]}
     path = [make_bank(tok, path_src[l], max_length) for l in LABELS]
-    return TrainTexts(label_bank, make_bank(tok, strings, max_length), keys, per_item, anat, path)
+    return TrainTexts(make_bank(tok, strings, max_length), row_set, sets, per_item, anat, path)
 
 
-def corpus(iu: Sequence[str], adult: Sequence[data.Item], seed: int, n_synthetic: int = 4000) -> List[str]:
+def corpus(iu: Sequence[str], items: Sequence[data.Item], seed: int, n_synthetic: int = 4000) -> List[str]:
     """Text for the tokenizer and for masked-language pretraining: IU reports, adult notes (train split only),
-    synthetic reports and the prompts."""
+    synthetic reports (pediatric labels, NIH finding sets, tuberculosis) and the prompts."""
     rng = random.Random(seed)
-    out = list(iu) + [it.note for it in adult if it.note]
+    out = list(iu) + [it.note for it in items if it.note]
     out += [texts.synthetic_report(rng.choice(["normal", "bacterial", "viral", "pneumonia"]), rng) for _ in range(n_synthetic)]
-    for f in texts.FINDING_PROMPTS.values():
+    sets = sorted({it.findings for it in items if it.domain in ("nih", "tb")}, key=sorted)
+    out += [reports.findings_report(rng.choice(sets), rng) for _ in range(n_synthetic)] if sets else []
+    for f in list(texts.FINDING_PROMPTS.values()) + [reports.ensemble(t) for t in reports.PROMPT_NAMES]:
         out += f["positive"] + f["negative"]
     for v in texts.ANATOMY_PROMPTS.values():
         out += v
@@ -97,10 +107,16 @@ def corpus(iu: Sequence[str], adult: Sequence[data.Item], seed: int, n_synthetic
 
 
 def pathology_targets(items: Sequence[data.Item], device) -> torch.Tensor:
-    """[B,3] over LABELS; generic pneumonia splits between bacterial and viral; unlabelled rows are zero."""
+    """[B,3] over LABELS; generic pneumonia splits between bacterial and viral; other findings (NIH, tuberculosis)
+    and unlabelled rows are zero (ignored)."""
     t = torch.zeros(len(items), len(LABELS))
     for i, it in enumerate(items):
-        if it.label in LABELS:
+        if it.findings == frozenset({"normal"}):
+            t[i, 0] = 1
+        elif it.domain == "nih":
+            if "pneumonia" in it.findings:
+                t[i, 1] = t[i, 2] = 0.5
+        elif it.label in LABELS:
             t[i, LABELS.index(it.label)] = 1
         elif it.label == "pneumonia":
             t[i, 1] = t[i, 2] = 0.5

@@ -7,6 +7,7 @@ synthetic sentence for the label.
 """
 from __future__ import annotations
 
+import functools
 import random
 import re
 import tarfile
@@ -150,6 +151,7 @@ PARAPHRASE_PAIRS = [
 
 
 # ---- real texts ---------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=2)
 def iu_reports(archive: Path) -> List[str]:
     """FINDINGS + IMPRESSION of every IU report (read from the unmodified archive at use time; ``XXXX`` is the
     source's de-identification mask and is dropped)."""

@@ -1,8 +1,13 @@
 """Writes a RadLens model package (MODEL-PACKAGE.md) from a checkpoint: ONNX encoders, tokenizer, manifest with
-prompts and sha256s, model card, and reference cases for the Java parity tests. Before writing, ONNX Runtime
-(where installed) must reproduce the PyTorch outputs, and Hugging Face ``tokenizers`` (where installed) our ids.
+prompts and sha256s, the input gate (gate.py), model card, and reference cases for the Java parity tests.
 
-``python -m radlens_train.export --checkpoint DIR/checkpoint.pt --out PKG [--metrics metrics.json] [--reference IMG...]``
+The parity gate fails closed: a package is sealed only after ONNX Runtime reproduced PyTorch (≤ 1e-4); without
+ONNX Runtime, or when it disagrees, nothing is written to PKG. The one exception is ``--parity java`` for the tiny
+CI package (Debian has no onnxruntime): its manifest says "parity checked by Java TinyParityTest", and the CI runs
+that test on it. Hugging Face ``tokenizers`` (where installed) must give our ids.
+
+``python -m radlens_train.export --checkpoint DIR/checkpoint.pt --out PKG --gate-data ROOT [--out-of-scope DIR]
+[--metrics metrics.json] [--reference IMG...]``
 """
 from __future__ import annotations
 
@@ -17,12 +22,26 @@ import numpy as np
 import torch
 from PIL import Image
 
-from . import card, onnx_io, texts
+from . import card, gate, onnx_io, reports, texts
 from .infer import Inference
 from .model import DualStreamCLIP
 from .tokenizer import WordPieceTokenizer
 
 PARITY_TOLERANCE = 1e-4
+JAVA_PARITY = "parity checked by Java TinyParityTest (onnxruntime not installed here)"
+
+
+class ExportRefused(RuntimeError):
+    """The package was not sealed (parity could not be shown); PKG is left untouched."""
+
+
+def finding_prompts() -> Dict[str, Dict[str, List[str]]]:
+    """The package's zero-shot prompt ensembles: v1's findings plus the NIH findings and tuberculosis."""
+    out = dict(texts.FINDING_PROMPTS)
+    for f in reports.PHRASES:
+        name = "pleural effusion" if f == "effusion" else f
+        out.setdefault(name, reports.ensemble(f))
+    return out
 REFERENCE_TEXTS = ["Findings consistent with pneumonia.", "The lungs are clear.", "left lung",
                    "Bilateral ground-glass opacities, COVID-19 pneumonia!", "Ünusual ñame: 12-bit DICOM, x-ray."]
 
@@ -66,26 +85,27 @@ def manifest(model: DualStreamCLIP, name: str, version: str, metrics: Optional[d
                     "segmentation": {"file": "image_encoder.onnx", "output": "seg_logits", "classes": ["lungs"],
                                      "activation": "sigmoid", "threshold": 0.5}},
         "logit_scale": round(float(model.scale()), 4),
-        "prompts": {"findings": texts.FINDING_PROMPTS,
+        "prompts": {"findings": finding_prompts(),
                     "anatomy": {k: v for k, v in texts.ANATOMY_PROMPTS.items() if k != "outside lungs"}},
         "metrics": metrics or {},
     }
 
 
 def check_parity(pkg: Path, inf: Inference, x: np.ndarray, ids, mask) -> Dict[str, float]:
-    """Max |ORT − torch| per output; raises when above PARITY_TOLERANCE. Empty when ORT is not installed."""
+    """Max |ORT − torch| per output; raises ExportRefused when above PARITY_TOLERANCE or when ONNX Runtime is not
+    installed."""
     with torch.no_grad():
         ti = [t.numpy() for t in inf.model.image(torch.from_numpy(x))]
         tt = [t.numpy() for t in inf.model.text(torch.tensor(ids), torch.tensor(mask))]
     oi = onnx_io.ort_outputs(pkg / "image_encoder.onnx", {"pixel_values": x})
     if oi is None:
-        return {}
+        raise ExportRefused("ONNX Runtime is not installed: parity with PyTorch cannot be shown, package not sealed")
     ot = onnx_io.ort_outputs(pkg / "text_encoder.onnx", {"input_ids": np.array(ids, np.int64),
                                                           "attention_mask": np.array(mask, np.int64)})
     diffs = {n: float(np.abs(a - b).max()) for n, a, b in zip(onnx_io.IMAGE_OUTPUTS + onnx_io.TEXT_OUTPUTS, ti + tt, oi + ot)}
     bad = {k: v for k, v in diffs.items() if v > PARITY_TOLERANCE}
     if bad:
-        raise RuntimeError(f"ONNX Runtime does not reproduce PyTorch: {bad}")
+        raise ExportRefused(f"ONNX Runtime does not reproduce PyTorch (tolerance {PARITY_TOLERANCE}): {bad}")
     return diffs
 
 
@@ -115,7 +135,7 @@ def write_reference(pkg: Path, inf: Inference, images: List[np.ndarray], names: 
         Image.fromarray(im).save(ref / nm)
         x[i].astype("<f4").tofile(ref / f"{Path(nm).stem}.input.bin")
         zs = {f: float(inf.zero_shot(enc.glob[i:i + 1], p["positive"], p["negative"], scale)[0])
-              for f, p in texts.FINDING_PROMPTS.items()}
+              for f, p in finding_prompts().items()}
         g = inf.cfg.grid
         cases.append({"image": nm, "input": f"{Path(nm).stem}.input.bin", "width": im.shape[1], "height": im.shape[0],
                       "letterbox": vars(lbs[i]), "image_embeds": enc.glob[i].tolist(),
@@ -136,25 +156,43 @@ def write_reference(pkg: Path, inf: Inference, images: List[np.ndarray], names: 
 
 
 def write_package(model: DualStreamCLIP, tok: WordPieceTokenizer, out: Path, name: str, version: str,
-                  metrics: Optional[dict], reference: List[Path], kind: str) -> Dict[str, float]:
-    out.mkdir(parents=True, exist_ok=True)
-    for f in out.iterdir():
-        shutil.rmtree(f) if f.is_dir() else f.unlink()
+                  metrics: Optional[dict], reference: List[Path], kind: str, parity: str = "onnxruntime",
+                  gate_doc: Optional[dict] = None) -> Dict[str, float]:
+    """Builds the package in ``OUT.partial`` and moves it to ``out`` only once every check passed."""
+    if parity == "java" and kind != "tiny":
+        raise ExportRefused(f"--parity java is only for the tiny CI package, not for kind {kind!r}")
+    if gate_doc is None and kind != "tiny":
+        raise ExportRefused("no input gate (--gate-data): a default package must carry input-gate.json")
+    work = out.with_name(out.name + ".partial")
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
     model = model.cpu().eval()
-    onnx_io.export(model, out)
-    tok.save(out / "tokenizer.json")
+    onnx_io.export(model, work)
+    tok.save(work / "tokenizer.json")
     inf = Inference(model, tok)
     scale = float(model.scale())
     images = [np.asarray(Image.open(p).convert("L")) for p in reference] + [synthetic_reference_image()]
     names = [f"ref{i}.png" for i in range(len(reference))] + ["synthetic16.png"]
-    feeds = write_reference(out, inf, images, names, scale)
-    diffs = check_parity(out, inf, feeds["x"], feeds["ids"], feeds["mask"])
-    strings = REFERENCE_TEXTS + [p for f in texts.FINDING_PROMPTS.values() for p in f["positive"] + f["negative"]]
-    tok_ok = check_tokenizer(out / "tokenizer.json", tok, strings, model.cfg.max_length)
+    feeds = write_reference(work, inf, images, names, scale)
+    try:
+        diffs = check_parity(work, inf, feeds["x"], feeds["ids"], feeds["mask"])
+    except ExportRefused:
+        if parity != "java" or onnx_io.ort_available():
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        diffs = {}
+    strings = REFERENCE_TEXTS + [p for f in finding_prompts().values() for p in f["positive"] + f["negative"]]
+    tok_ok = check_tokenizer(work / "tokenizer.json", tok, strings, model.cfg.max_length)
     man = manifest(model, name, version, metrics, kind)
-    man["export_checks"] = {"onnxruntime_max_abs_diff": diffs or "onnxruntime not installed here",
+    if gate_doc is not None:
+        gate.validate(gate_doc)
+        (work / "input-gate.json").write_text(json.dumps(gate_doc))
+        man["input_gate"] = "input-gate.json"
+    man["export_checks"] = {"onnxruntime_max_abs_diff": diffs or JAVA_PARITY,
                             "tokenizers_library_agrees": tok_ok if tok_ok is not None else "tokenizers not installed here"}
-    seal(out, man, kind)
+    seal(work, man, kind)
+    shutil.rmtree(out, ignore_errors=True)
+    work.rename(out)
     return diffs
 
 
@@ -167,21 +205,33 @@ def seal(pkg: Path, man: dict, kind: str) -> None:
 
 
 def main(argv=None) -> None:
-    from .train import load_checkpoint
+    from .checkpoint import load_model
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--checkpoint", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--name", default="radlens-cxr-dualstream")
-    ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--version", default="2.0.0")
     ap.add_argument("--kind", default="default", help="default | tiny (random-init test package) | cpu")
+    ap.add_argument("--parity", choices=["onnxruntime", "java"], default="onnxruntime",
+                    help="java: only for --kind tiny without onnxruntime (CI runs TinyParityTest on the package)")
+    ap.add_argument("--gate-data", type=Path, help="data root: calibrate the input gate on its train/val splits")
+    ap.add_argument("--out-of-scope", type=Path, help="staged out-of-scope slices (outofscope.py) for the gate")
+    ap.add_argument("--gate-k", type=int, default=16)
+    ap.add_argument("--gate-per-source", type=int, default=400)
     ap.add_argument("--metrics", type=Path)
     ap.add_argument("--reference", type=Path, nargs="*", default=[])
     a = ap.parse_args(argv)
-    model = load_checkpoint(a.checkpoint)
+    model = load_model(a.checkpoint)
     tok = WordPieceTokenizer.load(a.checkpoint.parent / "tokenizer.json")
     metrics = json.loads(a.metrics.read_text()) if a.metrics else None
-    diffs = write_package(model, tok, a.out, a.name, a.version, metrics, a.reference, a.kind)
-    print(json.dumps({"package": str(a.out), "parity": diffs}))
+    gate_doc = gate.calibrate(Inference(model, tok), a.gate_data, a.out_of_scope, a.gate_k, a.gate_per_source) \
+        if a.gate_data else None
+    try:
+        diffs = write_package(model, tok, a.out, a.name, a.version, metrics, a.reference, a.kind, a.parity, gate_doc)
+    except ExportRefused as e:
+        raise SystemExit(f"export refused: {e}")
+    print(json.dumps({"package": str(a.out), "parity": diffs or JAVA_PARITY,
+                      "input_gate": gate_doc["calibration"] if gate_doc else None}))
 
 
 if __name__ == "__main__":

@@ -83,6 +83,14 @@ def store_fp16(path: Path, min_elements: int = 1024) -> None:
     onnx.save(m, str(path))
 
 
+def ort_available() -> bool:
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def ort_outputs(path: Path, feeds: dict):
     """Runs a model with ONNX Runtime when it is installed; None otherwise (Debian has no onnxruntime)."""
     try:

@@ -1,21 +1,106 @@
-"""CPU smoke test of the whole pipeline on a few real images: train a few steps, export, check the package."""
+"""CPU smoke test of the whole chain on a few real images: train (never touching test) → val selection → export
+with the input gate → package checks; and the parity gate failing closed."""
 import hashlib
 import json
 
-from radlens_train import export, train
+import numpy as np
+import pytest
+
+from radlens_train import export, gate, onnx_io, sources, train
 
 
-def test_train_export_smoke(data_root, tmp_path):
-    train.main(["--data", str(data_root), "--out", str(tmp_path / "run"), "--preset", "tiny", "--device", "cpu"])
-    log = [json.loads(l) for l in (tmp_path / "run/train_log.jsonl").read_text().splitlines()]
+@pytest.fixture(scope="module")
+def run(data_root, tmp_path_factory):
+    out = tmp_path_factory.mktemp("run")
+    real = dict(sources.LOADERS)
+
+    def guarded(name):
+        def load(root, split):
+            assert split != "test", f"training read the {name} test split"
+            return real[name](root, split)
+        return load
+    mp = pytest.MonkeyPatch()
+    for name in real:
+        mp.setitem(sources.LOADERS, name, guarded(name))
+    try:
+        train.main(["--data", str(data_root), "--out", str(out), "--preset", "tiny", "--device", "cpu", "--epochs", "2"])
+    finally:
+        mp.undo()
+    return out
+
+
+def test_training_logs_every_loss_and_validates(run):
+    log = [json.loads(l) for l in (run / "train_log.jsonl").read_text().splitlines()]
     epoch = [r for r in log if r["event"] == "epoch"][0]
     for k in ("global", "local", "anatomy", "pathology", "cross", "background", "seg", "images_per_s"):
         assert k in epoch and epoch[k] == epoch[k]  # present and not NaN
-    export.main(["--checkpoint", str(tmp_path / "run/checkpoint.pt"), "--out", str(tmp_path / "pkg"), "--kind", "tiny"])
-    man = json.loads((tmp_path / "pkg/radlens-model.json").read_text())
+    assert {"nih_any_finding", "tb", "kermany_pneumonia", "score"} <= set(epoch["val"])
+    setup = next(r for r in log if r["event"] == "setup")
+    assert set(setup["per_source"]) == {"kermany", "covid", "nih", "tb", "rsna"}
+
+
+def test_export_seals_a_package_with_the_input_gate(run, data_root, tmp_path):
+    export.main(["--checkpoint", str(run / "checkpoint.pt"), "--out", str(tmp_path / "pkg"), "--kind", "tiny",
+                 "--parity", "java", "--gate-data", str(data_root), "--gate-k", "3", "--gate-per-source", "6"])
+    pkg = tmp_path / "pkg"
+    man = json.loads((pkg / "radlens-model.json").read_text())
     assert man["format"] == "radlens-model/1" and man["outputs"]["patch_grid"] == [4, 4]
     for name, digest in man["files"].items():
-        assert hashlib.sha256((tmp_path / "pkg" / name).read_bytes()).hexdigest() == digest
-    assert {"pneumonia", "normal", "pleural effusion"} <= set(man["prompts"]["findings"])
-    cases = json.loads((tmp_path / "pkg/reference/cases.json").read_text())
+        assert hashlib.sha256((pkg / name).read_bytes()).hexdigest() == digest
+    assert man["input_gate"] == "input-gate.json" and "input-gate.json" in man["files"]
+    doc = json.loads((pkg / "input-gate.json").read_text())
+    assert list(doc) == ["schema", "method", "embedding_dim", "prototypes", "min_cosine", "calibration"]
+    assert list(doc["calibration"]) == ["in_scope_images", "in_scope_flag_rate", "out_of_scope_images",
+                                        "out_of_scope_flag_rate", "sources"]
+    assert doc["embedding_dim"] == 16 and 1 <= len(doc["prototypes"]) <= 3
+    assert doc["calibration"]["in_scope_flag_rate"] <= 0.02 + 1e-9
+    assert {"pneumonia", "normal", "tuberculosis", "pneumothorax"} <= set(man["prompts"]["findings"])
+    assert man["export_checks"]["onnxruntime_max_abs_diff"] == export.JAVA_PARITY
+    assert "SYNTHETIC" in (pkg / "MODEL_CARD.md").read_text() or "synthetic" in (pkg / "MODEL_CARD.md").read_text()
+    cases = json.loads((pkg / "reference/cases.json").read_text())
     assert cases["images"] and cases["texts"][0]["ids"][0] == 2
+
+
+def test_default_package_is_refused_without_onnxruntime_and_nothing_is_written(run, data_root, tmp_path, monkeypatch):
+    monkeypatch.setattr(onnx_io, "ort_outputs", lambda *a, **k: None)   # as on Debian: no onnxruntime
+    monkeypatch.setattr(onnx_io, "ort_available", lambda: False)
+    with pytest.raises(SystemExit, match="ONNX Runtime is not installed"):
+        export.main(["--checkpoint", str(run / "checkpoint.pt"), "--out", str(tmp_path / "pkg"),
+                     "--gate-data", str(data_root), "--gate-k", "2", "--gate-per-source", "4"])
+    with pytest.raises(SystemExit, match="only for the tiny"):
+        export.main(["--checkpoint", str(run / "checkpoint.pt"), "--out", str(tmp_path / "pkg"), "--parity", "java",
+                     "--gate-data", str(data_root), "--gate-k", "2", "--gate-per-source", "4"])
+    assert not (tmp_path / "pkg").exists() and not (tmp_path / "pkg.partial").exists()
+
+
+def test_default_package_is_refused_when_onnxruntime_disagrees(run, data_root, tmp_path, monkeypatch):
+    def wrong(path, feeds):
+        from radlens_train.checkpoint import load_model
+        import torch
+        m = load_model(run / "checkpoint.pt")
+        with torch.no_grad():
+            if "pixel_values" in feeds:
+                return [t.numpy() + 1e-3 for t in m.image(torch.from_numpy(feeds["pixel_values"]))]
+            return [t.numpy() for t in m.text(torch.tensor(feeds["input_ids"]), torch.tensor(feeds["attention_mask"]))]
+    monkeypatch.setattr(onnx_io, "ort_outputs", wrong)
+    with pytest.raises(SystemExit, match="does not reproduce PyTorch"):
+        export.main(["--checkpoint", str(run / "checkpoint.pt"), "--out", str(tmp_path / "pkg"),
+                     "--gate-data", str(data_root), "--gate-k", "2", "--gate-per-source", "4"])
+    assert not (tmp_path / "pkg").exists()
+
+
+def test_gate_threshold_flags_at_most_the_rate_and_kmeans_finds_clusters():
+    rng = np.random.RandomState(0)
+    centres = np.eye(8)[:3]
+    x = np.concatenate([c + 0.05 * rng.randn(50, 8) for c in centres])
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    p = gate.kmeans(x, 3, seed=1)
+    assert sorted(np.argmax(p @ centres.T, axis=1).tolist()) == [0, 1, 2]
+    s = gate.best_cosine(x, p)
+    t = gate.threshold(s, 0.02)
+    assert (s < t).mean() <= 0.02 and (s <= t).mean() > 0
+    doc = {"schema": gate.SCHEMA, "method": "prototype-cosine", "embedding_dim": 8, "prototypes": p.tolist(),
+           "min_cosine": t, "calibration": {}}
+    with pytest.raises(ValueError, match="calibration.in_scope_images"):
+        gate.validate(doc)
+    assert gate.flag(-x[:5], doc).all() and not gate.flag(p, doc).any()

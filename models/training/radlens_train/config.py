@@ -39,6 +39,7 @@ class Config:
     per_item_texts: int = 6               # synthetic / note text variants per training image
     limit_per_source: Optional[int] = None  # subsample each source (smoke runs)
     limit_val: Optional[int] = None       # subsample each validation source
+    limit_texts: Optional[int] = None     # subsample the tokenizer / masked-language corpus (smoke runs)
     eval_every: int = 1                   # validate every N epochs
     patience: int = 6                     # early stopping after N validations without improvement
     losses: Dict[str, float] = field(default_factory=lambda: {
@@ -69,7 +70,7 @@ class Config:
 DEFAULT = Config()
 TINY = Config(size=64, init="scratch", widths=(8, 8, 16, 16), text_dim=16, text_layers=1, text_heads=2,
               vocab_size=400, max_length=32, embed_dim=16, epochs=1, batch=10, anat_batch=4, mlm_epochs=1,
-              warmup_steps=1, amp=False, per_item_texts=2, limit_per_source=6, limit_val=6, patience=2)
+              warmup_steps=1, amp=False, per_item_texts=2, limit_per_source=6, limit_val=6, limit_texts=600, patience=2)
 
 # Ablations for the report. Loss ablations keep the ImageNet start; "scratch" keeps the losses.
 ABLATIONS = {

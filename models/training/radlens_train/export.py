@@ -220,12 +220,19 @@ def main(argv=None) -> None:
     ap.add_argument("--gate-per-source", type=int, default=400)
     ap.add_argument("--metrics", type=Path)
     ap.add_argument("--reference", type=Path, nargs="*", default=[])
+    ap.add_argument("--device", default="cpu", help="device for the gate calibration's image encoding")
     a = ap.parse_args(argv)
+    if a.parity == "java" and a.kind != "tiny":
+        raise SystemExit(f"export refused: --parity java is only for the tiny CI package, not for kind {a.kind!r}")
+    if a.parity == "onnxruntime" and not onnx_io.ort_available():
+        raise SystemExit("export refused: ONNX Runtime is not installed: parity with PyTorch cannot be shown")
     model = load_model(a.checkpoint)
     tok = WordPieceTokenizer.load(a.checkpoint.parent / "tokenizer.json")
     metrics = json.loads(a.metrics.read_text()) if a.metrics else None
-    gate_doc = gate.calibrate(Inference(model, tok), a.gate_data, a.out_of_scope, a.gate_k, a.gate_per_source) \
-        if a.gate_data else None
+    gate_doc = None
+    if a.gate_data:
+        enc = Inference(load_model(a.checkpoint, a.device), tok, a.device)
+        gate_doc = gate.calibrate(enc, a.gate_data, a.out_of_scope, a.gate_k, a.gate_per_source)
     try:
         diffs = write_package(model, tok, a.out, a.name, a.version, metrics, a.reference, a.kind, a.parity, gate_doc)
     except ExportRefused as e:

@@ -31,10 +31,11 @@ def main(argv=None) -> None:
     ap.add_argument("--metrics", type=Path, required=True)
     ap.add_argument("--ablation", nargs="*", default=[], help="NAME=metrics.json")
     ap.add_argument("--training", type=Path)
+    ap.add_argument("--kind", default="default", help="default | tiny | cpu (the card's description)")
     a = ap.parse_args(argv)
     abl = {n: json.loads(Path(p).read_text()) for n, p in (x.split("=", 1) for x in a.ablation)}
     refresh(a.package, json.loads(a.metrics.read_text()), abl or None,
-            json.loads(a.training.read_text()) if a.training else None)
+            json.loads(a.training.read_text()) if a.training else None, a.kind)
 
 
 if __name__ == "__main__":

@@ -56,8 +56,12 @@ def threshold(scores: np.ndarray, max_flag_rate: float) -> float:
     return float(s[int(math.floor(max_flag_rate * len(s)))])
 
 
+def is_frontal(it: data.Item) -> bool:
+    return it.view.strip().upper() in FRONTAL_VIEWS
+
+
 def frontal(items: Sequence[data.Item]) -> List[data.Item]:
-    return [it for it in items if it.view.strip().upper() in FRONTAL_VIEWS]
+    return [it for it in items if is_frontal(it)]
 
 
 def _encode(inf: Inference, paths: Sequence[Path]) -> np.ndarray:

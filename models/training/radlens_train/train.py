@@ -84,6 +84,8 @@ class Trainer:
         iu_path = root / "text/iu-reports/NLMCXR_reports.tgz"
         iu = texts.iu_reports(iu_path) if iu_path.exists() else []
         self.corpus = textbank.corpus(iu, self.items, cfg.seed)
+        if cfg.limit_texts is not None and cfg.limit_texts < len(self.corpus):
+            self.corpus = random.Random(cfg.seed).sample(self.corpus, cfg.limit_texts)
         tok_path = out / "tokenizer.json"
         self.tok = WordPieceTokenizer.load(tok_path) if tok_path.exists() else train_tokenizer(self.corpus, cfg.vocab_size)
         self.tok.save(tok_path)
@@ -190,17 +192,32 @@ class Trainer:
             self.since_best += 1
         return self.since_best >= self.cfg.patience
 
+    def size_to_budget(self, seconds_left: float, epoch_seconds: float) -> None:
+        """Time-budgeted runs: after the first epoch, fit the number of epochs (and the cosine schedule) into what
+        is left of ``--max-seconds``; the chosen number is logged and saved, so a rerun can pass it as --epochs."""
+        fit = max(self.epoch, min(self.cfg.epochs, self.epoch + int(seconds_left / max(epoch_seconds, 1e-6))))
+        if fit < self.cfg.epochs:
+            self.cfg = replace(self.cfg, epochs=fit)
+            for f in self.sched.lr_lambdas:
+                f.total = self.steps_per_epoch * fit
+            self.log(json.dumps({"event": "epochs_sized", "epochs": fit, "epoch_seconds": round(epoch_seconds, 1),
+                                 "seconds_left": round(seconds_left, 1)}))
+
     def fit(self, max_seconds: float = math.inf, stop_after_epochs: Optional[int] = None) -> None:
-        """Trains until ``cfg.epochs``, early stopping, ``max_seconds`` of this call, or ``stop_after_epochs``
-        epochs of this call (an interruption: state.pt lets a later call resume)."""
+        """Trains until ``cfg.epochs``, early stopping, ``max_seconds`` of this call (epochs are sized to it after
+        the first one), or ``stop_after_epochs`` epochs of this call (an interruption: state.pt lets a later call
+        resume)."""
         started, done = time.time(), 0
         if self.step_no == 0 and self.epoch == 0:
             self.pretrain_text()
         while self.epoch < self.cfg.epochs:
+            t0 = time.time()
             rec = self.run_epoch()
             stop = (self.epoch + 1) % self.cfg.eval_every == 0 and self.validate(rec)
             self.epoch += 1
             done += 1
+            if done == 1 and math.isfinite(max_seconds):
+                self.size_to_budget(max_seconds - (time.time() - started), time.time() - t0)
             self.log(json.dumps(rec))
             self.save_state()
             if stop:

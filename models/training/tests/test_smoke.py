@@ -39,10 +39,15 @@ def test_training_logs_every_loss_and_validates(run):
     assert set(setup["per_source"]) == {"kermany", "covid", "nih", "tb", "rsna"}
 
 
-def test_export_seals_a_package_with_the_input_gate(run, data_root, tmp_path):
-    export.main(["--checkpoint", str(run / "checkpoint.pt"), "--out", str(tmp_path / "pkg"), "--kind", "tiny",
+@pytest.fixture(scope="module")
+def pkg(run, data_root, tmp_path_factory):
+    out = tmp_path_factory.mktemp("pkg") / "pkg"
+    export.main(["--checkpoint", str(run / "checkpoint.pt"), "--out", str(out), "--kind", "tiny",
                  "--parity", "java", "--gate-data", str(data_root), "--gate-k", "3", "--gate-per-source", "6"])
-    pkg = tmp_path / "pkg"
+    return out
+
+
+def test_export_seals_a_package_with_the_input_gate(pkg):
     man = json.loads((pkg / "radlens-model.json").read_text())
     assert man["format"] == "radlens-model/1" and man["outputs"]["patch_grid"] == [4, 4]
     for name, digest in man["files"].items():
@@ -67,6 +72,11 @@ def test_default_package_is_refused_without_onnxruntime_and_nothing_is_written(r
     with pytest.raises(SystemExit, match="ONNX Runtime is not installed"):
         export.main(["--checkpoint", str(run / "checkpoint.pt"), "--out", str(tmp_path / "pkg"),
                      "--gate-data", str(data_root), "--gate-k", "2", "--gate-per-source", "4"])
+    with pytest.raises(export.ExportRefused, match="ONNX Runtime is not installed"):  # the library path as well
+        from radlens_train.checkpoint import load_model
+        from radlens_train.tokenizer import WordPieceTokenizer
+        export.write_package(load_model(run / "checkpoint.pt"), WordPieceTokenizer.load(run / "tokenizer.json"),
+                             tmp_path / "pkg", "x", "0", None, [], "tiny")
     with pytest.raises(SystemExit, match="only for the tiny"):
         export.main(["--checkpoint", str(run / "checkpoint.pt"), "--out", str(tmp_path / "pkg"), "--parity", "java",
                      "--gate-data", str(data_root), "--gate-k", "2", "--gate-per-source", "4"])
@@ -74,6 +84,7 @@ def test_default_package_is_refused_without_onnxruntime_and_nothing_is_written(r
 
 
 def test_default_package_is_refused_when_onnxruntime_disagrees(run, data_root, tmp_path, monkeypatch):
+    monkeypatch.setattr(onnx_io, "ort_available", lambda: True)
     def wrong(path, feeds):
         from radlens_train.checkpoint import load_model
         import torch
@@ -104,3 +115,34 @@ def test_gate_threshold_flags_at_most_the_rate_and_kmeans_finds_clusters():
     with pytest.raises(ValueError, match="calibration.in_scope_images"):
         gate.validate(doc)
     assert gate.flag(-x[:5], doc).all() and not gate.flag(p, doc).any()
+
+
+def test_final_report_card_and_readme_table_come_from_the_metrics(run, pkg, data_root, tmp_path):
+    from radlens_train import card, report, results
+    from radlens_train.checkpoint import load_model
+    from radlens_train.infer import Inference
+    from radlens_train.tokenizer import WordPieceTokenizer
+    gate_doc = json.loads((pkg / "input-gate.json").read_text())
+    inf = Inference(load_model(run / "checkpoint.pt"), WordPieceTokenizer.load(run / "tokenizer.json"))
+    m = report.final_report(inf, data_root, gate_doc, boots=20, limit=60)
+    json.dumps(m)  # plain JSON
+    nih = m["nih"]
+    assert nih["n"] == 60 and len(nih["any_finding"]["prompt_sets"]) >= 5
+    assert all(v["n_pos"] >= report.MIN_POSITIVES for v in nih["per_finding"].values())
+    assert set(m["montgomery_shenzhen"]["per_hospital"]) == {"montgomery", "shenzhen"}
+    lo, hi = nih["any_finding"]["ci95"]
+    assert lo <= nih["any_finding"]["auc"] <= hi
+    assert 0 <= m["input_gate"]["test_frontal_flag_rate"] <= 1
+    rows = results.rows(m)
+    assert rows[0][0].startswith("NIH test") and any("tuberculosis" in r[0] for r in rows)
+    man = {"name": "x", "version": "0", "description": "d", "license": card.LICENSE, "training_data": card.TRAINING_DATA,
+           "image": {"size": 64, "mean": [0.5], "std": [0.25]}, "outputs": {"embedding_dim": 16, "patch_grid": [4, 4]},
+           "logit_scale": 1.0, "metrics": m, "input_gate": "input-gate.json"}
+    text = card.model_card(man, "tiny")
+    assert rows[0][1] in text and "SYNTHETIC" in text.upper() and "non-commercial" in text.lower()
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# x\n{results.BEGIN}\nold\n{results.END}\ntail\n")
+    (tmp_path / "m.json").write_text(json.dumps(m))
+    results.main(["--metrics", str(tmp_path / "m.json"), "--readme", str(readme)])
+    new = readme.read_text()
+    assert "old" not in new and rows[0][1] in new and new.endswith("tail\n")

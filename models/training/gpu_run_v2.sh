@@ -6,7 +6,8 @@
 # the first one): v2 (ImageNet start, all losses), scratch (same, from-scratch trunk), global_only (ImageNet start,
 # global loss only). Each selects its model on val; then the v2 export (input gate calibrated on train/val,
 # ONNX Runtime parity — fails closed), the final test report of each run (test read once), the model card with
-# the ablation table. Writes logs, metrics, nvidia-smi samples and package.tar under $OUT.
+# the ablation table. Writes logs, metrics, nvidia-smi samples and package.tar under $OUT. Reference images are
+# Kermany's (CC BY 4.0) only: the package is committed, and the adult sets' images must never be.
 # CPU dry run of the same script (tiny preset, no GPU, no onnxruntime; the package is then a tiny one whose parity
 # the Java TinyParityTest checks):  RADLENS_DRY_RUN=1 PYTHON=/usr/bin/python3 bash models/training/gpu_run_v2.sh 20
 set -euo pipefail
@@ -49,7 +50,7 @@ for n in v2 scratch global_only; do tail -2 "$OUT/train-$n.log" | cut -c1-400; d
 
 $py -m radlens_train.export --checkpoint /tmp/run-v2/checkpoint.pt --out /tmp/pkg --device "$dev" "${kind[@]}" \
     --gate-data "$data" --out-of-scope "$oos" --name radlens-cxr-dualstream --version 2.0.0 \
-    --reference "$data/cxr/kermany/images/IM-0001-0001.webp" "$data/cxr/adult/nih/images/00001280_004.webp" \
+    --reference "$data/cxr/kermany/images/IM-0001-0001.webp" "$data/cxr/kermany/images/person1_virus_6.webp" \
     2>&1 | grep -v -i warn | tail -3 | tee "$OUT/export.log"
 [ -f /tmp/pkg/radlens-model.json ] || { echo "export refused: no package" >&2; exit 1; }
 t_export=$(date +%s)

@@ -131,7 +131,7 @@ def evaluate(inf: Inference, root: Path, scale: float) -> Dict:
 
 def main(argv=None) -> None:
     from .tokenizer import WordPieceTokenizer
-    from .train import load_checkpoint
+    from .checkpoint import load_model as load_checkpoint
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--checkpoint", type=Path, required=True)

@@ -273,10 +273,5 @@ def main(argv=None) -> None:
         log(json.dumps({"event": "done", "best_val": t.best}))
 
 
-def load_checkpoint(path: Path, device: str = "cpu", deployed: bool = True) -> DualStreamCLIP:
-    """Kept for callers of v1: see ``checkpoint.load_model``."""
-    return checkpoint.load_model(path, device, deployed)
-
-
 if __name__ == "__main__":
     main()

@@ -84,7 +84,7 @@ def read_manifest(path: Path) -> List[Tuple[Path, str]]:
 def main(argv=None) -> None:
     import nibabel as nib
     from .tokenizer import WordPieceTokenizer
-    from .train import load_checkpoint
+    from .checkpoint import load_model as load_checkpoint
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--checkpoint", type=Path, required=True)
     ap.add_argument("--manifest", type=Path, required=True)

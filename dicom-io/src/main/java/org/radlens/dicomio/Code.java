@@ -9,6 +9,8 @@ import java.util.Objects;
 public record Code(String value, String scheme, String meaning) {
     /** Private coding scheme for RadLens concepts without a standard code. */
     public static final String PRIVATE_SCHEME = "99RADLENS";
+    /** Its Coding Scheme Name in the Coding Scheme Identification Sequence of every object that uses it. */
+    public static final String PRIVATE_SCHEME_NAME = "RadLens private concepts";
 
     public Code {
         Objects.requireNonNull(value, "value");

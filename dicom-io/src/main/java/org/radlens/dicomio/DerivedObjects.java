@@ -70,6 +70,7 @@ final class DerivedObjects {
                 DicomAttrs.put(l, tag);
             }
         }
+        currentPersonNames(l);
         String now = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         DicomAttrs.put(l, TagFromName.SOPClassUID, sopClassUid);
         DicomAttrs.put(l, TagFromName.SOPInstanceUID, instanceUid(src, algo, kind, qualifier));
@@ -88,6 +89,20 @@ final class DerivedObjects {
         DicomAttrs.put(l, TagFromName.DeviceSerialNumber, algo.sha256().substring(0, 16));
         DicomAttrs.put(l, TagFromName.SoftwareVersions, clip(algo.version()));
         return l;
+    }
+
+    /**
+     * A person name copied from the source without a component separator ("ANONYMOUS", the retired ACR-NEMA form
+     * dciodvfy warns about) gets one: "ANONYMOUS^", the same family name in the current form (PS3.5 6.2).
+     */
+    private static void currentPersonNames(AttributeList l) throws DicomException {
+        for (var tag : new com.pixelmed.dicom.AttributeTag[]{TagFromName.PatientName,
+                TagFromName.ReferringPhysicianName}) {
+            String name = com.pixelmed.dicom.Attribute.getSingleStringValueOrEmptyString(l, tag);
+            if (!name.isEmpty() && !name.contains("^") && !name.contains("=")) {
+                DicomAttrs.put(l, tag, name + "^");
+            }
+        }
     }
 
     /** Current Requested Procedure Evidence / Referenced Series item naming the source. */

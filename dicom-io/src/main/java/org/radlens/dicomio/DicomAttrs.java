@@ -45,6 +45,23 @@ final class DicomAttrs {
         return list;
     }
 
+    /** True when a Coding Scheme Designator anywhere in {@code list} (sequences included) equals {@code scheme}. */
+    static boolean usesScheme(AttributeList list, String scheme) {
+        for (Attribute a : list.values()) {
+            if (a instanceof SequenceAttribute s) {
+                for (int i = 0; i < s.getNumberOfItems(); i++) {
+                    if (usesScheme(s.getItem(i).getAttributeList(), scheme)) {
+                        return true;
+                    }
+                }
+            } else if (a.getTag().equals(TagFromName.CodingSchemeDesignator)
+                    && scheme.equals(a.getSingleStringValueOrEmptyString().trim())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A code sequence item. */
     static AttributeList code(Code c) throws DicomException {
         AttributeList l = new AttributeList();
@@ -87,8 +104,18 @@ final class DicomAttrs {
         put(l, TagFromName.LossyImageCompression, "00");
     }
 
-    /** The object as a Part 10 file (explicit VR little endian, with meta header). */
+    /**
+     * The object as a Part 10 file (explicit VR little endian, with meta header). When any code in it uses
+     * {@link Code#PRIVATE_SCHEME}, the Coding Scheme Identification Sequence (SOP Common) names that scheme first.
+     */
     static byte[] toPart10(AttributeList list) throws DicomException {
+        if (usesScheme(list, Code.PRIVATE_SCHEME)) {
+            AttributeList id = new AttributeList();
+            put(id, TagFromName.CodingSchemeDesignator, Code.PRIVATE_SCHEME);
+            put(id, TagFromName.CodingSchemeName, Code.PRIVATE_SCHEME_NAME);
+            put(id, TagFromName.CodingSchemeResponsibleOrganization, "RadLens project");
+            seq(list, TagFromName.CodingSchemeIdentificationSequence, id);
+        }
         FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, "RADLENS");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

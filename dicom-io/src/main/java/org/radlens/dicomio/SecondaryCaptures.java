@@ -43,7 +43,7 @@ public final class SecondaryCaptures {
             DicomAttrs.put(l, TagFromName.ConversionType, "WSD");
             DicomAttrs.put(l, TagFromName.ImageType, "DERIVED", "SECONDARY");
             DicomAttrs.put(l, TagFromName.PatientOrientation);
-            DicomAttrs.put(l, TagFromName.Laterality); // type 2C: the source's body part may be a paired one
+            // no Laterality: type 2C, required only for paired body parts; a chest image is not one
             DicomAttrs.put(l, TagFromName.BurnedInAnnotation, "NO");
             String how = "Text grounding heat map for \"" + query + "\" by " + algo.name() + " " + algo.version()
                     + ", blended over the source image";

@@ -12,6 +12,13 @@ final class SegFrames {
     static final Code ANATOMICAL_STRUCTURE = Code.sct("91723000", "Anatomical Structure");
     private static final Code SOURCE_PURPOSE = Code.dcm("121322", "Source image for image processing operation");
     private static final Code SEGMENTATION = Code.dcm("113076", "Segmentation");
+    /**
+     * Plane of a frame whose source has no patient geometry (CR/DX): rows along +x, columns along +y, first pixel at
+     * the origin. Not a statement about the patient (there is no Frame of Reference to place it in); it is the plane
+     * Cornerstone3D assumes for such a source, so the frame lands on it pixel for pixel (see the module README).
+     */
+    static final double[] NOMINAL_ORIENTATION = {1, 0, 0, 0, 1, 0};
+    static final double[] NOMINAL_POSITION = {0, 0, 0};
 
     private SegFrames() {
     }
@@ -90,15 +97,12 @@ final class SegFrames {
             DicomAttrs.put(measures, TagFromName.SliceThickness, h.sliceThickness() > 0 ? h.sliceThickness() : 1.0);
             DicomAttrs.seq(shared, TagFromName.PixelMeasuresSequence, measures);
         }
-        boolean placed = placed(src);
-        if (placed) {
-            AttributeList orient = new AttributeList();
-            double[] o = h.imageOrientation();
-            DicomAttrs.put(orient, TagFromName.ImageOrientationPatient, o[0], o[1], o[2], o[3], o[4], o[5]);
-            DicomAttrs.seq(shared, TagFromName.PlaneOrientationSequence, orient);
-        }
+        AttributeList orient = new AttributeList();
+        double[] o = placed(src) ? h.imageOrientation() : NOMINAL_ORIENTATION;
+        DicomAttrs.put(orient, TagFromName.ImageOrientationPatient, o[0], o[1], o[2], o[3], o[4], o[5]);
+        DicomAttrs.seq(shared, TagFromName.PlaneOrientationSequence, orient);
         DicomAttrs.seq(l, TagFromName.SharedFunctionalGroupsSequence, shared);
-        DicomAttrs.seq(l, TagFromName.PerFrameFunctionalGroupsSequence, frame(src, placed));
+        DicomAttrs.seq(l, TagFromName.PerFrameFunctionalGroupsSequence, frame(src));
     }
 
     /** True when the source has a frame of reference, position and orientation (plane groups are written). */
@@ -107,7 +111,7 @@ final class SegFrames {
                 && src.header().imagePosition() != null;
     }
 
-    private static AttributeList frame(SourceImage src, boolean placed) throws DicomException {
+    private static AttributeList frame(SourceImage src) throws DicomException {
         AttributeList f = new AttributeList();
         AttributeList content = new AttributeList();
         DicomAttrs.put(content, TagFromName.DimensionIndexValues, 1);
@@ -117,12 +121,10 @@ final class SegFrames {
         DicomAttrs.seq(f, TagFromName.SegmentIdentificationSequence, segId);
         DicomAttrs.seq(f, TagFromName.DerivationImageSequence,
                 derivationImage(src.sopClassUid(), src.sopInstanceUid()));
-        if (placed) {
-            double[] p = src.header().imagePosition();
-            AttributeList pos = new AttributeList();
-            DicomAttrs.put(pos, TagFromName.ImagePositionPatient, p[0], p[1], p[2]);
-            DicomAttrs.seq(f, TagFromName.PlanePositionSequence, pos);
-        }
+        double[] p = placed(src) ? src.header().imagePosition() : NOMINAL_POSITION;
+        AttributeList pos = new AttributeList();
+        DicomAttrs.put(pos, TagFromName.ImagePositionPatient, p[0], p[1], p[2]);
+        DicomAttrs.seq(f, TagFromName.PlanePositionSequence, pos);
         return f;
     }
 }

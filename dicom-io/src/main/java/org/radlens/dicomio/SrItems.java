@@ -43,6 +43,31 @@ final class SrItems {
                 DicomAttrs.sopRef(src.sopClassUid(), src.sopInstanceUid()));
     }
 
+    /**
+     * A SCOORD item (POINT or POLYLINE) in the source's image coordinates (column, row pairs), with its SELECTED
+     * FROM IMAGE child naming the source.
+     */
+    static AttributeList scoord(String relationship, Code concept, String graphicType, SourceImage src,
+                                double... columnRow) throws DicomException {
+        AttributeList l = item(relationship, "SCOORD", concept);
+        com.pixelmed.dicom.FloatSingleAttribute data = new com.pixelmed.dicom.FloatSingleAttribute(
+                TagFromName.GraphicData);
+        for (double v : columnRow) {
+            data.addValue((float) v);
+        }
+        l.put(data);
+        DicomAttrs.put(l, TagFromName.GraphicType, graphicType);
+        return children(l, image("SELECTED FROM", null, src));
+    }
+
+    /** An IMAGE item referencing segment {@code segment} of a SEG instance. */
+    static AttributeList segment(String relationship, Code concept, String segInstanceUid, int segment)
+            throws DicomException {
+        AttributeList ref = DicomAttrs.sopRef(com.pixelmed.dicom.SOPClass.SegmentationStorage, segInstanceUid);
+        DicomAttrs.put(ref, TagFromName.ReferencedSegmentNumber, segment);
+        return DicomAttrs.seq(item(relationship, "IMAGE", concept), TagFromName.ReferencedSOPSequence, ref);
+    }
+
     /** Adds {@code kids} as the Content Sequence of {@code parent}; returns the parent. */
     static AttributeList children(AttributeList parent, AttributeList... kids) {
         return DicomAttrs.seq(parent, TagFromName.ContentSequence, kids);

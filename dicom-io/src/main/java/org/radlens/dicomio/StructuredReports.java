@@ -8,25 +8,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes model findings as a DICOM Comprehensive SR following TID 1500 "Measurement Report": one TID 1501
- * measurement group per finding, holding the finding (121071 DCM "Finding" = {@link FindingCodes#of}), a
- * qualitative evaluation, and the probability as a NUM (private concept {@code RL-PROB 99RADLENS "Probability of
- * finding"}, unit UCUM {@code 1}), inferred from the source image, which the Image Library also references.
- * The SOP Instance UID is {@code DerivedUids.derive(source SOP UID, model sha256, "sr")}: a retry writes the same
- * instance.
+ * Writes model results as a DICOM Comprehensive SR following TID 1500 "Measurement Report". Under Imaging
+ * Measurements: one TID 1501 group per finding (Finding = {@link FindingCodes#of}, a qualitative evaluation
+ * Present/Absent at p &ge; 0.5, and the probability as NUM {@code 111012 DCM "Certainty of Finding"} in UCUM "%",
+ * inferred from the source image); one TID 1410 planar ROI group per grounding box (POLYLINE) and for the heat-map
+ * peak (POINT), each with an Image Region SCOORD on the source; one group with the area of the lung segment (mm² and
+ * pixels) referencing segment 1 of the SEG that {@link Segmentations#binary} writes for the same source and model.
+ * Every group names the model (TID 4019 Algorithm Name, Version, and Parameters = its sha256). An input the gate
+ * flagged gets a Qualitative Evaluations comment. Private concepts (scheme {@code 99RADLENS}) are declared in the
+ * Coding Scheme Identification Sequence. SOP Instance UID: {@code DerivedUids.derive(source SOP UID, model sha256,
+ * "sr")}: a retry writes the same instance.
  *
  * <pre>{@code
- * byte[] part10 = StructuredReports.measurementReport(SourceImage.read(dcm), findings, algorithm);
+ * byte[] part10 = StructuredReports.measurementReport(SourceImage.read(dcm), ReportContent.of(findings), algorithm);
  * }</pre>
  */
 public final class StructuredReports {
-    /** Concept of the probability NUM items. */
-    public static final Code PROBABILITY = new Code("RL-PROB", Code.PRIVATE_SCHEME, "Probability of finding");
-    /** Concept of the qualitative evaluation (present when probability >= 0.5). */
+    /** Concept of the probability NUM items (CAD SR's "Certainty of Finding", in percent). */
+    public static final Code PROBABILITY = Code.dcm("111012", "Certainty of Finding");
+    /** Concept naming the finding of a group. */
     public static final Code PRESENCE = Code.dcm("121071", "Finding");
     static final Code PRESENT = Code.sct("52101004", "Present");
     static final Code ABSENT = Code.sct("2667000", "Absent");
     static final Code UNIT_ONE = new Code("1", "UCUM", "no units");
+    static final Code PERCENT = new Code("%", "UCUM", "percent");
 
     private StructuredReports() {
     }
@@ -36,8 +41,14 @@ public final class StructuredReports {
         return DerivedObjects.instanceUid(src, algo, DerivedObjects.Kind.SR);
     }
 
-    /** A Part 10 Comprehensive SR (explicit VR LE). */
+    /** {@link #measurementReport(SourceImage, ReportContent, AlgorithmIdentity)} with findings only. */
     public static byte[] measurementReport(SourceImage src, List<ScoredFinding> findings, AlgorithmIdentity algo)
+            throws DicomWriteException {
+        return measurementReport(src, ReportContent.of(findings), algo);
+    }
+
+    /** A Part 10 Comprehensive SR (explicit VR LE). */
+    public static byte[] measurementReport(SourceImage src, ReportContent content, AlgorithmIdentity algo)
             throws DicomWriteException {
         try {
             AttributeList l = DerivedObjects.common(src, algo, DerivedObjects.Kind.SR,
@@ -46,18 +57,32 @@ public final class StructuredReports {
             DicomAttrs.put(l, TagFromName.VerificationFlag, "UNVERIFIED");
             DicomAttrs.seq(l, TagFromName.ReferencedPerformedProcedureStepSequence);
             DicomAttrs.seq(l, TagFromName.PerformedProcedureCodeSequence);
-            AttributeList evidence = new AttributeList();
-            DicomAttrs.put(evidence, TagFromName.StudyInstanceUID, src.studyInstanceUid());
-            DicomAttrs.seq(evidence, TagFromName.ReferencedSeriesSequence, DerivedObjects.referencedSeries(src, TagFromName.ReferencedSOPSequence));
-            DicomAttrs.seq(l, TagFromName.CurrentRequestedProcedureEvidenceSequence, evidence);
-            root(l, src, findings, algo);
+            DicomAttrs.seq(l, TagFromName.CurrentRequestedProcedureEvidenceSequence, evidence(src, content, algo));
+            root(l, src, content, algo);
             return DicomAttrs.toPart10(l);
         } catch (DicomException e) {
             throw new DicomWriteException("SR for " + src.sopInstanceUid(), e);
         }
     }
 
-    private static void root(AttributeList l, SourceImage src, List<ScoredFinding> findings, AlgorithmIdentity algo)
+    /** The study's source series, and the SEG's series when the report references it. */
+    private static AttributeList evidence(SourceImage src, ReportContent c, AlgorithmIdentity algo)
+            throws DicomException {
+        AttributeList evidence = new AttributeList();
+        DicomAttrs.put(evidence, TagFromName.StudyInstanceUID, src.studyInstanceUid());
+        AttributeList source = DerivedObjects.referencedSeries(src, TagFromName.ReferencedSOPSequence);
+        if (c.area() == null) {
+            return DicomAttrs.seq(evidence, TagFromName.ReferencedSeriesSequence, source);
+        }
+        AttributeList seg = new AttributeList();
+        DicomAttrs.put(seg, TagFromName.SeriesInstanceUID,
+                DerivedObjects.seriesUid(src, algo, DerivedObjects.Kind.SEG, ""));
+        DicomAttrs.seq(seg, TagFromName.ReferencedSOPSequence,
+                DicomAttrs.sopRef(SOPClass.SegmentationStorage, Segmentations.instanceUid(src, algo)));
+        return DicomAttrs.seq(evidence, TagFromName.ReferencedSeriesSequence, source, seg);
+    }
+
+    private static void root(AttributeList l, SourceImage src, ReportContent c, AlgorithmIdentity algo)
             throws DicomException {
         DicomAttrs.put(l, TagFromName.ValueType, "CONTAINER");
         DicomAttrs.codeSeq(l, TagFromName.ConceptNameCodeSequence, Code.dcm("126000", "Imaging Measurement Report"));
@@ -78,24 +103,60 @@ public final class StructuredReports {
         items.add(SrItems.children(SrItems.container("CONTAINS", Code.dcm("111028", "Image Library")),
                 SrItems.children(SrItems.container("CONTAINS", Code.dcm("126200", "Image Library Group")),
                         SrItems.image("CONTAINS", null, src))));
-        AttributeList[] groups = new AttributeList[findings.size()];
-        for (int i = 0; i < groups.length; i++) {
-            groups[i] = group(src, findings.get(i), i + 1);
+        items.add(SrItems.children(SrItems.container("CONTAINS", Code.dcm("126010", "Imaging Measurements")),
+                groups(src, c, algo).toArray(AttributeList[]::new)));
+        if (!c.gateOutcome().isEmpty()) {
+            items.add(SrItems.children(SrItems.container("CONTAINS",
+                            new Code("C0034375", "UMLS", "Qualitative Evaluations")),
+                    SrItems.text("CONTAINS", Code.dcm("121106", "Comment"),
+                            "Input gate flagged this image: " + c.gateOutcome())));
         }
-        items.add(SrItems.children(SrItems.container("CONTAINS", Code.dcm("126010", "Imaging Measurements")), groups));
         SrItems.children(l, items.toArray(AttributeList[]::new));
     }
 
-    private static AttributeList group(SourceImage src, ScoredFinding f, int n) throws DicomException {
-        Code finding = FindingCodes.of(f.name());
-        AttributeList prob = SrItems.children(SrItems.num("CONTAINS", PROBABILITY, f.probability(), UNIT_ONE),
-                SrItems.image("INFERRED FROM", Code.dcm("121112", "Source of Measurement"), src));
-        return SrItems.children(SrItems.container("CONTAINS", Code.dcm("125007", "Measurement Group")),
-                SrItems.text("HAS OBS CONTEXT", Code.dcm("112039", "Tracking Identifier"), "finding " + n),
+    private static List<AttributeList> groups(SourceImage src, ReportContent c, AlgorithmIdentity algo)
+            throws DicomException {
+        List<AttributeList> groups = new ArrayList<>();
+        for (int i = 0; i < c.findings().size(); i++) {
+            groups.add(group(src, c.findings().get(i), i + 1, algo));
+        }
+        for (int i = 0; i < c.boxes().size(); i++) {
+            String id = "grounding box " + (i + 1) + ": " + c.boxes().get(i).finding();
+            groups.add(SrRegions.box(src, c.boxes().get(i), head(src, id, algo)));
+        }
+        if (c.peak() != null) {
+            groups.add(SrRegions.peak(src, c.peak(), head(src, "heat map peak: " + c.peak().finding(), algo)));
+        }
+        if (c.area() != null) {
+            groups.add(SrRegions.area(src, c.area(), Segmentations.instanceUid(src, algo),
+                    head(src, "segment area: " + c.area().label(), algo)));
+        }
+        return groups;
+    }
+
+    /** Tracking identifier and UID (derived from the source and the identifier), then the model (TID 4019). */
+    static List<AttributeList> head(SourceImage src, String trackingId, AlgorithmIdentity algo)
+            throws DicomException {
+        String id = trackingId.length() > 64 ? trackingId.substring(0, 64) : trackingId;
+        return List.of(SrItems.text("HAS OBS CONTEXT", Code.dcm("112039", "Tracking Identifier"), id),
                 SrItems.uidref("HAS OBS CONTEXT", Code.dcm("112040", "Tracking Unique Identifier"),
-                        DerivedUids.derive(src.sopInstanceUid(), finding.scheme(), finding.value())),
-                SrItems.code("CONTAINS", PRESENCE, finding),
-                SrItems.code("CONTAINS", finding, f.probability() >= 0.5 ? PRESENT : ABSENT),
-                prob);
+                        DerivedUids.derive(src.sopInstanceUid(), algo.sha256(), "track", trackingId)),
+                SrItems.text("HAS CONCEPT MOD", Code.dcm("111001", "Algorithm Name"), algo.name()),
+                SrItems.text("HAS CONCEPT MOD", Code.dcm("111003", "Algorithm Version"), algo.version()),
+                SrItems.text("HAS CONCEPT MOD", Code.dcm("111002", "Algorithm Parameters"),
+                        "model sha256 " + algo.sha256()));
+    }
+
+    private static AttributeList group(SourceImage src, ScoredFinding f, int n, AlgorithmIdentity algo)
+            throws DicomException {
+        Code finding = FindingCodes.of(f.name());
+        AttributeList prob = SrItems.children(SrItems.num("CONTAINS", PROBABILITY, 100 * f.probability(), PERCENT),
+                SrItems.image("INFERRED FROM", Code.dcm("121112", "Source of Measurement"), src));
+        List<AttributeList> items = new ArrayList<>(head(src, "finding " + n + ": " + f.name(), algo));
+        items.add(SrItems.code("CONTAINS", PRESENCE, finding));
+        items.add(SrItems.code("CONTAINS", finding, f.probability() >= 0.5 ? PRESENT : ABSENT));
+        items.add(prob);
+        return SrItems.children(SrItems.container("CONTAINS", Code.dcm("125007", "Measurement Group")),
+                items.toArray(AttributeList[]::new));
     }
 }

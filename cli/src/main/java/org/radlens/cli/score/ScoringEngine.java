@@ -15,6 +15,7 @@ import org.radlens.dicomio.DicomWriteException;
 import org.radlens.dicomio.ImageFiles;
 import org.radlens.dicomio.ImageFormat;
 import org.radlens.dicomio.ImageReadException;
+import org.radlens.dicomio.ReportContent;
 import org.radlens.dicomio.ScoredFinding;
 import org.radlens.dicomio.SecondaryCaptures;
 import org.radlens.dicomio.Segmentations;
@@ -24,7 +25,9 @@ import org.radlens.dicomio.StructuredReports;
 import org.radlens.models.InferenceException;
 import org.radlens.models.RadLensModel;
 import org.radlens.models.encode.ImageEmbedding;
+import org.radlens.models.grounding.Box;
 import org.radlens.models.grounding.Grounding;
+import org.radlens.models.grounding.HeatMap;
 import org.radlens.models.zeroshot.FindingScore;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.LabelMask;
@@ -138,7 +141,8 @@ public final class ScoringEngine {
         byte[] sr = new byte[0];
         byte[] seg = new byte[0];
         if (derive && src != null) {
-            sr = StructuredReports.measurementReport(src, findings, algorithm);
+            ReportContent content = reportContent(findings, overlay, mask, area);
+            sr = StructuredReports.measurementReport(src, content, algorithm);
             if (mask != null) {
                 seg = Segmentations.binary(src, lungs(mask), mask.classNames().get(0), algorithm);
             }
@@ -152,6 +156,36 @@ public final class ScoringEngine {
                 .withTiming("write", (System.nanoTime() - t2) / 1e6);
         return new Scored(row, sr, seg, sc, sc.length > 0 ? SecondaryCaptures.instanceUid(src, algorithm,
                 overlayQuery) : "");
+    }
+
+    /**
+     * What the SR reports besides the findings: the overlay query's grounding boxes and heat-map peak (when an overlay
+     * was made), and segment 1's area in pixels and mm² (when the mask was made; the SEG written beside the SR holds
+     * it).
+     */
+    private ReportContent reportContent(List<ScoredFinding> findings, Grounding overlay, LabelMask mask, double area) {
+        ReportContent c = ReportContent.of(findings);
+        if (overlay != null) {
+            List<ReportContent.Box> boxes = new ArrayList<>();
+            for (Box b : overlay.boxes()) {
+                boxes.add(new ReportContent.Box(overlayQuery, b.score(), b.x(), b.y(), b.x() + b.w(), b.y() + b.h()));
+            }
+            c = c.withBoxes(boxes).withPeak(peak(overlay.map(), overlayQuery));
+        }
+        return mask == null ? c : c.withArea(new ReportContent.SegmentArea(mask.classNames().get(0), mask.count(1),
+                area));
+    }
+
+    /** The heat map's maximum, at the centre of its pixel (SCOORD image coordinates). */
+    static ReportContent.Peak peak(HeatMap map, String query) {
+        int best = 0;
+        float[] v = map.values();
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return new ReportContent.Peak(query, v[best], best % map.width() + 0.5, best / map.width() + 0.5);
     }
 
     /** Interleaved R, G, B bytes of an RGB image, row by row. */

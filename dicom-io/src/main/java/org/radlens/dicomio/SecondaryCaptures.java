@@ -43,7 +43,9 @@ public final class SecondaryCaptures {
             DicomAttrs.put(l, TagFromName.ConversionType, "WSD");
             DicomAttrs.put(l, TagFromName.ImageType, "DERIVED", "SECONDARY");
             DicomAttrs.put(l, TagFromName.PatientOrientation);
-            // no Laterality: type 2C, required only for paired body parts; a chest image is not one
+            // Image Laterality U (unpaired: a chest image) instead of an empty series Laterality, which is type 2C
+            // and required only for paired body parts without Image Laterality
+            DicomAttrs.put(l, TagFromName.ImageLaterality, "U");
             DicomAttrs.put(l, TagFromName.BurnedInAnnotation, "NO");
             String how = "Text grounding heat map for \"" + query + "\" by " + algo.name() + " " + algo.version()
                     + ", blended over the source image";

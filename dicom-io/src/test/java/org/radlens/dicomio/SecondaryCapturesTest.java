@@ -57,6 +57,15 @@ class SecondaryCapturesTest {
     }
 
     @Test
+    void dciodvfyWarnsOfNothingAndDcmtkRoundTrips() throws Exception {
+        ExternalTools.assumeDciodvfy();
+        ExternalTools.assumeDcmtk();
+        Path sc = write(SourceImage.read(StructuredReportsTest.SAMPLE), "pneumonia");
+        assertEquals(List.of(), ExternalTools.dciodvfyWarnings(sc));
+        ExternalTools.dcmtkRoundTrip(sc, tmp);
+    }
+
+    @Test
     void pydicomReadsTheSamePixelsStudyAndReference() throws Exception {
         ExternalTools.assumePydicom();
         SourceImage src = SourceImage.read(StructuredReportsTest.SAMPLE);

@@ -23,17 +23,19 @@ import java.util.concurrent.TimeUnit;
  * {@code $RADLENS_NODE_CACHE/...}), outside the repository; tests skip with a message when node or npm is absent
  * (./bootstrap --test-tools installs them) and fail when npm cannot install the locked packages.
  */
-final class OhifLoaders {
-    private static final Path NODE_DIR = Path.of("src/test/node");
+public final class OhifLoaders {
+    /** The script's folder, from dicom-io (its own tests) or from a sibling module (cli's tests). */
+    private static final Path NODE_DIR = Files.exists(Path.of("src/test/node/ohif-load.mjs"))
+            ? Path.of("src/test/node") : Path.of("../dicom-io/src/test/node");
 
     /** What the script printed (JSON) and wrote to stderr (the adapters' warnings). */
-    record Report(JsonObject json, String stderr) {
-        JsonObject reader(String name) {
+    public record Report(JsonObject json, String stderr) {
+        public JsonObject reader(String name) {
             return json.getAsJsonObject(name);
         }
 
         /** How many measurement groups the SR reader skipped ("Unable to generate tool state"). */
-        int skippedGroups() {
+        public int skippedGroups() {
             return stderr.split("Unable to generate tool state", -1).length - 1;
         }
     }
@@ -41,13 +43,13 @@ final class OhifLoaders {
     private OhifLoaders() {
     }
 
-    static void assumeNode() {
+    public static void assumeNode() {
         assumeTrue(ExternalTools.onPath("node") && ExternalTools.onPath("npm"),
                 "node/npm not installed (Debian nodejs, npm): run ./bootstrap --test-tools to run OHIF's loaders");
     }
 
     /** Loads {@code seg} and/or {@code sr} (null = skip) against {@code sources} (volume order for a series). */
-    static Report load(List<Path> sources, Path seg, Path sr) throws IOException, InterruptedException {
+    public static Report load(List<Path> sources, Path seg, Path sr) throws IOException, InterruptedException {
         Path dir = install();
         List<String> cmd = new ArrayList<>(List.of("node", dir.resolve("ohif-load.mjs").toString()));
         for (Path s : sources) {

@@ -20,7 +20,8 @@ import org.radlens.volume3d.Volume;
  * Multi-frame SEG of the shared 20-slice CT series ({@code dicom/ct-series/example_ct_dicom}) from TotalSegmentator's
  * reference segmentation of that series (NIfTI, dcm2niix grid) resampled onto the series grid: dciodvfy finds no
  * error, and pydicom — reading the source files itself — finds every frame at its referenced slice's
- * ImagePositionPatient, every reference in the series, and the decoded frames equal to the mask voxel for voxel.
+ * ImagePositionPatient, every reference in the series, and the decoded frames equal to the mask voxel for voxel;
+ * OHIF's three SEG readers ({@link OhifLoaders}, when node is installed) put every segment's voxels on its slices.
  *
  * <p>The shared series is de-identified with blank SOP Class/Instance, Study Instance and Series Instance UIDs in the
  * dataset (the meta header keeps the SOP UIDs; the Frame of Reference UID is kept). The SOP UIDs fall back to the
@@ -101,6 +102,41 @@ class SegmentationsVolumeDataTest {
         long voxels = mask.labels().length - mask.count(0);
         assertEquals(frames + " " + mask.classNames().size() + " 0 0 True True " + voxels, out.text().strip());
         assertTrue(frames > mask.classNames().size() && frames < 20 * mask.classNames().size(), "frames " + frames);
+        if (ExternalTools.onPath("node") && ExternalTools.onPath("npm")) {
+            ohifLoadsEverySegmentOnItsSlices(ct.source(), folder, seg, mask);
+        }
+    }
+
+    /** OHIF's three SEG readers put each segment's voxels on the right slice: per slice and segment, the same count. */
+    private static void ohifLoadsEverySegmentOnItsSlices(SeriesSource series, Path folder, Path seg, LabelMask mask)
+            throws Exception {
+        java.util.Map<String, Path> files = new java.util.HashMap<>();
+        try (var list = Files.list(folder)) {
+            for (Path f : list.toList()) {
+                files.put(SourceImage.read(f).sopInstanceUid(), f);
+            }
+        }
+        List<Path> stack = series.slices().stream().map(s -> files.get(s.sopInstanceUid())).toList();
+        OhifLoaders.Report r = OhifLoaders.load(stack, seg, null);
+        byte[] labels = mask.labels();
+        int plane = mask.width() * mask.height();
+        for (String reader : OhifLoadersTest.SEG_READERS) {
+            com.google.gson.JsonObject o = r.reader(reader);
+            assertTrue(o.get("ok").getAsBoolean(), reader + ": " + o.get("error"));
+            assertEquals(mask.classNames().size(), o.getAsJsonArray("segments").size(), reader);
+            for (int k = 0; k < mask.depth(); k++) {
+                long[] expected = new long[mask.classNames().size() + 1];
+                for (int p = 0; p < plane; p++) {
+                    expected[labels[k * plane + p] & 0xff]++;
+                }
+                com.google.gson.JsonObject got = o.getAsJsonArray("images").get(k).getAsJsonObject()
+                        .getAsJsonObject("segments");
+                for (int v = 1; v < expected.length; v++) {
+                    assertEquals(expected[v], got.getAsJsonObject(String.valueOf(v)).get("count").getAsLong(),
+                            reader + " slice " + k + " segment " + v);
+                }
+            }
+        }
     }
 
     /** The reference segmentation on the series grid, labels renumbered 1..n in order of their TotalSegmentator id. */

@@ -10,11 +10,13 @@ import org.radlens.volume3d.LabelMask;
 
 /**
  * Writes a binary DICOM Segmentation (one segment, one frame) aligned pixel for pixel with a single-frame 2D source
- * image: same rows and columns, pixel measures from the source spacing, plane position/orientation and the source's
- * Frame of Reference when it has one (CT-like sources; CR/DX usually have none, and then the frame is tied to the
- * source by its Derivation Image Sequence alone). The segment is coded with SegmentedPropertyCategory
- * {@code 91723000 SCT "Anatomical Structure"} and type {@link FindingCodes#of}(label) (e.g. {@code 39607008 SCT
- * "Lung"}). SOP Instance UID: {@code DerivedUids.derive(source SOP UID, model sha256, "seg")}.
+ * image: same rows and columns, pixel measures from the source spacing, the source's plane position/orientation and
+ * Frame of Reference when it has them (CT-like sources). CR/DX usually have no patient geometry: their frame is tied
+ * to the source by its Derivation Image Sequence, and carries the nominal plane (orientation 1\0\0\0\1\0, position
+ * 0\0\0, no Frame of Reference) that Cornerstone3D gives such a source, so OHIF's SEG readers load it (dicom-io's
+ * README says why). The segment is coded with SegmentedPropertyCategory {@code 91723000 SCT "Anatomical Structure"}
+ * and type {@link FindingCodes#of}(label) (e.g. {@code 39607008 SCT "Lung"}). SOP Instance UID:
+ * {@code DerivedUids.derive(source SOP UID, model sha256, "seg")}.
  *
  * <pre>{@code
  * byte[] seg = Segmentations.binary(src, maskBytes, "lungs", algorithm); // maskBytes: rows·columns, non-zero = in
@@ -66,8 +68,7 @@ public final class Segmentations {
             DicomAttrs.seq(l, TagFromName.ReferencedSeriesSequence, DerivedObjects.referencedSeries(src, TagFromName.ReferencedInstanceSequence));
             if (!SegFrames.placed(src)) {
                 DicomAttrs.put(l, TagFromName.PatientOrientation, (Object[]) src.patientOrientation());
-            }
-            if (!src.frameOfReferenceUid().isEmpty()) {
+            } else { // a Frame of Reference only with real positions in it, never around the nominal plane
                 DicomAttrs.put(l, TagFromName.FrameOfReferenceUID, src.frameOfReferenceUid());
                 DicomAttrs.put(l, TagFromName.PositionReferenceIndicator);
             }

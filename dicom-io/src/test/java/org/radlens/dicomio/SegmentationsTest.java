@@ -65,26 +65,28 @@ class SegmentationsTest {
     }
 
     @Test
-    void projectionSegWithoutPatientGeometryGetsTheNominalPlane() throws Exception {
+    void projectionSegWithoutPatientGeometryGetsTheNominalPlaneAndNoFrameOfReference() throws Exception {
         ExternalTools.assumePydicom();
-        Path seg = tmp.resolve("cr-seg.dcm");
-        SourceImage cr = SourceImage.read(OhifLoadersTest.CR);
-        Files.write(seg, Segmentations.binary(cr, new byte[cr.header().rows() * cr.header().columns()], "lungs",
-                ALGO));
-        ExternalTools.Output out = ExternalTools.python(String.join("\n",
-                "import sys, pydicom",
-                "d = pydicom.dcmread(sys.argv[1])",
-                "s = d.SharedFunctionalGroupsSequence[0]",
-                "f = d.PerFrameFunctionalGroupsSequence[0]",
-                "print('FrameOfReferenceUID' in d, [float(v) for v in s.PlaneOrientationSequence[0]"
-                        + ".ImageOrientationPatient], [float(v) for v in f.PlanePositionSequence[0]"
-                        + ".ImagePositionPatient], [float(v) for v in s.PixelMeasuresSequence[0].PixelSpacing],"
-                        + " f.DerivationImageSequence[0].SourceImageSequence[0].ReferencedSOPInstanceUID)"),
-                seg.toString());
-        assertEquals(0, out.exit(), out.text());
-        double[] ps = cr.header().pixelSpacing();
-        assertEquals("False [1.0, 0.0, 0.0, 0.0, 1.0, 0.0] [0.0, 0.0, 0.0] [" + ps[0] + ", " + ps[1] + "] "
-                + cr.sopInstanceUid(), out.text().strip());
+        for (Path source : List.of(StructuredReportsTest.SAMPLE, OhifLoadersTest.CR)) { // with and without FoR UID
+            Path seg = tmp.resolve(source.getFileName() + "-seg.dcm");
+            SourceImage cr = SourceImage.read(source);
+            Files.write(seg, Segmentations.binary(cr, new byte[cr.header().rows() * cr.header().columns()], "lungs",
+                    ALGO));
+            ExternalTools.Output out = ExternalTools.python(String.join("\n",
+                    "import sys, pydicom",
+                    "d = pydicom.dcmread(sys.argv[1])",
+                    "s = d.SharedFunctionalGroupsSequence[0]",
+                    "f = d.PerFrameFunctionalGroupsSequence[0]",
+                    "print('FrameOfReferenceUID' in d, [float(v) for v in s.PlaneOrientationSequence[0]"
+                            + ".ImageOrientationPatient], [float(v) for v in f.PlanePositionSequence[0]"
+                            + ".ImagePositionPatient], [float(v) for v in s.PixelMeasuresSequence[0].PixelSpacing],"
+                            + " f.DerivationImageSequence[0].SourceImageSequence[0].ReferencedSOPInstanceUID)"),
+                    seg.toString());
+            assertEquals(0, out.exit(), out.text());
+            double[] ps = cr.header().pixelSpacing();
+            assertEquals("False [1.0, 0.0, 0.0, 0.0, 1.0, 0.0] [0.0, 0.0, 0.0] [" + ps[0] + ", " + ps[1] + "] "
+                    + cr.sopInstanceUid(), out.text().strip(), source.toString());
+        }
     }
 
     @Test

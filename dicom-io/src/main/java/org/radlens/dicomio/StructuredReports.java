@@ -47,6 +47,15 @@ public final class StructuredReports {
         return measurementReport(src, ReportContent.of(findings), algo);
     }
 
+    /**
+     * Findings and the input gate's flag ({@code inputScope}, e.g. {@code "flagged:lateral: ViewPosition LL"}; ""
+     * when the input was in scope): {@link ReportContent#withGateOutcome}.
+     */
+    public static byte[] measurementReport(SourceImage src, List<ScoredFinding> findings, AlgorithmIdentity algo,
+                                           String inputScope) throws DicomWriteException {
+        return measurementReport(src, ReportContent.of(findings).withGateOutcome(inputScope), algo);
+    }
+
     /** A Part 10 Comprehensive SR (explicit VR LE). */
     public static byte[] measurementReport(SourceImage src, ReportContent content, AlgorithmIdentity algo)
             throws DicomWriteException {
@@ -109,7 +118,7 @@ public final class StructuredReports {
             items.add(SrItems.children(SrItems.container("CONTAINS",
                             new Code("C0034375", "UMLS", "Qualitative Evaluations")),
                     SrItems.text("CONTAINS", Code.dcm("121106", "Comment"),
-                            "Input gate flagged this image: " + c.gateOutcome())));
+                            "Input scope: " + c.gateOutcome())));
         }
         SrItems.children(l, items.toArray(AttributeList[]::new));
     }

@@ -127,7 +127,7 @@ class StructuredReportsTest {
             "\"Area\")=\"49.36\" (mm2,UCUM,\"square millimeter\")", "\"Area\")=\"1234\" ({pixels},UCUM,\"pixels\")",
             "\"Referenced Segment\")=(SG image,\"" + Segmentations.instanceUid(src, ALGO) + "\",1)",
             "\"Algorithm Version\")=\"1.0.0\"", "\"Algorithm Parameters\")=\"model sha256 " + ALGO.sha256() + "\"",
-            "\"Comment\")=\"Input gate flagged this image: flagged:lateral\""}) {
+            "\"Comment\")=\"Input scope: flagged:lateral\""}) {
             assertTrue(tree.contains(expected), expected + " not in\n" + tree);
         }
     }

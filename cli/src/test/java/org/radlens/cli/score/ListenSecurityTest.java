@@ -45,7 +45,8 @@ class ListenSecurityTest {
                     "--tls-keystore", pki.serverP12.toString(), "--tls-truststore", pki.caPem.toString(),
                     "--dest", "ORTHANC@127.0.0.1:" + orthanc.dicomPort, "--out", tmp.resolve("out").toString(),
                     "--stop-after", "1");
-            awaitTlsEcho(port, TestPki.settings(pki.clientP12, pki.caPem, false), listen);
+            awaitTlsEcho(new RemoteAe("RADLENS", "127.0.0.1", port), TestPki.settings(pki.clientP12, pki.caPem,
+                    false), listen.process);
             String tls = String.join(" ", "+tls", pki.clientKey.toString(), pki.clientPem.toString(), "-pw", "+cf",
                     pki.caPem.toString());
             ExternalTool.Result evil = ExternalTool.output(("echoscu " + tls + " -aet EVIL -aec RADLENS 127.0.0.1 "
@@ -59,6 +60,42 @@ class ListenSecurityTest {
             assertEquals(0, listen.exit(180), listen.output());
             assertEquals(1, orthanc.get("/instances").body().split(",").length, "the SR arrived in Orthanc");
             assertLogLines(listen.output(), port, image);
+        }
+    }
+
+    @Test
+    void destTlsStoresResultsIntoATlsOnlyScp() throws Exception {
+        assumeTrue(ExternalTool.onPath("storescu") && ExternalTool.onPath("storescp"), "dcmtk not installed");
+        TestPki pki = TestPki.create(tmp.resolve("pki"));
+        Path image = Fixtures.instances(tmp.resolve("fx"), 1).get(0);
+        Path received = java.nio.file.Files.createDirectories(tmp.resolve("storescp"));
+        int scpPort = Orthanc.freePort();
+        int port = Orthanc.freePort();
+        Process scp = new ProcessBuilder("storescp", "+tls", pki.serverKey.toString(), pki.serverPem.toString(),
+                "-pw", "+cf", pki.caPem.toString(), "-od", received.toString(), "-aet", "ARCHIVE",
+                String.valueOf(scpPort)).redirectErrorStream(true).redirectOutput(tmp.resolve("scp.log").toFile())
+                .start();
+        try {
+            awaitTlsEcho(new RemoteAe("ARCHIVE", "localhost", scpPort), TestPki.settings(pki.clientP12, pki.caPem,
+                    false), scp);
+            ChildRadLens listen = ChildRadLens.start(tmp.resolve("listen.log"),
+                    Map.of("RADLENS_TLS_KEYSTORE_PASSWORD", TestPki.PASSWORD), "listen", "--port",
+                    String.valueOf(port), "--dest", "ARCHIVE@localhost:" + scpPort, "--dest-tls", "--tls-keystore",
+                    pki.serverP12.toString(), "--tls-client-cert", "none", "--tls-truststore", pki.caPem.toString(),
+                    "--out", tmp.resolve("out").toString(), "--stop-after", "1");
+            awaitTlsEcho(new RemoteAe("RADLENS", "127.0.0.1", port), TestPki.settings(null, pki.caPem, false),
+                    listen.process);
+            assertEquals(0, ExternalTool.run(("storescu +tla +cf " + pki.caPem + " -aec RADLENS 127.0.0.1 " + port
+                    + " " + image).split(" ")), "anonymous TLS sender: --tls-client-cert none");
+            assertEquals(0, listen.exit(180), listen.output());
+            try (var files = java.nio.file.Files.list(received)) {
+                assertEquals(1, files.count(), "the SR reached the TLS-only SCP:\n" + listen.output());
+            }
+            assertTrue(listen.output().contains("stored 1 object(s) to ARCHIVE@localhost:" + scpPort),
+                    listen.output());
+        } finally {
+            scp.destroy();
+            scp.waitFor();
         }
     }
 
@@ -102,15 +139,15 @@ class ListenSecurityTest {
         assertFalse(err.toString().contains("hunter2"), "a secret is never echoed");
     }
 
-    private static void awaitTlsEcho(int port, TlsSettings tls, ChildRadLens listen) throws Exception {
+    private static void awaitTlsEcho(RemoteAe peer, TlsSettings tls, Process server) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             try {
-                DimseClient.echo(new RemoteAe("RADLENS", "127.0.0.1", port), "OTHER", tls);
+                DimseClient.echo(peer, "OTHER", tls);
                 return;
             } catch (DimseException e) {
-                if (!listen.process.isAlive() || System.nanoTime() > deadline) {
-                    throw new AssertionError("radlens listen never answered a TLS C-ECHO:\n" + listen.output(), e);
+                if (!server.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError(peer + " never answered a TLS C-ECHO", e);
                 }
                 Thread.sleep(200);
             }

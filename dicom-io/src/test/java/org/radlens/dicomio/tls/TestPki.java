@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A throw-away PKI made by openssl at test time in a temp folder: a CA, a server certificate for {@code localhost} /
- * {@code 127.0.0.1} and a client certificate, each as PEM key + certificate and as a PKCS12 keystore (password
+ * A throw-away PKI made by openssl at test time in a temp folder: a CA, a node certificate for {@code localhost} /
+ * {@code 127.0.0.1} ("server", usable as TLS server and client, as one DICOM node's certificate is) and a client-only
+ * certificate, each as PEM key + certificate and as a PKCS12 keystore (password
  * {@link #PASSWORD}), plus a second, unrelated CA ({@link #otherCa}) for "untrusted" cases. P-256 keys (fast).
  * Tests skip (JUnit assumption) where openssl is missing.
  */
@@ -45,7 +46,8 @@ public final class TestPki {
         TestPki p = new TestPki(Files.createDirectories(dir));
         p.selfSigned("ca", "RadLens Test CA");
         p.selfSigned("other-ca", "Someone Else's CA");
-        p.issue("server", "localhost", "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
+        p.issue("server", "localhost", "subjectAltName=DNS:localhost,IP:127.0.0.1\n"
+                + "extendedKeyUsage=serverAuth,clientAuth\n"); // a DICOM node's certificate serves both ways
         p.issue("client", "RADLENS-TEST-CLIENT", "extendedKeyUsage=clientAuth\n");
         return p;
     }

@@ -132,8 +132,8 @@ final class ListenSecurityOptions {
         allowAets.stream().map(String::strip).filter(a -> !a.isEmpty()).forEach(out::add);
         if (allowAetFile != null) {
             try {
-                List<String> listed = Files.readAllLines(allowAetFile).stream().map(l -> l.replaceAll("#.*", "").strip())
-                        .filter(a -> !a.isEmpty()).toList();
+                List<String> listed = Files.readAllLines(allowAetFile).stream()
+                        .map(l -> l.replaceAll("#.*", "").strip()).filter(a -> !a.isEmpty()).toList();
                 if (listed.isEmpty()) {
                     throw new IllegalArgumentException("--allow-aet-file " + allowAetFile + " lists no AE title");
                 }

@@ -47,7 +47,8 @@ final class ListenLog {
 
     private static String hash(String uid) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(String.valueOf(uid).getBytes(StandardCharsets.US_ASCII));
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(uid).getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(d, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -13,7 +13,7 @@ import org.radlens.cli.RadLens;
  * {@code radlens} as a child JVM with its own environment (secrets reach the command through variables, which a
  * test cannot set in its own process), output (stdout + stderr) into a log file.
  */
-final class ChildRadLens {
+final class ChildRadLens implements AutoCloseable {
     final Process process;
     final Path log;
 
@@ -40,6 +40,14 @@ final class ChildRadLens {
             throw new AssertionError("radlens did not finish in " + seconds + " s:\n" + output());
         }
         return process.exitValue();
+    }
+
+    /** Kills the child if it still runs (a failed test must not leave a listener behind). */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
     }
 
     String output() throws IOException {

@@ -39,28 +39,34 @@ class ListenSecurityTest {
         Path image = Fixtures.instances(tmp.resolve("fx"), 1).get(0);
         int port = Orthanc.freePort();
         try (Orthanc orthanc = Orthanc.start(tmp.resolve("orthanc"), "{}")) {
-            ChildRadLens listen = ChildRadLens.start(tmp.resolve("listen.log"),
+            try (ChildRadLens listen = ChildRadLens.start(tmp.resolve("listen.log"),
                     Map.of("RADLENS_TLS_KEYSTORE_PASSWORD", TestPki.PASSWORD),
                     "listen", "--port", String.valueOf(port), "--allow-aet", "STORESCU,OTHER",
                     "--tls-keystore", pki.serverP12.toString(), "--tls-truststore", pki.caPem.toString(),
                     "--dest", "ORTHANC@127.0.0.1:" + orthanc.dicomPort, "--out", tmp.resolve("out").toString(),
-                    "--stop-after", "1");
-            awaitTlsEcho(new RemoteAe("RADLENS", "127.0.0.1", port), TestPki.settings(pki.clientP12, pki.caPem,
-                    false), listen.process);
-            String tls = String.join(" ", "+tls", pki.clientKey.toString(), pki.clientPem.toString(), "-pw", "+cf",
-                    pki.caPem.toString());
-            ExternalTool.Result evil = ExternalTool.output(("echoscu " + tls + " -aet EVIL -aec RADLENS 127.0.0.1 "
-                    + port).split(" "));
-            assertNotEquals(0, evil.exit());
-            assertTrue(evil.text().toLowerCase().contains("calling ae title not recognized"), evil.text());
-            assertNotEquals(0, ExternalTool.run("storescu", "-aet", "STORESCU", "-aec", "RADLENS", "127.0.0.1",
-                    String.valueOf(port), image.toString()), "plain TCP to the TLS port");
-            assertEquals(0, ExternalTool.run(("storescu " + tls + " -aet STORESCU -aec RADLENS 127.0.0.1 " + port
-                    + " " + image).split(" ")));
-            assertEquals(0, listen.exit(180), listen.output());
-            assertEquals(1, orthanc.get("/instances").body().split(",").length, "the SR arrived in Orthanc");
-            assertLogLines(listen.output(), port, image);
+                    "--stop-after", "1")) {
+                deliverOverTls(listen, pki, port, image, orthanc);
+            }
         }
+    }
+
+    private static void deliverOverTls(ChildRadLens listen, TestPki pki, int port, Path image, Orthanc orthanc)
+            throws Exception {
+        awaitTlsEcho(new RemoteAe("RADLENS", "127.0.0.1", port), TestPki.settings(pki.clientP12, pki.caPem,
+                false), listen.process);
+        String tls = String.join(" ", "+tls", pki.clientKey.toString(), pki.clientPem.toString(), "-pw", "+cf",
+                pki.caPem.toString());
+        ExternalTool.Result evil = ExternalTool.output(("echoscu " + tls + " -aet EVIL -aec RADLENS 127.0.0.1 "
+                + port).split(" "));
+        assertNotEquals(0, evil.exit());
+        assertTrue(evil.text().toLowerCase().contains("calling ae title not recognized"), evil.text());
+        assertNotEquals(0, ExternalTool.run("storescu", "-aet", "STORESCU", "-aec", "RADLENS", "127.0.0.1",
+                String.valueOf(port), image.toString()), "plain TCP to the TLS port");
+        assertEquals(0, ExternalTool.run(("storescu " + tls + " -aet STORESCU -aec RADLENS 127.0.0.1 " + port
+                + " " + image).split(" ")));
+        assertEquals(0, listen.exit(180), listen.output());
+        assertEquals(1, orthanc.get("/instances").body().split(",").length, "the SR arrived in Orthanc");
+        assertLogLines(listen.output(), port, image);
     }
 
     @Test
@@ -78,25 +84,30 @@ class ListenSecurityTest {
         try {
             awaitTlsEcho(new RemoteAe("ARCHIVE", "localhost", scpPort), TestPki.settings(pki.clientP12, pki.caPem,
                     false), scp);
-            ChildRadLens listen = ChildRadLens.start(tmp.resolve("listen.log"),
+            try (ChildRadLens listen = ChildRadLens.start(tmp.resolve("listen.log"),
                     Map.of("RADLENS_TLS_KEYSTORE_PASSWORD", TestPki.PASSWORD), "listen", "--port",
                     String.valueOf(port), "--dest", "ARCHIVE@localhost:" + scpPort, "--dest-tls", "--tls-keystore",
                     pki.serverP12.toString(), "--tls-client-cert", "none", "--tls-truststore", pki.caPem.toString(),
-                    "--out", tmp.resolve("out").toString(), "--stop-after", "1");
-            awaitTlsEcho(new RemoteAe("RADLENS", "127.0.0.1", port), TestPki.settings(null, pki.caPem, false),
-                    listen.process);
-            assertEquals(0, ExternalTool.run(("storescu +tla +cf " + pki.caPem + " -aec RADLENS 127.0.0.1 " + port
-                    + " " + image).split(" ")), "anonymous TLS sender: --tls-client-cert none");
-            assertEquals(0, listen.exit(180), listen.output());
-            try (var files = java.nio.file.Files.list(received)) {
-                assertEquals(1, files.count(), "the SR reached the TLS-only SCP:\n" + listen.output());
+                    "--out", tmp.resolve("out").toString(), "--stop-after", "1")) {
+                storeThroughListener(listen, pki, port, image, received, scpPort);
             }
-            assertTrue(listen.output().contains("stored 1 object(s) to ARCHIVE@localhost:" + scpPort),
-                    listen.output());
         } finally {
             scp.destroy();
             scp.waitFor();
         }
+    }
+
+    private static void storeThroughListener(ChildRadLens listen, TestPki pki, int port, Path image, Path received,
+                                             int scpPort) throws Exception {
+        awaitTlsEcho(new RemoteAe("RADLENS", "127.0.0.1", port), TestPki.settings(null, pki.caPem, false),
+                listen.process);
+        assertEquals(0, ExternalTool.run(("storescu +tla +cf " + pki.caPem + " -aec RADLENS 127.0.0.1 " + port
+                + " " + image).split(" ")), "anonymous TLS sender: --tls-client-cert none");
+        assertEquals(0, listen.exit(180), listen.output());
+        try (var files = java.nio.file.Files.list(received)) {
+            assertEquals(1, files.count(), "the SR reached the TLS-only SCP:\n" + listen.output());
+        }
+        assertTrue(listen.output().contains("stored 1 object(s) to ARCHIVE@localhost:" + scpPort), listen.output());
     }
 
     private static void assertLogLines(String log, int port, Path image) throws Exception {

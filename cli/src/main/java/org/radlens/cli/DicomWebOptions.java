@@ -24,8 +24,10 @@ final class DicomWebOptions {
     @Option(names = "--study-date", paramLabel = "FROM-TO", description = "StudyDate range, e.g. 20240101-20240131.")
     String studyDate;
 
-    @Option(names = "--modality", paramLabel = "M", split = ",", description = "Modalities (default: CR,DX).")
-    List<String> modalities = new ArrayList<>(List.of("CR", "DX"));
+    @Option(names = "--modality", paramLabel = "M", split = ",",
+            description = "DICOM modalities scored, for files, folders, Spark and DICOMweb alike (default: CR,DX; OT "
+                    + "may be added): other objects are refused; DICOMweb queries exactly these.")
+    List<String> modalities = new ArrayList<>(org.radlens.dicomio.scope.ScopeGate.DEFAULT_MODALITIES);
 
     @Option(names = "--user", hidden = true, paramLabel = "USER:PASSWORD",
             description = "Refused: use RADLENS_DICOMWEB_CREDENTIALS or --credentials-file.")
@@ -53,6 +55,15 @@ final class DicomWebOptions {
 
     @Option(names = "--backoff-ms", paramLabel = "MS", description = "First backoff pause (default: 500).")
     long backoffMs = 500;
+
+    /** The input gate of {@code --modality}; a value it does not accept is a usage error (exit 2). */
+    org.radlens.dicomio.scope.ScopeGate gate(picocli.CommandLine.Model.CommandSpec spec) {
+        try {
+            return new org.radlens.dicomio.scope.ScopeGate(modalities);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
 
     /** Refuses {@code --user} (a password in argv) before any work starts: a usage error (exit 2). */
     void refuseSecretsInArguments(picocli.CommandLine.Model.CommandSpec spec) {

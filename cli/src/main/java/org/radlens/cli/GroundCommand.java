@@ -68,7 +68,8 @@ final class GroundCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (RadLensModel model = options.open()) {
-            return ImageBatch.run(images, source, (file, image) -> ground(model, file, image),
+            return ImageBatch.run(images, source, options.gate(model, spec), (file, image, e) -> ground(model, file,
+                            image, e),
                     (file, v) -> VolumeResults.ground(model, file, v, queries, volume, options.out), options.json,
                     List.of("query", "stream", "x", "y", "w", "h", "score"), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
@@ -78,8 +79,8 @@ final class GroundCommand implements Callable<Integer> {
         }
     }
 
-    private ImageBatch.Result ground(RadLensModel model, Path file, Image2D image) throws Exception {
-        ImageEmbedding e = model.imageEncoder().encode(image);
+    private ImageBatch.Result ground(RadLensModel model, Path file, Image2D image, ImageEmbedding e)
+            throws Exception {
         JsonArray arr = new JsonArray();
         List<List<String>> rows = new ArrayList<>();
         for (String q : queries) {

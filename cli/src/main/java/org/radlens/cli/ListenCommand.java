@@ -8,6 +8,7 @@ import org.radlens.dicomio.dimse.DimseClient;
 import org.radlens.dicomio.dimse.ListenerSettings;
 import org.radlens.dicomio.dimse.RemoteAe;
 import org.radlens.dicomio.dimse.StorageReceiver;
+import org.radlens.dicomio.scope.ScopeGate;
 import org.radlens.dicomio.tls.TlsSettings;
 import org.radlens.models.RadLensModel;
 import picocli.CommandLine;
@@ -46,6 +47,10 @@ final class ListenCommand implements Callable<Integer> {
             + "heat map of QUERY (e.g. pneumonia) over the image.")
     String overlayQuery;
 
+    @Option(names = "--modality", paramLabel = "M", split = ",",
+            description = "DICOM modalities scored (default: CR,DX; OT may be added); other objects are refused.")
+    java.util.List<String> modalities = new java.util.ArrayList<>(ScopeGate.DEFAULT_MODALITIES);
+
     @Option(names = "--workers", paramLabel = "N", description = "Parallel workers (default: 2).")
     int workers = 2;
 
@@ -59,12 +64,14 @@ final class ListenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RemoteAe destination;
+        ScopeGate gate;
         ListenerSettings listener;
         TlsSettings destTls;
         try { // every option is checked (stores opened) before the model loads
             destination = dest == null ? null : RemoteAe.parse(dest);
             listener = security.listener(port, aet, System.getenv());
             destTls = security.destination(System.getenv());
+            gate = new ScopeGate(modalities);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -73,7 +80,7 @@ final class ListenCommand implements Callable<Integer> {
         }
         try (RadLensModel m = org.radlens.cli.score.ScoreModels.open(model, workers);
              Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
-            ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery);
+            ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery, gate);
             try (ListenService service = new ListenService(engine, new ListenService.Destination(destination, aet,
                     destTls), journal, out, workers);
                  StorageReceiver receiver = new StorageReceiver(listener, out.resolve("incoming"),

@@ -1,5 +1,6 @@
 package org.radlens.cli;
 
+import org.radlens.dicomio.scope.ScopeGate;
 import org.radlens.models.DefaultModel;
 import org.radlens.models.ModelLoadException;
 import org.radlens.models.RadLensModel;
@@ -18,6 +19,20 @@ final class ModelOptions {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write PNG overlays into this folder.")
     Path out;
+
+    @Option(names = "--modality", paramLabel = "M", split = ",",
+            description = "DICOM modalities a 2D image may have (default: CR,DX; OT may be added); other DICOM "
+                    + "images are refused. Volumes (folders, NIfTI, multi-frame CT/MR) take the volume path.")
+    java.util.List<String> modalities = new java.util.ArrayList<>(ScopeGate.DEFAULT_MODALITIES);
+
+    /** The input gate of {@code model} and {@code --modality}; a bad value is a usage error (exit 2). */
+    ImageBatch.Gate gate(RadLensModel model, picocli.CommandLine.Model.CommandSpec spec) {
+        try {
+            return new ImageBatch.Gate(model, new ScopeGate(modalities));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        }
+    }
 
     /** Opens the chosen package (the caller closes it). */
     RadLensModel open() throws ModelLoadException {

@@ -8,6 +8,7 @@ import org.radlens.cli.score.ScoreRuns;
 import org.radlens.cli.score.ScoreEngineProvider;
 import org.radlens.cli.score.ScoreEngines;
 import org.radlens.cli.score.ScoringEngine;
+import org.radlens.dicomio.scope.ScopeGate;
 import org.radlens.dicomio.web.DicomWebClient;
 import org.radlens.models.RadLensModel;
 import picocli.CommandLine;
@@ -23,9 +24,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code radlens score}: resumable batch scoring of files/folders/globs or a DICOMweb server. Exit 0 when every row
- * of the results is a success, 1 when any row (of this or an earlier run of the same journal) is an error row, 2 for
- * usage errors. A failed item is finished too: delete its journal line to try it again.
+ * {@code radlens score}: resumable batch scoring of files/folders/globs or a DICOMweb server. Every item passes the
+ * input gate ({@code --modality}, SOP class, view, the package's embedding gate): refused items (CT, MR, NIfTI, SR…)
+ * get a {@code refused} row and no SR/SEG, flagged ones are scored with the flag in {@code input_scope}; a second
+ * item with the SOP Instance UID of another is a {@code duplicate} row. Exit 0 when no row is an error and nothing is
+ * left for a retry, 1 when any row (of this or an earlier run of the same journal) is an error row or an item failed
+ * transiently (a full disk, an unreachable server: not journaled, the next run retries it), 2 for usage errors.
+ * An item that failed for good is finished: delete its journal line to try it again.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score many images in parallel; resumable (journal in --out); CSV + JSON Lines; DICOM SR/SEG.")
@@ -88,17 +93,29 @@ final class ScoreCommand implements Callable<Integer> {
             }
             return runEngine();
         }
+        ScopeGate gate = web.gate(spec);
         Files.createDirectories(out);
         try (RadLensModel m = org.radlens.cli.score.ScoreModels.open(model, workers);
              Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
-            ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery);
-            BatchRunner.Summary s = web.url != null ? runDicomWeb(engine, journal) : runFiles(engine, journal);
-            OutputFiles.write(out, journal.rows());
-            spec.commandLine().getErr().printf("radlens score: %d scored, %d failed, %d already done; results in %s%n",
-                    s.scored(), s.failed(), s.skipped(), out.resolve("results.csv"));
-            return journal.rows().stream().anyMatch(ResultRow::failed) ? 1 : 0; // error rows of earlier runs count
-
+            ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery, gate);
+            BatchRunner.Summary s = web.url != null ? runDicomWeb(engine, journal, gate)
+                    : runFiles(engine, journal);
+            return finish("radlens score", s, journal.rows());
         }
+    }
+
+    /** Rebuilds the result files, prints the summary and returns the exit code. */
+    private int finish(String who, BatchRunner.Summary s, List<ResultRow> rows) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        try {
+            OutputFiles.write(out, rows);
+            err.printf("%s: %s; results in %s%n", who, s.describe(), out.resolve("results.csv"));
+        } catch (java.io.IOException e) {
+            err.printf("%s: %s; cannot write the results in %s: %s (the journal is intact: run again)%n", who,
+                    s.describe(), out, e.getMessage());
+            return 1;
+        }
+        return s.transients() > 0 || rows.stream().anyMatch(ResultRow::failed) ? 1 : 0; // earlier error rows count
     }
 
     private int runEngine() throws Exception {
@@ -110,23 +127,24 @@ final class ScoreCommand implements Callable<Integer> {
                 new CommandLine.ParameterException(spec.commandLine(), "no score engine '" + engineName
                         + "' on the class path (available: " + String.join(", ", ScoreEngines.names())
                         + "); the spark engine is the spark module: ./radlens adds it when given --engine spark"));
+        ScopeGate gate = web.gate(spec);
         Files.createDirectories(out);
         ScoreEngineProvider.Outcome o = provider.score(new ScoreEngineProvider.Request(inputs, out, model, segment,
-                writeDicom, master, showBar(), spec.commandLine().getErr()));
+                writeDicom, master, showBar(), spec.commandLine().getErr(), List.copyOf(gate.modalities())));
         BatchRunner.Summary s = o.summary();
-        spec.commandLine().getErr().printf("radlens score (%s): %d scored, %d failed, %d already done; results in %s%n",
-                engineName, s.scored(), s.failed(), s.skipped(), out.resolve("results.csv"));
-        return o.rows().stream().anyMatch(ResultRow::failed) ? 1 : 0;
+        spec.commandLine().getErr().printf("radlens score (%s): %s; results in %s%n", engineName, s.describe(),
+                out.resolve("results.csv"));
+        return s.transients() > 0 || o.rows().stream().anyMatch(ResultRow::failed) ? 1 : 0;
     }
 
     private BatchRunner.Summary runFiles(ScoringEngine engine, Journal journal) throws Exception {
         return ScoreRuns.files(engine, journal, inputs, out, writeDicom, workers, queue(), showBar());
     }
 
-    private BatchRunner.Summary runDicomWeb(ScoringEngine engine, Journal journal) throws Exception {
+    private BatchRunner.Summary runDicomWeb(ScoringEngine engine, Journal journal, ScopeGate gate) throws Exception {
         DicomWebClient client = web.client(spec);
-        return ScoreRuns.dicomWeb(engine, journal, client, web.studies, web.modalities, web.studyDate, out, workers,
-                queue(), showBar());
+        return ScoreRuns.dicomWeb(engine, journal, client, web.studies, List.copyOf(gate.modalities()),
+                web.studyDate, out, workers, queue(), showBar());
     }
 
     private int queue() {

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.radlens.models.ModelLoadException;
 import org.radlens.models.RadLensModel;
+import org.radlens.models.encode.ImageEmbedding;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.LabelMask;
 import picocli.CommandLine.Command;
@@ -59,7 +60,8 @@ final class SegmentCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dicom-seg needs --out DIR");
         }
         try (RadLensModel model = options.open()) {
-            return ImageBatch.run(images, source, (file, image) -> segment(model, file, image),
+            return ImageBatch.run(images, source, options.gate(model, spec),
+                    (file, image, e) -> segment(model, file, image, e),
                     (file, v) -> VolumeResults.segment(model, file, v, regions, volume, options.out, dicomSeg),
                     options.json,
                     List.of("label", "class", "pixels", "area_mm2", "source"), spec.commandLine().getOut(),
@@ -70,9 +72,9 @@ final class SegmentCommand implements Callable<Integer> {
         }
     }
 
-    private ImageBatch.Result segment(RadLensModel model, Path file, Image2D image) throws Exception {
-        LabelMask mask = regions.isEmpty() ? model.segmenter().segment(image)
-                : model.segmenter().segment(image, regions);
+    private ImageBatch.Result segment(RadLensModel model, Path file, Image2D image, ImageEmbedding e)
+            throws Exception {
+        LabelMask mask = regions.isEmpty() ? model.segmenter().segment(e) : model.segmenter().segment(e, regions);
         double pixelArea = mask.geometry().spacing(0) * mask.geometry().spacing(1);
         JsonArray classes = new JsonArray();
         List<List<String>> rows = new ArrayList<>();

@@ -30,6 +30,8 @@ public final class SourceImage {
     private final String sopInstanceUid;
     private final String seriesInstanceUid;
     private final String frameOfReferenceUid;
+    private final String viewPosition;
+    private final String bodyPartExamined;
     private final DicomHeader header;
     private final String[] patientOrientation;
 
@@ -39,6 +41,8 @@ public final class SourceImage {
         this.sopInstanceUid = sopInstanceUid(all);
         this.seriesInstanceUid = text(all, TagFromName.SeriesInstanceUID);
         this.frameOfReferenceUid = text(all, TagFromName.FrameOfReferenceUID);
+        this.viewPosition = text(all, TagFromName.ViewPosition);
+        this.bodyPartExamined = text(all, TagFromName.BodyPartExamined);
         if (sopClassUid.isEmpty() || sopInstanceUid.isEmpty() || text(all, TagFromName.StudyInstanceUID).isEmpty()) {
             throw new CorruptFileException(file, "SOP Class, SOP Instance or Study Instance UID is missing");
         }
@@ -101,6 +105,21 @@ public final class SourceImage {
     /** (0020,0052), "" when the source has none (typical of CR/DX). */
     public String frameOfReferenceUid() {
         return frameOfReferenceUid;
+    }
+
+    /** (0018,5101) View Position, e.g. "PA", "AP", "LL"; "" when absent. */
+    public String viewPosition() {
+        return viewPosition;
+    }
+
+    /** (0018,0015) Body Part Examined, e.g. "CHEST"; "" when absent. */
+    public String bodyPartExamined() {
+        return bodyPartExamined;
+    }
+
+    /** What the input gate needs to know about this source ({@link InputFacts}). */
+    public InputFacts facts() {
+        return InputFacts.dicom(header.modality(), sopClassUid, viewPosition, bodyPartExamined, header.frames());
     }
 
     /** (0020,0020) values, e.g. {"P", "F"}; empty when absent. */

@@ -7,6 +7,7 @@ import org.radlens.dicomio.DicomHeader;
 import org.radlens.dicomio.DicomReader;
 import org.radlens.dicomio.DicomSeries;
 import org.radlens.dicomio.ImageFormat;
+import org.radlens.dicomio.InputFacts;
 import org.radlens.dicomio.ImageReadException;
 import org.radlens.volume3d.IntensityInfo;
 import org.radlens.volume3d.VoxelGeometry;
@@ -29,6 +30,10 @@ public final class ImageInfoText {
         Path dicom = format == ImageFormat.DICOM ? source
                 : format == ImageFormat.FOLDER ? DicomSeries.dicomFiles(source).stream().findFirst().orElse(null) : null;
         if (dicom != null) {
+            InputFacts f = org.radlens.dicomio.InputFacts.read(dicom);
+            line(sb, "0008,0016", "SOP Class UID", f.sopClassUid());
+            line(sb, "0018,0015", "Body Part Examined", f.bodyPartExamined());
+            line(sb, "0018,5101", "View Position", f.viewPosition());
             dicom(sb, DicomReader.readHeader(dicom));
         }
         sb.append("Dimensions: ").append(Arrays.toString(dims)).append('\n');

@@ -2,28 +2,55 @@ package org.radlens.fiji;
 
 import ij.ImagePlus;
 import java.util.Locale;
-import java.util.Set;
+import org.radlens.dicomio.ImageFormat;
+import org.radlens.dicomio.InputFacts;
+import org.radlens.dicomio.scope.Scope;
+import org.radlens.dicomio.scope.ScopeGate;
+import org.radlens.models.RadLensModel;
+import org.radlens.models.encode.ImageEmbedding;
+import org.radlens.models.gate.EmbeddingGate;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.Volume;
 
 /**
  * Checks that an ImagePlus is what a command expects, with messages that say what to do. Never changes the image.
+ * Whether an image is a chest radiograph is decided by the input gate every RadLens entry point shares (dicom-io's
+ * {@link ScopeGate} on the DICOM header kept with the image, plus the model package's embedding gate).
  */
 public final class InputChecks {
-    /** Modalities that are not projection radiographs. */
-    static final Set<String> NOT_RADIOGRAPH = Set.of("CT", "MR", "PT", "NM", "US", "OP", "OPT", "SM", "XC", "ES");
-
     private InputChecks() {
+    }
+
+    /**
+     * The header gate's verdict on {@code imp}: its DICOM Modality, SOP Class, ViewPosition and BodyPartExamined (from
+     * the image's DICOM info), or, for images without a DICOM header (PNG, JPEG), in scope.
+     */
+    public static Scope scope(ImagePlus imp) {
+        String modality = IntensityProperties.modality(imp).toUpperCase(Locale.ROOT);
+        String sopClass = dicomInfo(imp, "0008,0016");
+        InputFacts facts = "OT".equals(modality) && sopClass.isEmpty() ? InputFacts.of(ImageFormat.PNG)
+                : InputFacts.dicom(modality, sopClass, dicomInfo(imp, "0018,5101"), dicomInfo(imp, "0018,0015"), 1);
+        return ScopeGate.chestRadiographs().check(facts, "\"" + imp.getTitle() + "\"");
+    }
+
+    /** {@code header} with the package's embedding-gate flag when it flags {@code e}. */
+    public static Scope withEmbedding(RadLensModel model, Scope header, ImageEmbedding e) {
+        if (model.inputGate().isEmpty() || header.refused()) {
+            return header;
+        }
+        EmbeddingGate.Check c = model.inputGate().get().check(e);
+        return c.outOfScope() ? header.flag(c.reason(), c.message()) : header;
     }
 
     /** The current slice as a grey radiograph, or why not. */
     public static Image2D radiograph(ImagePlus imp, String command) throws UserError {
         requireImage(imp, command);
-        String modality = IntensityProperties.modality(imp).toUpperCase(Locale.ROOT);
-        if (NOT_RADIOGRAPH.contains(modality)) {
+        Scope scope = scope(imp);
+        if (scope.refused()) {
+            String modality = IntensityProperties.modality(imp).toUpperCase(Locale.ROOT);
             throw new UserError(command + " expects a chest radiograph (CR/DX), but \"" + imp.getTitle()
-                    + "\" is " + modality + ".\nFor CT or MR stacks use " + Commands.MENU + "Classify Volume or "
-                    + Commands.MENU + "Ground in Volume.");
+                    + "\" is " + modality + " (" + scope.label() + ": " + scope.message() + ").\nFor CT or MR "
+                    + "stacks use " + Commands.MENU + "Classify Volume or " + Commands.MENU + "Ground in Volume.");
         }
         Image2D img = ImagePlusConversions.toImage2D(imp);
         if (img.channels() == 1) {
@@ -68,6 +95,20 @@ public final class InputChecks {
             }
         }
         return true;
+    }
+
+    /** The value of DICOM tag {@code tag} ("gggg,eeee") in the image's "Info" property, upper case; "" if absent. */
+    static String dicomInfo(ImagePlus imp, String tag) {
+        Object info = imp.getProperty("Info");
+        if (info instanceof String s) {
+            for (String line : s.split("\n")) {
+                if (line.startsWith(tag)) {
+                    int colon = line.indexOf(':');
+                    return colon < 0 ? "" : line.substring(colon + 1).trim().toUpperCase(Locale.ROOT);
+                }
+            }
+        }
+        return "";
     }
 
     private static void requireImage(ImagePlus imp, String command) throws UserError {

@@ -17,6 +17,9 @@ import org.radlens.models.zeroshot.ZeroShotClassifier;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Optional;
+import org.radlens.models.gate.EmbeddingGate;
+import org.radlens.models.gate.EmbeddingGateFile;
 
 /**
  * A loaded model package and the services over it: encoders, zero-shot classifier, grounder, segmenter. Thread-safe;
@@ -41,9 +44,12 @@ public final class RadLensModel implements AutoCloseable {
     private final Grounder grounder;
     private final Segmenter segmenter;
     private final VolumeEncoder volumeEncoder;
+    private final Optional<EmbeddingGate> inputGate;
 
-    private RadLensModel(ModelPackage pkg, OnnxImageEncoder images, OnnxTextEncoder texts) {
+    private RadLensModel(ModelPackage pkg, OnnxImageEncoder images, OnnxTextEncoder texts,
+                         Optional<EmbeddingGate> inputGate) {
         this.pkg = pkg;
+        this.inputGate = inputGate;
         this.images = images;
         this.texts = texts;
         ModelManifest m = pkg.manifest();
@@ -65,9 +71,10 @@ public final class RadLensModel implements AutoCloseable {
         ModelPackage pkg = ModelPackage.open(packagePath);
         OnnxImageEncoder images = null;
         try {
+            Optional<EmbeddingGate> gate = inputGate(pkg);
             images = OnnxImageEncoder.open(pkg, options);
             OnnxTextEncoder texts = OnnxTextEncoder.open(pkg, options);
-            return new RadLensModel(pkg, images, texts);
+            return new RadLensModel(pkg, images, texts, gate);
         } catch (ModelLoadException | RuntimeException e) {
             if (images != null) {
                 images.close();
@@ -77,12 +84,25 @@ public final class RadLensModel implements AutoCloseable {
         }
     }
 
+    private static Optional<EmbeddingGate> inputGate(ModelPackage pkg) throws ModelLoadException {
+        Optional<String> file = pkg.manifest().inputGate();
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(EmbeddingGateFile.read(pkg.file(file.get()), pkg.manifest().outputs().embeddingDim()));
+    }
+
     public ModelManifest manifest() {
         return pkg.manifest();
     }
 
     public ModelPackage modelPackage() {
         return pkg;
+    }
+
+    /** The package's embedding input gate ({@code input_gate}), if it has one. */
+    public Optional<EmbeddingGate> inputGate() {
+        return inputGate;
     }
 
     public ImageEncoder imageEncoder() {

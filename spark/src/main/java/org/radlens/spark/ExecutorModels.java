@@ -2,6 +2,8 @@ package org.radlens.spark;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.radlens.dicomio.scope.ScopeGate;
 import org.radlens.cli.score.ScoreModels;
 import org.radlens.cli.score.ScoringEngine;
 import org.radlens.models.ModelLoadException;
@@ -26,17 +28,20 @@ public final class ExecutorModels {
     private ExecutorModels() {
     }
 
-    /** The executor's engine for {@code modelPath}; {@code slots} concurrent tasks share the CPU. */
-    public static synchronized Loaded get(Path modelPath, boolean segment, int slots)
+    /**
+     * The executor's engine for {@code modelPath}; {@code slots} concurrent tasks share the CPU; {@code modalities}
+     * are the input gate's ({@code --modality}).
+     */
+    public static synchronized Loaded get(Path modelPath, boolean segment, int slots, List<String> modalities)
             throws ModelLoadException, IOException {
-        String k = modelPath + "|" + segment + "|" + slots;
+        String k = modelPath + "|" + segment + "|" + slots + "|" + modalities;
         if (k.equals(key)) {
             return new Loaded(engine, false, 0);
         }
         long t0 = System.nanoTime();
         close();
         model = ScoreModels.open(modelPath, slots);
-        engine = new ScoringEngine(model, segment);
+        engine = new ScoringEngine(model, segment, null, new ScopeGate(modalities));
         key = k;
         if (!hooked) {
             hooked = true;

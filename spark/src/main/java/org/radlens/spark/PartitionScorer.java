@@ -7,8 +7,11 @@ import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.util.LongAccumulator;
+import java.util.Map;
+import org.radlens.cli.score.BatchRunner;
 import org.radlens.cli.score.FolderScoring;
 import org.radlens.cli.score.ResultRow;
+import org.radlens.cli.score.UidClaims;
 
 /**
  * The Spark task: scores the items of one partition with the executor's model ({@link ExecutorModels}) and the cli's
@@ -22,13 +25,35 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
 
     /** The driver-side counters a job reports. */
     public record Counters(LongAccumulator scored, LongAccumulator failed, LongAccumulator modelLoads,
-                           LongAccumulator modelLoadMillis) implements java.io.Serializable {
+                           LongAccumulator modelLoadMillis, Map<ResultRow.Status, LongAccumulator> byStatus,
+                           LongAccumulator flagged) implements java.io.Serializable {
+        /** Counts committed rows: scored/failed as before, and each status. */
+        void add(List<ResultRow> rows) {
+            long bad = rows.stream().filter(ResultRow::failed).count();
+            scored.add(rows.size() - bad);
+            failed.add(bad);
+            rows.forEach(r -> byStatus.get(r.status()).add(1));
+            flagged.add(rows.stream().filter(ResultRow::flagged).count());
+        }
+
+        /** This run's counts as the command's summary. */
+        BatchRunner.Summary summary(int skipped) {
+            return new BatchRunner.Summary(skipped, count(ResultRow.Status.SCORED), count(ResultRow.Status.ERROR),
+                    (int) (long) flagged.value(), count(ResultRow.Status.REFUSED), count(ResultRow.Status.DUPLICATE),
+                    count(ResultRow.Status.TRANSIENT));
+        }
+
+        private int count(ResultRow.Status s) {
+            return (int) (long) byStatus.get(s).value();
+        }
     }
 
     private final String modelPath;
     private final boolean segment;
     private final String dicomOut;
     private final String journalDir;
+    private final String claimsDir;
+    private final ArrayList<String> modalities;
     private final String run;
     private final int slots;
     private final String failOnceId;
@@ -39,9 +64,14 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
      * @param dicomOut   folder for SR/SEG files, or null for none
      * @param failOnceId test hook: the first attempt of the task holding this item id fails after scoring (null: never)
      *                   by throwing, or with {@code killExecutor} by halting the executor JVM (never in local mode)
+     * @param claimsDir  the output's {@link UidClaims} folder, shared by every executor
+     * @param modalities the input gate's modalities ({@code --modality})
      */
     public PartitionScorer(Path modelPath, boolean segment, Path dicomOut, Path journalDir, String run, int slots,
-                           String failOnceId, boolean killExecutor, Counters counters) {
+                           String failOnceId, boolean killExecutor, Counters counters, Path claimsDir,
+                           List<String> modalities) {
+        this.claimsDir = claimsDir.toAbsolutePath().toString();
+        this.modalities = new ArrayList<>(modalities);
         this.modelPath = modelPath.toAbsolutePath().toString();
         this.segment = segment;
         this.dicomOut = dicomOut == null ? null : dicomOut.toAbsolutePath().toString();
@@ -60,12 +90,13 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
 
     @Override
     public void call(Iterator<WorkItem> items) throws Exception {
-        ExecutorModels.Loaded loaded = ExecutorModels.get(Path.of(modelPath), segment, slots);
+        ExecutorModels.Loaded loaded = ExecutorModels.get(Path.of(modelPath), segment, slots, modalities);
         if (loaded.fresh()) {
             counters.modelLoads().add(1);
             counters.modelLoadMillis().add(loaded.loadMillis());
         }
-        FolderScoring scoring = new FolderScoring(loaded.engine(), dicomOut == null ? null : Path.of(dicomOut));
+        FolderScoring scoring = new FolderScoring(loaded.engine(), dicomOut == null ? null : Path.of(dicomOut),
+                new UidClaims(Path.of(claimsDir)));
         TaskContext task = TaskContext.get();
         List<ResultRow> rows = new ArrayList<>();
         boolean failHere = false;
@@ -83,9 +114,7 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
                     + ") in partition " + task.partitionId() + ", attempt 0");
         }
         if (PartitionJournals.commit(Path.of(journalDir), run, task.partitionId(), task.attemptNumber(), rows)) {
-            long bad = rows.stream().filter(ResultRow::failed).count();
-            counters.scored().add(rows.size() - bad);
-            counters.failed().add(bad);
+            counters.add(rows);
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.radlens.cli.score.BatchRunner;
+import org.radlens.cli.score.ResultRow;
+import org.radlens.cli.score.UidClaims;
 import org.radlens.cli.score.FileInputs;
 import org.radlens.cli.score.Journal;
 import org.radlens.cli.score.OutputFiles;
@@ -46,11 +47,7 @@ public final class SparkScoreEngine implements ScoreEngineProvider {
             List<WorkItem> todo = all.stream().filter(i -> !journal.isDone(i.id())).map(WorkItem::of).toList();
             SparkSession spark = session(master);
             try {
-                PartitionScorer.Counters c = new PartitionScorer.Counters(
-                        spark.sparkContext().longAccumulator("radlens scored"),
-                        spark.sparkContext().longAccumulator("radlens failed"),
-                        spark.sparkContext().longAccumulator("radlens model loads"),
-                        spark.sparkContext().longAccumulator("radlens model load ms"));
+                PartitionScorer.Counters c = counters(spark);
                 if (!todo.isEmpty()) {
                     runJob(spark, r, master, model, journalDir, todo, c);
                 }
@@ -61,13 +58,23 @@ public final class SparkScoreEngine implements ScoreEngineProvider {
                     r.err().printf(Locale.ROOT, "radlens score (spark): model loaded %d time(s), %.1f s in all%n",
                             c.modelLoads().value(), c.modelLoadMillis().value() / 1000.0);
                 }
-                BatchRunner.Summary s = new BatchRunner.Summary(all.size() - todo.size(),
-                        (int) (long) c.scored().value(), (int) (long) c.failed().value());
-                return new Outcome(s, journal.rows());
+                return new Outcome(c.summary(all.size() - todo.size()), journal.rows());
             } finally {
                 spark.stop();
             }
         }
+    }
+
+    private static PartitionScorer.Counters counters(SparkSession spark) {
+        var sc = spark.sparkContext();
+        java.util.Map<ResultRow.Status, org.apache.spark.util.LongAccumulator> byStatus =
+                new java.util.EnumMap<>(ResultRow.Status.class);
+        for (ResultRow.Status st : ResultRow.Status.values()) {
+            byStatus.put(st, sc.longAccumulator("radlens " + st.label()));
+        }
+        return new PartitionScorer.Counters(sc.longAccumulator("radlens scored"), sc.longAccumulator("radlens failed"),
+                sc.longAccumulator("radlens model loads"), sc.longAccumulator("radlens model load ms"), byStatus,
+                sc.longAccumulator("radlens flagged"));
     }
 
     private static void runJob(SparkSession spark, Request r, String master, Path model, Path journalDir,
@@ -85,7 +92,8 @@ public final class SparkScoreEngine implements ScoreEngineProvider {
             jsc.parallelize(todo, parts).foreachPartition(new PartitionScorer(model, r.segment(),
                     r.writeDicom() ? r.out().resolve("dicom") : null, journalDir, run, slots,
                     System.getProperty("radlens.spark.failOnce"),
-                    "exit".equals(System.getProperty("radlens.spark.failMode")) && !master.startsWith("local["), c));
+                    "exit".equals(System.getProperty("radlens.spark.failMode")) && !master.startsWith("local["), c,
+                    UidClaims.in(r.out().toAbsolutePath()).dir(), r.modalities()));
         } finally {
             jsc.clearJobGroup();
             progress.finish();

@@ -1,35 +1,53 @@
 package org.radlens.cli.score;
 
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Runs items on exactly {@code workers} threads fed through a bounded queue (the submitting thread blocks while it is
  * full, so memory stays flat for any number of items and never more than {@code workers} items run at once), skipping
- * items the journal has finished and recording each result in it. An item's failure is its error row; only journal
- * I/O failures stop the run.
+ * items the journal has finished and recording each result in it. An item's failure is its row: an error row, or a
+ * transient row that is not journaled (the next run retries it). When the journal itself cannot be written (a full
+ * disk) the item is transient too and no further item is started: the ones left count as transient.
  */
 public final class BatchRunner {
-    /** Scores one item; must turn the item's own failures into {@link ResultRow#failure}. */
+    /** Scores one item; must turn the item's own failures into {@link ResultRow#failure} or a transient row. */
     @FunctionalInterface
     public interface ItemScorer<T> {
         ResultRow score(T item);
     }
 
-    /** Counts of one run. */
-    public record Summary(int skipped, int scored, int failed) {
+    /**
+     * Counts of one run: items already done, scored (flagged ones included), failed for good, flagged, refused by
+     * the input gate, duplicates of an earlier SOP Instance UID, and transient failures left for the next run.
+     */
+    public record Summary(int skipped, int scored, int failed, int flagged, int refused, int duplicates,
+                          int transients) {
+        public Summary(int skipped, int scored, int failed) {
+            this(skipped, scored, failed, 0, 0, 0, 0);
+        }
+
+        /** "3 scored (1 flagged), 2 refused, 1 duplicate, 0 failed, 4 transient (retried by the next run)". */
+        public String describe() {
+            return scored + " scored (" + flagged + " flagged), " + refused + " refused, " + duplicates
+                    + " duplicate, " + failed + " failed, " + transients + " transient"
+                    + (transients > 0 ? " (retried by the next run)" : "") + ", " + skipped + " already done";
+        }
     }
 
     private BatchRunner() {
     }
 
-    public static <T> Summary run(List<T> items, java.util.function.Function<T, String> idOf, ItemScorer<T> scorer,
+    public static <T> Summary run(List<T> items, Function<T, String> idOf, ItemScorer<T> scorer,
                                   Journal journal, int workers, int queue, ProgressBar progress)
             throws IOException, InterruptedException {
         // The permits bound running + waiting items to workers + queue: the producer blocks for one and never runs
@@ -38,26 +56,28 @@ public final class BatchRunner {
         ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>());
         AtomicReference<IOException> journalFailure = new AtomicReference<>();
-        int[] counts = new int[3];
+        Counts counts = new Counts();
         for (T item : items) {
             if (journal.isDone(idOf.apply(item))) {
-                counts[0]++;
+                counts.skipped++;
                 continue;
             }
             if (journalFailure.get() != null) {
-                break;
+                counts.add(ResultRow.transientFailure(idOf.apply(item), "not started"));
+                continue;
             }
             slots.acquire();
             pool.execute(() -> {
                 try {
                     ResultRow row = scorer.score(item);
-                    journal.record(row);
-                    synchronized (counts) {
-                        counts[row.failed() ? 2 : 1]++;
+                    try {
+                        journal.record(row);
+                    } catch (IOException e) {
+                        journalFailure.compareAndSet(null, e);
+                        row = ResultRow.transientFailure(row.id(), "cannot write the journal: " + e.getMessage());
                     }
+                    counts.add(row);
                     progress.step(row.failed());
-                } catch (IOException e) {
-                    journalFailure.compareAndSet(null, e);
                 } finally {
                     slots.release();
                 }
@@ -68,10 +88,27 @@ public final class BatchRunner {
             Thread.onSpinWait();
         }
         progress.finish();
-        if (journalFailure.get() != null) {
-            throw new IOException("cannot write the journal: " + journalFailure.get().getMessage(),
-                    journalFailure.get());
+        return counts.summary();
+    }
+
+    /** Thread-safe tally of rows by status. */
+    private static final class Counts {
+        private final Map<ResultRow.Status, Integer> byStatus = new EnumMap<>(ResultRow.Status.class);
+        private int flagged;
+        private int skipped;
+
+        synchronized void add(ResultRow r) {
+            byStatus.merge(r.status(), 1, Integer::sum);
+            flagged += r.flagged() ? 1 : 0;
         }
-        return new Summary(counts[0], counts[1], counts[2]);
+
+        synchronized Summary summary() {
+            return new Summary(skipped, get(ResultRow.Status.SCORED), get(ResultRow.Status.ERROR), flagged,
+                    get(ResultRow.Status.REFUSED), get(ResultRow.Status.DUPLICATE), get(ResultRow.Status.TRANSIENT));
+        }
+
+        private int get(ResultRow.Status s) {
+            return byStatus.getOrDefault(s, 0);
+        }
     }
 }

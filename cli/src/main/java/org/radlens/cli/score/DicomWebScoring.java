@@ -56,14 +56,14 @@ public final class DicomWebScoring implements BatchRunner.ItemScorer<InstanceRef
             tmp = Files.createTempFile(workDir, "wado-", ".dcm");
             Files.write(tmp, web.retrieve(ref));
             long t1 = System.nanoTime();
-            ScoringEngine.Scored s = engine.score(ref.sopInstanceUid(), tmp, true);
+            ScoringEngine.Scored s = engine.score(ref.sopInstanceUid(), tmp, true, null); // ids are the UIDs
             long t2 = System.nanoTime();
             for (Map.Entry<String, byte[]> o : s.objects().entrySet()) {
                 storeIfAbsent(ref.studyUid(), o.getKey(), o.getValue());
             }
             return s.row().withTiming("transfer", (t1 - t0 + System.nanoTime() - t2) / 1e6);
         } catch (Exception e) { // the batch's one catch-all: this item becomes an error row, the others go on
-            return ResultRow.failure(ref.sopInstanceUid(), ScoreErrors.describe(e));
+            return ScoreErrors.row(ref.sopInstanceUid(), e); // an unreachable server is transient: retried
         } finally {
             deleteQuietly(tmp);
         }

@@ -19,7 +19,9 @@ import java.util.Map;
  * Append-only completion journal: one JSON line per finished item, forced to disk before {@link #record} returns.
  * On open, every complete line is read back; a torn last line (a kill during the write) is ignored and cut off, so
  * that item is simply done again. The first record of an id wins, so the journal never yields duplicates.
- * Thread-safe.
+ * Transient failures ({@link ResultRow#isTransient()}) are never recorded, and error rows of older journals whose
+ * message names a passing condition ("No space left on device") are dropped on open: both are retried. A write that
+ * fails (a full disk) is cut back to the last complete line, so the journal stays readable. Thread-safe.
  */
 public final class Journal implements AutoCloseable {
     private final Path file;
@@ -59,8 +61,10 @@ public final class Journal implements AutoCloseable {
         try {
             JsonObject o = JsonParser.parseString(line).getAsJsonObject();
             ResultRow r = ResultRow.fromJson(o);
-            done.putIfAbsent(r.id(), r);
-        } catch (JsonParseException | IllegalStateException | NullPointerException e) {
+            if (!(r.failed() && ScoreErrors.isTransientMessage(r.error()))) {
+                done.putIfAbsent(r.id(), r);
+            }
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
             throw new IOException(file + ": corrupt journal line (not a torn tail): " + line, e);
         }
     }
@@ -83,7 +87,7 @@ public final class Journal implements AutoCloseable {
         StringBuilder lines = new StringBuilder();
         Map<String, ResultRow> fresh = new LinkedHashMap<>();
         for (ResultRow r : rows) {
-            if (!done.containsKey(r.id()) && fresh.putIfAbsent(r.id(), r) == null) {
+            if (!r.isTransient() && !done.containsKey(r.id()) && fresh.putIfAbsent(r.id(), r) == null) {
                 lines.append(r.toJson()).append('\n');
             }
         }
@@ -91,12 +95,28 @@ public final class Journal implements AutoCloseable {
             return 0;
         }
         ByteBuffer buf = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-            channel.write(buf);
+        long start = channel.position();
+        try {
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            cutBack(start, e);
+            throw e;
         }
-        channel.force(false);
         done.putAll(fresh);
         return fresh.size();
+    }
+
+    /** Removes a partly written record, so that later records do not follow a torn line. */
+    private void cutBack(long start, IOException cause) {
+        try {
+            channel.truncate(start);
+            channel.position(start);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** Every finished row, in completion order. */

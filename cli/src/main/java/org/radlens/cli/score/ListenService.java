@@ -10,18 +10,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The work behind {@code radlens listen}: each received CR/DX object is scored on a worker (bounded queue; a full
- * queue holds the sending association back), its SR/SEG written to {@code <out>/dicom} and C-STOREd to the
- * destination, and a row recorded in the journal (id = SOP Instance UID; an object already in the journal is not
- * scored again). Other modalities are left alone. The received copy is deleted once handled; copies left by a killed
- * run are handled at the next start ({@link #requeueLeftovers}). Each object gets one log line per stage
+ * The work behind {@code radlens listen}: each received object goes through the engine's input gate; a CR/DX
+ * chest radiograph is scored on a worker (bounded queue; a full queue holds the sending association back), its SR/SEG
+ * written to {@code <out>/dicom} and C-STOREd to the destination, and a row recorded in the journal (id = SOP
+ * Instance UID; an object already in the journal is not scored again). Other objects (CT, MR, SR, …) get a
+ * {@code refused} row and nothing is sent. The received copy is deleted once handled, except after a transient
+ * failure (a full disk, an unreachable destination): it stays in {@code incoming} and, like the copies left by a
+ * killed run, is handled at the next start ({@link #requeueLeftovers}). Each object gets one log line per stage
  * ({@link ListenLog}: received, scored/skipped/failed, stored), without patient or instance identifiers.
  */
 public final class ListenService implements AutoCloseable {
@@ -29,11 +30,11 @@ public final class ListenService implements AutoCloseable {
     public record Destination(RemoteAe peer, String callingAet, TlsSettings tls) {
     }
 
-    private static final Set<String> MODALITIES = Set.of("CR", "DX");
     private final ScoringEngine engine;
     private final Destination destination;
     private final Journal journal;
     private final Path dicomOut;
+    private final UidClaims claims;
     private final ThreadPoolExecutor pool;
     private final AtomicInteger handled = new AtomicInteger();
     private final AtomicInteger arrivals = new AtomicInteger();
@@ -46,6 +47,7 @@ public final class ListenService implements AutoCloseable {
         this.destination = destination;
         this.journal = journal;
         this.dicomOut = out.resolve("dicom");
+        this.claims = UidClaims.in(out);
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(2 * workers), new ThreadPoolExecutor.CallerRunsPolicy());
         this.leftovers = requeueLeftovers(out.resolve("incoming"));
@@ -97,33 +99,40 @@ public final class ListenService implements AutoCloseable {
         String id = file.getFileName().toString();
         long start = System.nanoTime();
         String stage = "scoring";
+        ResultRow row;
         try {
             SourceImage src = SourceImage.read(file);
             id = src.sopInstanceUid();
-            if (!MODALITIES.contains(src.header().modality())) {
-                ListenLog.skipped(item, "modality " + src.header().modality() + " is not scored");
-                return;
-            }
             if (journal.isDone(id)) {
                 ListenLog.skipped(item, "already scored (in the journal)");
+                Files.deleteIfExists(file);
                 return;
             }
-            ScoringEngine.Scored s = engine.score(id, file, src, true); // header already read
+            ScoringEngine.Scored s = engine.score(id, file, src, true, claims); // header already read
             List<Path> objects = s.writeTo(dicomOut);
-            ListenLog.scored(item, millisSince(start));
-            if (destination.peer() != null) {
+            if (s.row().status() != ResultRow.Status.SCORED) {
+                ListenLog.skipped(item, s.row().status().label() + " " + s.row().scope());
+            } else {
+                ListenLog.scored(item, millisSince(start));
+            }
+            if (destination.peer() != null && !objects.isEmpty()) {
                 stage = "C-STORE";
                 long sent = System.nanoTime();
                 DimseClient.store(destination.peer(), destination.callingAet(), objects, destination.tls());
                 ListenLog.stored(item, objects.size(), destination.peer().toString(), millisSince(sent));
             }
-            journal.record(s.row());
+            row = s.row();
         } catch (Exception e) { // the batch's one catch-all: this object becomes an error row, the others go on
             ListenLog.failed(item, stage, millisSince(start));
-            journal.record(ResultRow.failure(id, ScoreErrors.describe(e)));
-        } finally {
-            Files.deleteIfExists(file);
+            row = ScoreErrors.row(id, e);
         }
+        if (row.isTransient()) { // kept in incoming: the next start retries it
+            org.slf4j.LoggerFactory.getLogger(ListenService.class).warn("{}: {} (kept for a retry at the next start)",
+                    item, row.error());
+            return;
+        }
+        journal.record(row);
+        Files.deleteIfExists(file);
     }
 
     private static long millisSince(long nanos) {

@@ -16,20 +16,24 @@ import java.util.Set;
 /**
  * Writes {@code results.csv} and {@code results.jsonl} from the journal's rows, sorted by id, each through a temporary
  * file and an atomic move: outputs are always rebuilt, never appended, so they cannot hold a row twice.
- * CSV columns: id, sop_instance_uid, one column per finding, lung_area_mm2, sr_uid, seg_uid, error.
+ * CSV columns: id, sop_instance_uid, one column per finding, status ({@code scored}, {@code refused},
+ * {@code duplicate}, {@code error}), input_scope ({@code in_scope}, {@code flagged:<reasons>}, {@code refused:<reason>};
+ * empty for errors), note (why refused or flagged, or which item a duplicate repeats), lung_area_mm2, sr_uid, seg_uid,
+ * error. Transient failures are not final results and are not written (the next run retries them). A failed write
+ * (a full disk) leaves no temporary file.
  */
 public final class OutputFiles {
     private OutputFiles() {
     }
 
     public static void write(Path outDir, List<ResultRow> rows) throws IOException {
-        List<ResultRow> sorted = new ArrayList<>(rows);
+        List<ResultRow> sorted = new ArrayList<>(rows.stream().filter(r -> !r.isTransient()).toList());
         sorted.sort(Comparator.comparing(ResultRow::id));
         Set<String> findings = new LinkedHashSet<>();
         sorted.forEach(r -> findings.addAll(r.findings().keySet()));
         StringBuilder csv = new StringBuilder("id,sop_instance_uid");
         findings.forEach(f -> csv.append(',').append(csv(f)));
-        csv.append(",lung_area_mm2,sr_uid,seg_uid,error\n");
+        csv.append(",status,input_scope,note,lung_area_mm2,sr_uid,seg_uid,error\n");
         StringBuilder jsonl = new StringBuilder();
         for (ResultRow r : sorted) {
             csv.append(csv(r.id())).append(',').append(r.sopInstanceUid());
@@ -37,6 +41,8 @@ public final class OutputFiles {
                 Double p = r.findings().get(f);
                 csv.append(',').append(p == null ? "" : String.format(Locale.ROOT, "%.6f", p));
             }
+            csv.append(',').append(r.status().label()).append(',').append(csv(r.scope())).append(',')
+                    .append(csv(r.note()));
             csv.append(',').append(Double.isNaN(r.lungAreaMm2()) ? "" : String.format(Locale.ROOT, "%.1f",
                     r.lungAreaMm2()));
             csv.append(',').append(r.srUid()).append(',').append(r.segUid()).append(',').append(csv(r.error()))
@@ -56,9 +62,13 @@ public final class OutputFiles {
 
     private static void replace(Path target, String content) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(content);
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write(content);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -13,11 +13,21 @@ import java.util.List;
  * {@code META-INF/services/org.radlens.cli.score.ScoreEngineProvider}.
  */
 public interface ScoreEngineProvider {
-    /** What the command asked for; {@code model} null means the bundled model, {@code master} null the default. */
+    /**
+     * What the command asked for; {@code model} null means the bundled model, {@code master} null the default;
+     * {@code modalities} are those of {@code --modality} (the input gate's, {@code ScopeGate}).
+     */
     record Request(List<String> inputs, Path out, Path model, boolean segment, boolean writeDicom, String master,
-                   boolean progress, PrintWriter err) {
+                   boolean progress, PrintWriter err, List<String> modalities) {
         public Request {
             inputs = List.copyOf(inputs);
+            modalities = List.copyOf(modalities);
+        }
+
+        public Request(List<String> inputs, Path out, Path model, boolean segment, boolean writeDicom, String master,
+                       boolean progress, PrintWriter err) {
+            this(inputs, out, model, segment, writeDicom, master, progress, err,
+                    org.radlens.dicomio.scope.ScopeGate.DEFAULT_MODALITIES);
         }
     }
 

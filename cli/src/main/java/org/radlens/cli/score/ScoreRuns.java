@@ -26,7 +26,7 @@ public final class ScoreRuns {
                                             boolean writeDicom, int workers, int queue, boolean showBar)
             throws IOException, InterruptedException {
         List<FileInputs.Item> items = FileInputs.expand(inputs, out);
-        FolderScoring work = new FolderScoring(engine, writeDicom ? out.resolve("dicom") : null);
+        FolderScoring work = new FolderScoring(engine, writeDicom ? out.resolve("dicom") : null, UidClaims.in(out));
         return BatchRunner.run(items, FileInputs.Item::id, work, journal, workers, queue,
                 bar(showBar, items.stream().filter(i -> !journal.isDone(i.id())).count()));
     }

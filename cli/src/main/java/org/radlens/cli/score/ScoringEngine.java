@@ -14,6 +14,9 @@ import org.radlens.dicomio.DicomReader;
 import org.radlens.dicomio.DicomWriteException;
 import org.radlens.dicomio.ImageFiles;
 import org.radlens.dicomio.ImageFormat;
+import org.radlens.dicomio.InputFacts;
+import org.radlens.dicomio.scope.Scope;
+import org.radlens.dicomio.scope.ScopeGate;
 import org.radlens.dicomio.ImageReadException;
 import org.radlens.dicomio.ReportContent;
 import org.radlens.dicomio.ScoredFinding;
@@ -56,16 +59,28 @@ public final class ScoringEngine {
             return out;
         }
 
-        /** Writes {@link #objects()} as {@code dir/<uid>.dcm}, each atomically (temp file, then move). */
+        /** A refused or duplicate item: its row and no objects. */
+        static Scored only(ResultRow row) {
+            return new Scored(row, new byte[0], new byte[0], new byte[0], "");
+        }
+
+        /**
+         * Writes {@link #objects()} as {@code dir/<uid>.dcm}, each atomically (a temporary file of this write only,
+         * then a move); a failed write (a full disk) leaves no temporary file behind.
+         */
         public List<Path> writeTo(Path dir) throws IOException {
             List<Path> written = new ArrayList<>();
             for (Map.Entry<String, byte[]> o : objects().entrySet()) {
                 Files.createDirectories(dir);
-                Path tmp = dir.resolve(o.getKey() + ".dcm.tmp");
-                Files.write(tmp, o.getValue());
-                written.add(Files.move(tmp, dir.resolve(o.getKey() + ".dcm"),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE));
+                Path tmp = dir.resolve(o.getKey() + ".dcm." + java.util.UUID.randomUUID() + ".tmp");
+                try {
+                    Files.write(tmp, o.getValue());
+                    written.add(Files.move(tmp, dir.resolve(o.getKey() + ".dcm"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE));
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
             }
             return written;
         }
@@ -75,17 +90,25 @@ public final class ScoringEngine {
     private final AlgorithmIdentity algorithm;
     private final boolean segment;
     private final String overlayQuery;
+    private final ScopeGate gate;
 
     public ScoringEngine(RadLensModel model, boolean segment) throws IOException {
         this(model, segment, null);
     }
 
+    public ScoringEngine(RadLensModel model, boolean segment, String overlayQuery) throws IOException {
+        this(model, segment, overlayQuery, ScopeGate.chestRadiographs());
+    }
+
     /**
      * @param overlayQuery when not null, DICOM sources also get a Secondary Capture of the heat map of this
      *                     grounding query blended over the image ({@link SecondaryCaptures})
+     * @param gate         the header input gate ({@code --modality}); the package's embedding gate is added to it
      */
-    public ScoringEngine(RadLensModel model, boolean segment, String overlayQuery) throws IOException {
+    public ScoringEngine(RadLensModel model, boolean segment, String overlayQuery, ScopeGate gate)
+            throws IOException {
         this.model = model;
+        this.gate = gate;
         this.segment = segment;
         this.overlayQuery = overlayQuery;
         this.algorithm = algorithmOf(model);
@@ -102,29 +125,81 @@ public final class ScoringEngine {
         return algorithm;
     }
 
-    /** Scores {@code file}; DICOM objects are built when {@code derive} is true and the file is DICOM. */
-    public Scored score(String id, Path file, boolean derive)
-            throws ImageReadException, InferenceException, DicomWriteException {
+    /** Scores {@code file} without duplicate detection. */
+    public Scored score(String id, Path file, boolean derive) throws ImageReadException, InferenceException,
+            DicomWriteException, IOException {
+        return score(id, file, derive, null);
+    }
+
+    /**
+     * Scores {@code file} unless the input gate refuses it or (with {@code claims}) another item owns its SOP
+     * Instance UID; DICOM objects are built when {@code derive} is true and the file is DICOM.
+     */
+    public Scored score(String id, Path file, boolean derive, UidClaims claims)
+            throws ImageReadException, InferenceException, DicomWriteException, IOException {
         long t0 = System.nanoTime();
-        if (ImageFormat.detect(file) == ImageFormat.DICOM) {
-            SourcedImage in = DicomReader.readSourcedImage(file); // one read for pixels and UIDs
-            return score(id, in.source(), in.image(), derive, t0);
+        ImageFormat format = ImageFormat.detect(file);
+        if (format == ImageFormat.DICOM) {
+            SourcedImage in;
+            try {
+                in = DicomReader.readSourcedImage(file); // one read for pixels and UIDs
+            } catch (ImageReadException e) {
+                return refusedOrThrow(id, file, e); // e.g. an SR: no pixels, but a clear refusal
+            }
+            return gated(id, in.source(), in.image(), derive, claims, t0);
         }
-        return score(id, null, ImageFiles.readImage2D(file), derive, t0);
+        Scope scope = gate.check(InputFacts.of(format), id);
+        if (scope.refused()) {
+            return Scored.only(ResultRow.refused(id, "", scope.label(), scope.message()));
+        }
+        return score(id, null, ImageFiles.readImage2D(file), derive, scope, t0);
     }
 
     /** Scores the DICOM {@code file} whose header the caller has already read as {@code src}. */
-    public Scored score(String id, Path file, SourceImage src, boolean derive)
-            throws ImageReadException, InferenceException, DicomWriteException {
+    public Scored score(String id, Path file, SourceImage src, boolean derive, UidClaims claims)
+            throws ImageReadException, InferenceException, DicomWriteException, IOException {
         long t0 = System.nanoTime();
-        return score(id, src, DicomReader.readImage(file), derive, t0);
+        Scored early = refusedOrDuplicate(id, src, claims);
+        return early != null ? early : score(id, src, DicomReader.readImage(file), derive, gate.check(src.facts(), id),
+                t0);
+    }
+
+    private Scored gated(String id, SourceImage src, Image2D image, boolean derive, UidClaims claims, long t0)
+            throws InferenceException, DicomWriteException, IOException {
+        Scored early = refusedOrDuplicate(id, src, claims);
+        return early != null ? early : score(id, src, image, derive, gate.check(src.facts(), id), t0);
+    }
+
+    /** The refused or duplicate row of {@code src}, or null when it is to be scored. */
+    private Scored refusedOrDuplicate(String id, SourceImage src, UidClaims claims) throws IOException {
+        Scope scope = gate.check(src.facts(), id);
+        if (scope.refused()) {
+            return Scored.only(ResultRow.refused(id, src.sopInstanceUid(), scope.label(), scope.message()));
+        }
+        java.util.Optional<String> owner = claims == null ? java.util.Optional.empty()
+                : claims.claim(src.sopInstanceUid(), id);
+        return owner.map(o -> Scored.only(ResultRow.duplicate(id, src.sopInstanceUid(), o))).orElse(null);
+    }
+
+    /** A DICOM file that cannot be read as an image: refused when its header alone says so, else the read error. */
+    private Scored refusedOrThrow(String id, Path file, ImageReadException e) throws ImageReadException {
+        try {
+            Scope scope = gate.check(InputFacts.read(file), id);
+            if (scope.refused()) {
+                return Scored.only(ResultRow.refused(id, "", scope.label(), scope.message()));
+            }
+        } catch (ImageReadException header) {
+            e.addSuppressed(header);
+        }
+        throw e;
     }
 
     /** @param t0 when reading began (decode time = t0 to now) */
-    private Scored score(String id, SourceImage src, Image2D image, boolean derive, long t0)
+    private Scored score(String id, SourceImage src, Image2D image, boolean derive, Scope header, long t0)
             throws InferenceException, DicomWriteException {
         long t1 = System.nanoTime();
         ImageEmbedding e = model.imageEncoder().encode(image);
+        Scope scope = InputGates.withEmbedding(model, header, e);
         List<FindingScore> scores = model.classifier().classify(e, model.classifier().defaultFindings());
         Map<String, Double> probs = new LinkedHashMap<>();
         List<ScoredFinding> findings = new ArrayList<>();
@@ -141,7 +216,8 @@ public final class ScoringEngine {
         byte[] sr = new byte[0];
         byte[] seg = new byte[0];
         if (derive && src != null) {
-            ReportContent content = reportContent(findings, overlay, mask, area);
+            ReportContent content = reportContent(findings, overlay, mask, area)
+                    .withGateOutcome(scope.flagged() ? scope.label() + ": " + scope.message() : "");
             sr = StructuredReports.measurementReport(src, content, algorithm);
             if (mask != null) {
                 seg = Segmentations.binary(src, lungs(mask), mask.classNames().get(0), algorithm);
@@ -152,7 +228,8 @@ public final class ScoringEngine {
         ResultRow row = new ResultRow(id, src == null ? "" : src.sopInstanceUid(), probs, area,
                 sr.length > 0 ? StructuredReports.instanceUid(src, algorithm) : "",
                 seg.length > 0 ? Segmentations.instanceUid(src, algorithm) : "", "")
-                .withTiming("decode", (t1 - t0) / 1e6).withTiming("inference", (t2 - t1) / 1e6)
+                .withScope(scope.label(), scope.message()).withTiming("decode", (t1 - t0) / 1e6)
+                .withTiming("inference", (t2 - t1) / 1e6)
                 .withTiming("write", (System.nanoTime() - t2) / 1e6);
         return new Scored(row, sr, seg, sc, sc.length > 0 ? SecondaryCaptures.instanceUid(src, algorithm,
                 overlayQuery) : "");

@@ -16,7 +16,8 @@ import org.radlens.fiji.UserError;
 
 /**
  * Plugins › RadLens › Batch Score Folder…: zero-shot scores of every image file in a folder (progress bar, Esc
- * stops after the current file), into the Results table (one row per file, one column per finding, Top, Error) and
+ * stops after the current file), into the Results table (one row per file, one column per finding, Top, Input scope
+ * ({@code in_scope}, {@code flagged:<reasons>}, {@code refused:<reason>} for CT/MR/SR files and NIfTI), Note, Error) and
  * a CSV file (default {@code <folder>/radlens-scores.csv}). No image window is opened or changed.
  * Macro: {@code run("Batch Score Folder...", "folder=/data/cxr csv=/tmp/scores.csv");}
  */
@@ -64,6 +65,8 @@ public final class BatchScoreCommand implements PlugIn {
                     rt.addValue(f, r.probabilities().getOrDefault(f, Double.NaN));
                 }
                 rt.addValue("Top", r.top());
+                rt.addValue("Input scope", r.scope());
+                rt.addValue("Note", r.note());
                 rt.addValue("Error", r.error());
             }
             Tables.show(rt);

@@ -8,12 +8,14 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import java.util.List;
 import java.util.Map;
+import org.radlens.dicomio.scope.Scope;
 import org.radlens.fiji.Commands;
 import org.radlens.fiji.InputChecks;
 import org.radlens.fiji.ModelSession;
 import org.radlens.fiji.PromptSpecs;
 import org.radlens.fiji.Tables;
 import org.radlens.fiji.UserError;
+import org.radlens.models.encode.ImageEmbedding;
 import org.radlens.models.pkg.ModelManifest.FindingPrompts;
 import org.radlens.models.zeroshot.FindingScore;
 import org.radlens.models.zeroshot.ZeroShotClassifier;
@@ -58,7 +60,9 @@ public final class ClassifyCommand implements PlugIn {
                         + "\"only these findings\".");
             }
             IJ.showStatus("RadLens: classifying " + imp.getTitle() + "…");
-            List<FindingScore> scores = c.classify(img, findings);
+            ImageEmbedding e = lease.model().imageEncoder().encode(img);
+            Scope scope = InputChecks.withEmbedding(lease.model(), InputChecks.scope(imp), e);
+            List<FindingScore> scores = c.classify(e, findings);
             ResultsTable rt = Tables.fresh();
             for (FindingScore s : scores) {
                 rt.incrementCounter();
@@ -67,9 +71,14 @@ public final class ClassifyCommand implements PlugIn {
                 rt.addValue("Probability", s.probability());
                 rt.addValue("Similarity", s.positiveSimilarity());
                 rt.addValue("Negative similarity", s.negativeSimilarity());
+                rt.addValue("Input scope", scope.label());
             }
             Tables.show(rt);
-            IJ.showStatus("RadLens: " + scores.size() + " findings scored");
+            IJ.showStatus("RadLens: " + scores.size() + " findings scored"
+                    + (scope.flagged() ? " (" + scope.label() + ")" : ""));
+            if (scope.flagged()) {
+                IJ.log("RadLens " + TITLE + ": " + scope.label() + ": " + scope.message());
+            }
             return scores;
         }
     }

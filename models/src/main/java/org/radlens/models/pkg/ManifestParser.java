@@ -98,7 +98,8 @@ public final class ManifestParser {
         return new ModelManifest(format, f.string("name"), f.string("version"), f.string("license"),
                 f.string("description", ""), f.string("card", ""), trainingData(f), engine, image,
                 text(f.object("text")), outputs, logitScale, prompts(f), metrics(f), files(f.object("files")),
-                VolumePoolingParser.parse(f, outputs.embeddingDim()));
+                VolumePoolingParser.parse(f, outputs.embeddingDim()),
+                f.has("input_gate") ? java.util.Optional.of(f.string("input_gate")) : java.util.Optional.empty());
     }
 
     private static ImageSpec image(JsonFields f) throws ModelLoadException {

@@ -25,12 +25,14 @@ import java.util.Optional;
  * @param metrics      numeric evaluation metrics; nested objects flattened to {@code a.b}, arrays to {@code a[i]}
  * @param files        sha256 (lower-case hex) of every file of the package except the manifest
  * @param volumePooling optional {@code volume_pooling}: how slice embeddings become a volume embedding
+ * @param inputGate    optional {@code input_gate}: the package file of the embedding input gate
+ *                     ({@code input-gate.json}, read by {@code org.radlens.models.gate.EmbeddingGateFile})
  */
 public record ModelManifest(String format, String name, String version, String license, String description,
                             String card, List<TrainingData> trainingData, String engine, ImageSpec image,
                             TextSpec text, OutputSpec outputs, double logitScale, PromptSets prompts,
                             Map<String, Double> metrics, Map<String, String> files,
-                            Optional<VolumePoolingSpec> volumePooling) {
+                            Optional<VolumePoolingSpec> volumePooling, Optional<String> inputGate) {
 
     /** The only format version this runtime reads. */
     public static final String FORMAT = "radlens-model/1";
@@ -44,6 +46,7 @@ public record ModelManifest(String format, String name, String version, String l
         Objects.requireNonNull(outputs, "outputs");
         Objects.requireNonNull(prompts, "prompts");
         Objects.requireNonNull(volumePooling, "volumePooling");
+        Objects.requireNonNull(inputGate, "inputGate");
     }
 
     /**

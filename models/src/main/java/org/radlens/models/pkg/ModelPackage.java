@@ -135,6 +135,7 @@ public final class ModelPackage implements AutoCloseable {
         refs.add(m.text().file());
         refs.add(m.text().tokenizer());
         m.outputs().segmentation().ifPresent(s -> refs.add(s.file()));
+        m.inputGate().ifPresent(refs::add);
         return refs;
     }
 

@@ -30,7 +30,7 @@ final class ModelOptions {
         try {
             return new ImageBatch.Gate(model, new ScopeGate(modalities));
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

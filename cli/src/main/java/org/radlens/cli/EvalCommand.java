@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate predictions against a labelled CSV manifest or a built-in suite.",
         subcommands = {EvalZeroShotCommand.class, EvalGroundingCommand.class, EvalSegmentationCommand.class,
-            EvalRetrievalCommand.class, EvalSuiteCommand.class})
+            EvalRetrievalCommand.class, EvalSuiteCommand.class, org.radlens.cli.gate.GateCalibrateCommand.class})
 public final class EvalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -15,6 +15,6 @@ public final class EvalCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "choose one of: zeroshot, grounding, segmentation, retrieval, suite");
+                "choose one of: zeroshot, grounding, segmentation, retrieval, suite, gate-calibrate");
     }
 }

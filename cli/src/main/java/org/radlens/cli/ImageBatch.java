@@ -22,7 +22,9 @@ import java.util.List;
  * the input gate first: volumes (NIfTI, DICOM series folders, multi-frame CT/MR) go to the volume work; a 2D input the
  * header gate refuses (a CT or MR slice, an SR, …) gets a {@code REFUSED} row and its message, nothing else; a scored
  * image carries {@code input_scope} ({@code in_scope} or {@code flagged:<reasons>}, header and embedding gate).
- * Prints a text table (tab-separated, one header, {@code input_scope} last) or a JSON array, one object per input.
+ * Prints a text table (tab-separated, one header; an {@code input_scope} column last when any input was flagged or
+ * refused) or a JSON array, one object per input, each with {@code input_scope}. Flags and refusals are also written
+ * to the error stream.
  * Exit code 0 when every input was scored, 1 otherwise (refused inputs included).
  */
 final class ImageBatch {
@@ -53,6 +55,7 @@ final class ImageBatch {
         JsonArray all = new JsonArray();
         List<List<String>> rows = new ArrayList<>();
         int notScored = 0;
+        boolean anyOutOfScope = false;
         for (Path f : files) {
             JsonObject o = new JsonObject();
             o.addProperty("image", f.toString());
@@ -66,6 +69,7 @@ final class ImageBatch {
                 err.println(msg.startsWith(f.toString()) ? msg : f + ": " + msg); // our exceptions name the file
             }
             all.add(o);
+            anyOutOfScope |= o.has("input_scope") && !"in_scope".equals(o.get("input_scope").getAsString());
         }
         if (json) {
             out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
@@ -73,9 +77,13 @@ final class ImageBatch {
         } else {
             List<String> head = new ArrayList<>(List.of("image"));
             head.addAll(header);
-            head.add("input_scope");
+            if (anyOutOfScope) {
+                head.add("input_scope");
+            }
             out.println(String.join("\t", head));
-            rows.forEach(r -> out.println(String.join("\t", r)));
+            for (List<String> r : rows) { // the last cell of a row is its scope
+                out.println(String.join("\t", anyOutOfScope || r.size() <= 2 ? r : r.subList(0, r.size() - 1)));
+            }
         }
         out.flush();
         err.flush();

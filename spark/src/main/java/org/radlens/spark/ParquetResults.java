@@ -13,7 +13,8 @@ import org.radlens.cli.score.ResultRow;
 
 /**
  * The columnar result set {@code OUT/results.parquet}: one row per item with the columns of {@code results.csv}
- * (findings as a {@code map<string,double>}, {@code lung_area_mm2} null when not segmented), partitioned by
+ * (findings as a {@code map<string,double>}, status, input_scope, note, {@code lung_area_mm2} null when not
+ * segmented), partitioned by
  * {@code bucket = floorMod(id.hashCode(), 16)} — a stable key ({@link String#hashCode} is specified by the JLS), so
  * a re-run writes each id into the same partition. Rebuilt from the journal with Spark's own output commit protocol
  * (mode overwrite), so it never holds a row twice.
@@ -26,6 +27,9 @@ public final class ParquetResults {
             .add("id", DataTypes.StringType, false)
             .add("sop_instance_uid", DataTypes.StringType, false)
             .add("findings", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType), false)
+            .add("status", DataTypes.StringType, false)
+            .add("input_scope", DataTypes.StringType, false)
+            .add("note", DataTypes.StringType, false)
             .add("lung_area_mm2", DataTypes.DoubleType, true)
             .add("sr_uid", DataTypes.StringType, false)
             .add("seg_uid", DataTypes.StringType, false)
@@ -44,7 +48,8 @@ public final class ParquetResults {
         List<Row> out = new ArrayList<>(rows.size());
         for (ResultRow r : rows) {
             out.add(RowFactory.create(r.id(), r.sopInstanceUid(),
-                    scala.jdk.javaapi.CollectionConverters.asScala(r.findings()),
+                    scala.jdk.javaapi.CollectionConverters.asScala(r.findings()), r.status().label(), r.scope(),
+                    r.note(),
                     Double.isNaN(r.lungAreaMm2()) ? null : r.lungAreaMm2(), r.srUid(), r.segUid(), r.error(),
                     bucket(r.id())));
         }

@@ -36,11 +36,14 @@ public final class BatchRunner {
             this(skipped, scored, failed, 0, 0, 0, 0);
         }
 
-        /** "3 scored (1 flagged), 2 refused, 1 duplicate, 0 failed, 4 transient (retried by the next run)". */
+        /**
+         * "3 scored, 0 failed, 5 already done; 1 flagged, 2 refused, 1 duplicate, 4 transient (retried by the next
+         * run)".
+         */
         public String describe() {
-            return scored + " scored (" + flagged + " flagged), " + refused + " refused, " + duplicates
-                    + " duplicate, " + failed + " failed, " + transients + " transient"
-                    + (transients > 0 ? " (retried by the next run)" : "") + ", " + skipped + " already done";
+            return scored + " scored, " + failed + " failed, " + skipped + " already done; " + flagged + " flagged, "
+                    + refused + " refused, " + duplicates + " duplicate, " + transients + " transient"
+                    + (transients > 0 ? " (retried by the next run)" : "");
         }
     }
 

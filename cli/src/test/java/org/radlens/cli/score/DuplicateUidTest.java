@@ -31,7 +31,7 @@ class DuplicateUidTest {
             String[] args = {"score", in.toString(), "--out", out.toString(), "--write-dicom", "--segment",
                 "--workers", String.valueOf(workers)};
             String err = InputGateScoringTest.run(0, args);
-            assertTrue(err.contains("2 scored (0 flagged), 0 refused, 1 duplicate, 0 failed"), err);
+            assertTrue(err.contains("2 scored, 0 failed, 0 already done; 0 flagged, 0 refused, 1 duplicate, 0 transient"), err);
             Map<String, Map<String, String>> r = InputGateScoringTest.results(out);
             String scored = r.get("a.dcm").get("status").equals("scored") ? "a.dcm" : "b.dcm";
             String dup = scored.equals("a.dcm") ? "b.dcm" : "a.dcm";

@@ -37,11 +37,11 @@ class FullDiskTest {
         try {
             Path out = mnt.resolve("out");
             String first = InputGateScoringTest.run(1, args(tmp.resolve("in"), out));
-            assertTrue(first.contains("transient") && !first.contains(" 0 transient"), first);
+            assertTrue(first.contains("transient (retried by the next run)"), first);
             assertEquals(List.of(), tmpFiles(mnt), "no temporary file after a failed run");
             assertTrue(sh("mount", "-o", "remount,size=" + (4 * needed / 1024) + "k", mnt.toString()), "remount");
             String second = InputGateScoringTest.run(0, args(tmp.resolve("in"), out));
-            assertTrue(second.contains("0 failed, 0 transient"), second);
+            assertTrue(second.contains(" 0 failed, ") && second.contains(" 0 transient;"), second);
             Map<String, Map<String, String>> r = InputGateScoringTest.results(out);
             assertEquals(ITEMS, r.size());
             assertTrue(r.values().stream().allMatch(m -> m.get("status").equals("scored")), r.toString());
@@ -57,7 +57,9 @@ class FullDiskTest {
             assertEquals(List.of(), tmpFiles(mnt));
             assertEquals(inputs.size(), ITEMS);
         } finally {
-            sh("umount", mnt.toString());
+            if (!sh("umount", mnt.toString())) {
+                sh("umount", "-l", mnt.toString()); // busy (a late reader): detach, so the folder can be deleted
+            }
         }
     }
 

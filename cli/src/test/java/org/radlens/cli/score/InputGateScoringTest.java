@@ -86,7 +86,7 @@ class InputGateScoringTest {
         Path in = mixedFolder();
         Path out = tmp.resolve("out");
         String err = run(0, "score", in.toString(), "--out", out.toString(), "--write-dicom", "--workers", "2");
-        assertTrue(err.contains("3 scored (1 flagged), 3 refused, 0 duplicate, 0 failed, 0 transient"), err);
+        assertTrue(err.contains("3 scored, 0 failed, 0 already done; 1 flagged, 3 refused, 0 duplicate, 0 transient"), err);
         Map<String, Map<String, String>> r = results(out);
         assertEquals(6, r.size());
         assertEquals(List.of("refused", "refused:ct"), statusScope(r, "ct.dcm"));

@@ -105,9 +105,9 @@ final class GateCalibration {
                         + "montgomery-shenzhen, rsna-normals, kermany; <= " + o.trainPerSource() + " per source)",
                 String.format(Locale.ROOT, "min_cosine: flags %s of the val films (target <= %.1f %%)", val,
                         100 * o.maxFlagRate()),
-                "in_scope_*: frontal TEST films " + test, "out_of_scope_*: " + out);
-        EmbeddingGate done = new EmbeddingGate(protos, t, new EmbeddingGate.Calibration(testAll.images(),
-                testAll.value(), outAll.images(), outAll.value(), sources));
+                "held-out frontal TEST films flagged: " + testAll + " " + test, "out of scope: " + out);
+        EmbeddingGate done = new EmbeddingGate(protos, t, new EmbeddingGate.Calibration(val.images(), val.value(),
+                outAll.images(), outAll.value(), sources));
         return new Result(done, val, test, out, outHeader, unreadable);
     }
 

@@ -23,7 +23,11 @@ public record EmbeddingGate(List<float[]> prototypes, double minCosine, Calibrat
     /** Method name in the file. */
     public static final String METHOD = "prototype-cosine";
 
-    /** The calibration figures stored with the gate (flag rates are fractions 0..1). */
+    /**
+     * The calibration figures stored with the gate: the in-scope films the threshold was chosen on (validation) and
+     * the out-of-scope inputs measured; flag rates are fractions 0..1 ({@code outOfScopeFlagRate} NaN when none
+     * were measured).
+     */
     public record Calibration(int inScopeImages, double inScopeFlagRate, int outOfScopeImages,
                               double outOfScopeFlagRate, List<String> sources) {
         public Calibration {

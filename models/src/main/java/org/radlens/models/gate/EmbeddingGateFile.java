@@ -24,7 +24,8 @@ import org.radlens.models.ModelLoadException;
  *  "calibration":{"in_scope_images":n,"in_scope_flag_rate":r,"out_of_scope_images":m,
  *                 "out_of_scope_flag_rate":s,"sources":["..."]}}
  * }</pre>
- * Every problem is a {@link ModelLoadException} naming the file and the field.
+ * {@code out_of_scope_flag_rate} may be {@code null} (not measured: read as NaN). Every problem is a
+ * {@link ModelLoadException} naming the file and the field.
  */
 public final class EmbeddingGateFile {
     public static final String SCHEMA = "radlens-input-gate/1";
@@ -89,9 +90,10 @@ public final class EmbeddingGateFile {
         if (c.has("sources") && c.get("sources").isJsonArray()) {
             c.getAsJsonArray("sources").forEach(e -> sources.add(e.getAsString()));
         }
+        boolean noOutOfScope = c.has("out_of_scope_flag_rate") && c.get("out_of_scope_flag_rate").isJsonNull();
         return new EmbeddingGate.Calibration((int) number(c, "in_scope_images", name),
                 rate(c, "in_scope_flag_rate", name), (int) number(c, "out_of_scope_images", name),
-                rate(c, "out_of_scope_flag_rate", name), sources);
+                noOutOfScope ? Double.NaN : rate(c, "out_of_scope_flag_rate", name), sources);
     }
 
     private static float[] unitVector(JsonElement e, int dim, String where) throws ModelLoadException {
@@ -159,7 +161,11 @@ public final class EmbeddingGateFile {
         cj.addProperty("in_scope_images", c.inScopeImages());
         cj.addProperty("in_scope_flag_rate", c.inScopeFlagRate());
         cj.addProperty("out_of_scope_images", c.outOfScopeImages());
-        cj.addProperty("out_of_scope_flag_rate", c.outOfScopeFlagRate());
+        if (Double.isNaN(c.outOfScopeFlagRate())) {
+            cj.add("out_of_scope_flag_rate", com.google.gson.JsonNull.INSTANCE);
+        } else {
+            cj.addProperty("out_of_scope_flag_rate", c.outOfScopeFlagRate());
+        }
         JsonArray src = new JsonArray();
         c.sources().forEach(src::add);
         cj.add("sources", src);

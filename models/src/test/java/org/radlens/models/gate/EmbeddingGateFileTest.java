@@ -92,6 +92,11 @@ class EmbeddingGateFileTest {
         assertRefused(o -> o.addProperty("min_cosine", 1.5), "min_cosine must be within");
         assertRefused(o -> o.getAsJsonObject("calibration").addProperty("in_scope_flag_rate", 2), "in_scope_flag_rate");
         assertRefused(o -> o.remove("calibration"), "calibration must be an object");
+        JsonObject noOos = JsonParser.parseString(EmbeddingGateFile.toJson(gate(2, 0.5, 3))).getAsJsonObject();
+        noOos.getAsJsonObject("calibration").add("out_of_scope_flag_rate", com.google.gson.JsonNull.INSTANCE);
+        Path f = Files.writeString(tmp.resolve("input-gate.json"), noOos.toString());
+        assertTrue(Double.isNaN(EmbeddingGateFile.read(f, DIM).calibration().outOfScopeFlagRate()),
+                "the Python exporter writes null when it measured no out-of-scope input");
         Path bad = Files.writeString(tmp.resolve("broken.json"), "{\"schema\": ");
         assertTrue(assertThrows(ModelLoadException.class, () -> EmbeddingGateFile.read(bad, DIM)).getMessage()
                 .startsWith("broken.json: bad JSON"));

@@ -73,6 +73,8 @@ def manifest(model: DualStreamCLIP, name: str, version: str, metrics: Optional[d
         "format": "radlens-model/1", "name": name, "version": version,
         "license": card.LICENSE, "description": card.description(kind), "card": "MODEL_CARD.md",
         "training_data": card.TRAINING_DATA, "engine": "OnnxRuntime",
+        "architecture": {"image_backbone": c.backbone, "image_init": c.init, "widths": list(c.widths),
+                         "token_layers": c.token_layers, "text_dim": c.text_dim, "text_layers": c.text_layers},
         "image": {"file": "image_encoder.onnx", "input": "pixel_values", "size": c.size, "channels": 1,
                   "intensity": {"mode": "percentile", "low": 0.5, "high": 99.5}, "resize": "letterbox",
                   "pad_value": 0.0, "mean": [c.mean], "std": [c.std]},

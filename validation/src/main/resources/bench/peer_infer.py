@@ -5,7 +5,7 @@ MODE: "warm" (latency per image of classify / ground / segment, end to end: PIL 
 radlens_train.preprocess + encode + scoring with prompt embeddings cached) or "cold" (one classification, for a
 parent that times the whole process). The architecture is radlens_train.config.DEFAULT with the package's input
 size, embedding size and text length; weights are random (seed 0) unless CHECKPOINT names a training checkpoint
-(radlens_train.train.load_checkpoint: its configuration and deployed weights); timing does not depend on weights.
+(radlens_train.checkpoint.load_model: its configuration and deployed weights); timing does not depend on weights.
 Both are deployed as the package is (radlens_train.model.deploy: BatchNorm folded into the convolutions).
 THREADS sets torch.set_num_threads (one process, intra-op parallelism).
 Prints one JSON object: {"runner": ..., "timings": {"classify threads=N": [ms, ...], ...}}.
@@ -26,12 +26,14 @@ def load(training: str, manifest_path: str, checkpoint: str):
     from radlens_train.tokenizer import WordPieceTokenizer
     with open(manifest_path, encoding="utf-8") as f:
         m = json.load(f)
+    arch = m.get("architecture", {})  # written by the v2 exporter; packages without it are v1 (small ResNet)
     cfg = replace(DEFAULT, size=m["image"]["size"], embed_dim=m["outputs"]["embedding_dim"],
-                  max_length=m["text"]["max_length"])
+                  max_length=m["text"]["max_length"], backbone=arch.get("image_backbone", "resnet"),
+                  init="scratch")
     torch.manual_seed(0)
     if checkpoint != "-":  # a training checkpoint: its own configuration and deployed weights
-        from radlens_train.train import load_checkpoint
-        model = load_checkpoint(Path(checkpoint))
+        from radlens_train.checkpoint import load_model
+        model = load_model(Path(checkpoint))
     else:  # as shipped: BatchNorm folded into the convolutions, like the package's ONNX graph
         model = deploy(DualStreamCLIP(cfg))
     tok = WordPieceTokenizer.load(Path(manifest_path).parent / m["text"]["tokenizer"])

@@ -42,7 +42,7 @@ public final class InputChecks {
         return c.outOfScope() ? header.flag(c.reason(), c.message()) : header;
     }
 
-    /** The current slice as a grey radiograph, or why not. */
+    /** The current slice as a grey radiograph, or why not; a flagged image (e.g. a lateral view) is logged. */
     public static Image2D radiograph(ImagePlus imp, String command) throws UserError {
         requireImage(imp, command);
         Scope scope = scope(imp);
@@ -51,6 +51,9 @@ public final class InputChecks {
             throw new UserError(command + " expects a chest radiograph (CR/DX), but \"" + imp.getTitle()
                     + "\" is " + modality + " (" + scope.label() + ": " + scope.message() + ").\nFor CT or MR "
                     + "stacks use " + Commands.MENU + "Classify Volume or " + Commands.MENU + "Ground in Volume.");
+        }
+        if (scope.flagged()) { // scored, but never silently: the Log says why the input is out of the usual scope
+            ij.IJ.log("RadLens " + command + ": " + scope.label() + ": " + scope.message());
         }
         Image2D img = ImagePlusConversions.toImage2D(imp);
         if (img.channels() == 1) {

@@ -128,8 +128,8 @@ public final class ScopeGate {
 
     private static String advice(String reason) {
         return switch (reason) {
-            case "ct", "mr", "pt", "nm" -> "for a " + reason.toUpperCase(Locale.ROOT) + " series give its folder (or "
-                    + "a NIfTI file) to radlens classify, ground or segment, which read volumes";
+            case "ct", "mr", "pt", "nm" -> "give the whole " + reason.toUpperCase(Locale.ROOT) + " series (its folder, "
+                    + "or a NIfTI file) to radlens classify, ground or segment, which read volumes";
             case "seg", "sr", "rt", "rtdose", "rtplan", "rtstruct", "ko", "pr" -> "derived objects are not scored";
             default -> "this model scores CR/DX chest radiographs only";
         };

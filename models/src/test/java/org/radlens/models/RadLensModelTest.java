@@ -2,6 +2,7 @@ package org.radlens.models;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.radlens.models.cache.DiskCache;
 import org.radlens.models.encode.EncoderOptions;
 import org.radlens.models.encode.ImageEmbedding;
 import org.radlens.models.grounding.Grounding;
@@ -41,7 +42,7 @@ class RadLensModelTest {
     }
 
     @Test
-    void opensAZippedPackageAndCleansUp() throws Exception {
+    void opensAZippedPackageThroughTheCache() throws Exception {
         Path zip = tmp.resolve("tiny.zip");
         Path dir = TestPackages.dir("tiny");
         try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os);
@@ -60,7 +61,8 @@ class RadLensModelTest {
             assertEquals(8, m.classifier().classify(ref0()).size());
             m.close();   // closing twice is harmless
         }
-        assertFalse(Files.exists(root));
+        assertTrue(root.startsWith(DiskCache.standard().root().resolve("packages")), root.toString());
+        assertTrue(Files.isRegularFile(root.resolve("image_encoder.onnx")), "the unpacked copy stays for the next run");
     }
 
     @Test

@@ -129,6 +129,7 @@ public final class SparkScoreEngine implements ScoreEngineProvider {
         return b.master(master).appName("radlens score")
                 .config("spark.executorEnv.DJL_OFFLINE", "true")
                 .config("spark.executorEnv.OPT_OUT_TRACKING", "true")
+                .config("spark.executorEnv.ORT_DISABLE_TELEMETRY", "1")   // belt and braces: ORT is pinned to 1.28
                 .config("spark.sql.sources.partitionOverwriteMode", "static")
                 .getOrCreate();
     }

@@ -82,6 +82,7 @@ final class ImageJProcesses {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("DJL_OFFLINE", "true");
         pb.environment().put("OPT_OUT_TRACKING", "true");
+        pb.environment().put("ORT_DISABLE_TELEMETRY", "1");
         Process p = pb.start();
         if (!p.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -46,6 +46,9 @@ final class EngineSession implements AutoCloseable {
             throws ModelLoadException {
         String name = file.getFileName().toString();
         boolean positional = PYTORCH.equals(engine);
+        if (!positional) {
+            OrtNatives.prepare();
+        }
         Criteria.Builder<Tensors, Tensors> b = Criteria.builder()
                 .setTypes(Tensors.class, Tensors.class)
                 .optModelPath(file.getParent())

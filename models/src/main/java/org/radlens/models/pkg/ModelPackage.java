@@ -1,6 +1,7 @@
 package org.radlens.models.pkg;
 
 import org.radlens.models.ModelLoadException;
+import org.radlens.models.cache.DiskCache;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * An opened, verified model package: a folder, or a zip of its contents unpacked into a private temporary folder that
- * {@link #close()} deletes. Opening checks the manifest, that every file it refers to is listed in {@code files},
- * and the size and sha256 of every listed file.
+ * An opened, verified model package: a folder, or a zip of its contents unpacked once into the user's model cache
+ * ({@code ~/.cache/radlens/packages/<sha256 of the zip>}, see {@link PackageCache}) and reused by later runs. Zips are
+ * refused before anything is written when an entry or the total exceeds the caps ({@link PackageLimits}: 2 GiB by
+ * default, {@code -Dradlens.model.maxBytes} / {@code RADLENS_MODEL_MAX_BYTES}). Opening checks the manifest, that every
+ * file it refers to is listed in {@code files}, and the size and sha256 of every listed file, every time.
  *
  * <pre>{@code
  * try (ModelPackage pkg = ModelPackage.open(Path.of("models/packages/default"))) {
@@ -26,31 +27,24 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class ModelPackage implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelPackage.class);
-    /** Largest accepted member file (and zip entry): 4 GiB. */
-    public static final long MAX_FILE_BYTES = 4L << 30;
-    private static final SafeUnzip UNZIP = new SafeUnzip(1000, MAX_FILE_BYTES, 8L << 30);
-
     private final Path source;
     private final Path root;
-    private final Path tempDir;
     private final ModelManifest manifest;
 
-    private ModelPackage(Path source, Path root, Path tempDir, ModelManifest manifest) {
+    private ModelPackage(Path source, Path root, ModelManifest manifest) {
         this.source = source;
         this.root = root;
-        this.tempDir = tempDir;
         this.manifest = manifest;
     }
 
-    /** Opens a package folder or zip and verifies it. */
+    /** Opens a package folder or zip (through the user's cache, with this process's caps) and verifies it. */
     public static ModelPackage open(Path path) throws ModelLoadException {
-        return open(path, UNZIP);
+        return open(path, PackageLimits.standard().unzip(), DiskCache.standard());
     }
 
-    static ModelPackage open(Path path, SafeUnzip unzip) throws ModelLoadException {
+    static ModelPackage open(Path path, SafeUnzip unzip, DiskCache cache) throws ModelLoadException {
         if (Files.isDirectory(path)) {
-            return verified(path, path.toAbsolutePath().normalize(), null);
+            return verified(path, path.toAbsolutePath().normalize(), unzip.maxEntryBytes());
         }
         if (!Files.isRegularFile(path)) {
             throw new ModelLoadException(path + ": no such model package (neither a folder nor a zip)");
@@ -58,17 +52,15 @@ public final class ModelPackage implements AutoCloseable {
         if (!isZip(path)) {
             throw new ModelLoadException(path + ": not a model package: neither a folder nor a zip file");
         }
-        Path temp = null;
+        PackageCache.Unpacked u = PackageCache.unpacked(path, unzip, cache);
         try {
-            temp = Files.createTempDirectory("radlens-model-");
-            unzip.extract(path, temp);
-            return verified(path, contentRoot(temp), temp);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new ModelLoadException(path + ": cannot unpack: " + e.getMessage(), e);
-        } catch (ModelLoadException | RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
+            return verified(path, u.root(), unzip.maxEntryBytes());
+        } catch (ModelLoadException e) {
+            if (u.fresh()) {
+                PackageCache.forget(u);
+                throw e;
+            }
+            throw PackageCache.changed(path, u.folder(), e.getMessage());
         }
     }
 
@@ -82,7 +74,7 @@ public final class ModelPackage implements AutoCloseable {
         return source;
     }
 
-    /** The folder holding the package files (a temporary one for zips). */
+    /** The folder holding the package files (for a zip, its copy in the model cache). */
     public Path root() {
         return root;
     }
@@ -95,10 +87,10 @@ public final class ModelPackage implements AutoCloseable {
         return PackagePaths.resolveInside(root, name);
     }
 
-    /** Deletes the temporary folder of an unpacked zip; a folder package is left alone. */
+    /** Nothing to free: a zip's unpacked copy stays in the cache for the next run. */
     @Override
     public void close() {
-        deleteQuietly(tempDir);
+        // the cached copy is shared with other runs; it is never deleted here
     }
 
     @Override
@@ -106,7 +98,7 @@ public final class ModelPackage implements AutoCloseable {
         return "ModelPackage[" + manifest.name() + " " + manifest.version() + " from " + source + "]";
     }
 
-    private static ModelPackage verified(Path source, Path root, Path temp) throws ModelLoadException {
+    private static ModelPackage verified(Path source, Path root, long maxFileBytes) throws ModelLoadException {
         Path mf = root.resolve(ManifestParser.FILE);
         if (!Files.isRegularFile(mf)) {
             throw new ModelLoadException(ManifestParser.FILE + ": missing in model package " + source);
@@ -124,9 +116,9 @@ public final class ModelPackage implements AutoCloseable {
             }
         }
         for (var e : manifest.files().entrySet()) {
-            verifyFile(root, e.getKey(), e.getValue());
+            verifyFile(root, e.getKey(), e.getValue(), maxFileBytes);
         }
-        return new ModelPackage(source, root, temp, manifest);
+        return new ModelPackage(source, root, manifest);
     }
 
     private static Set<String> referencedFiles(ModelManifest m) {
@@ -139,7 +131,8 @@ public final class ModelPackage implements AutoCloseable {
         return refs;
     }
 
-    private static void verifyFile(Path root, String name, String expectedSha) throws ModelLoadException {
+    private static void verifyFile(Path root, String name, String expectedSha, long maxFileBytes)
+            throws ModelLoadException {
         Path p = PackagePaths.resolveInside(root, name);
         if (!Files.isRegularFile(p)) {
             throw new ModelLoadException(name + ": missing from the model package (listed in "
@@ -147,9 +140,9 @@ public final class ModelPackage implements AutoCloseable {
         }
         try {
             long size = Files.size(p);
-            if (size > MAX_FILE_BYTES) {
-                throw new ModelLoadException(name + ": " + size + " bytes, more than the " + MAX_FILE_BYTES
-                        + " allowed");
+            if (size > maxFileBytes) {
+                throw new ModelLoadException(name + ": " + size + " bytes, more than the " + maxFileBytes
+                        + " allowed for one model file (" + PackageLimits.ENTRY_PROPERTY + ")");
             }
             String actual = PackagePaths.sha256(p);
             if (!actual.equals(expectedSha)) {
@@ -161,37 +154,12 @@ public final class ModelPackage implements AutoCloseable {
         }
     }
 
-    /** The unpacked folder, or its single top-level folder when the zip wraps the package in one. */
-    private static Path contentRoot(Path temp) throws IOException {
-        if (Files.exists(temp.resolve(ManifestParser.FILE))) {
-            return temp;
-        }
-        try (Stream<Path> s = Files.list(temp)) {
-            Path[] children = s.toArray(Path[]::new);
-            if (children.length == 1 && Files.isDirectory(children[0])) {
-                return children[0];
-            }
-        }
-        return temp;
-    }
-
     private static boolean isZip(Path p) throws ModelLoadException {
         try (InputStream in = Files.newInputStream(p)) {
             byte[] magic = in.readNBytes(4);
             return Arrays.equals(magic, new byte[] {'P', 'K', 3, 4}) || Arrays.equals(magic, new byte[] {'P', 'K', 5, 6});
         } catch (IOException e) {
             throw new ModelLoadException(p + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    static void deleteQuietly(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("could not delete temporary model folder {}", dir, e);
         }
     }
 }

@@ -3,12 +3,20 @@ package org.radlens.models.pkg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radlens.models.ModelLoadException;
+import org.radlens.models.cache.DiskCache;
 import org.radlens.models.testing.TestPackages;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -63,24 +71,112 @@ class ModelPackageTest {
         assertTrue(failure(tmp.resolve("nowhere")).contains("no such model package"));
     }
 
+    private DiskCache cache() {
+        return new DiskCache(tmp.resolve("cache"));
+    }
+
+    private static final SafeUnzip CAPS = new SafeUnzip(100, 1 << 30, 1 << 30);
+    /** Refuses to unpack anything: opening through it succeeds only from the cache. */
+    private static final SafeUnzip NEVER = new SafeUnzip(0, 1 << 30, 1 << 30);
+
+    private String refusal(Path zip, SafeUnzip unzip) {
+        return assertThrows(ModelLoadException.class, () -> ModelPackage.open(zip, unzip, cache())).getMessage();
+    }
+
+    /** Everything under the cache's packages area: no entry, no half-written temporary folder. */
+    private List<Path> cached() throws IOException {
+        Path area = tmp.resolve("cache").resolve(PackageCache.AREA);
+        if (!Files.isDirectory(area)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(area)) {
+            return s.toList();
+        }
+    }
+
     @Test
-    void opensAZipAndDeletesItsTemporaryFolderOnClose() throws Exception {
+    void aZipIsUnpackedOnceIntoTheCacheKeyedByItsSha256AndReused() throws Exception {
         Path zip = zipOf(TestPackages.dir("synthetic"), tmp.resolve("pkg.zip"), "");
         Path root;
-        try (ModelPackage pkg = ModelPackage.open(zip)) {
+        try (ModelPackage pkg = ModelPackage.open(zip, CAPS, cache())) {
             root = pkg.root();
+            assertEquals(tmp.resolve("cache/packages").resolve(PackagePaths.sha256(zip)), root);
             assertTrue(Files.isRegularFile(root.resolve("image_encoder.onnx")));
             assertEquals(zip, pkg.source());
         }
-        assertFalse(Files.exists(root));
+        assertTrue(Files.isRegularFile(root.resolve("image_encoder.onnx")), "the copy stays for later runs");
+        Object inode = Files.readAttributes(root.resolve("image_encoder.onnx"), BasicFileAttributes.class).fileKey();
+        try (ModelPackage again = ModelPackage.open(zip, NEVER, cache())) {
+            assertEquals(root, again.root());
+            assertEquals(inode, Files.readAttributes(again.file("image_encoder.onnx"), BasicFileAttributes.class)
+                    .fileKey(), "the second load reads the same file, not a new copy");
+        }
+        assertEquals(List.of(root), cached());
+    }
+
+    @Test
+    void aTamperedCachedFileOrManifestIsDetected() throws Exception {
+        Path zip = zipOf(TestPackages.dir("synthetic"), tmp.resolve("pkg.zip"), "");
+        Path root;
+        try (ModelPackage pkg = ModelPackage.open(zip, CAPS, cache())) {
+            root = pkg.root();
+        }
+        Path onnx = root.resolve("text_encoder.onnx");
+        byte[] good = Files.readAllBytes(onnx);
+        byte[] bad = good.clone();
+        bad[bad.length / 2] ^= 1;
+        Files.write(onnx, bad);
+        String msg = refusal(zip, NEVER);
+        assertTrue(msg.contains("unpacked copy in the model cache was changed after unpacking (text_encoder.onnx: "
+                + "wrong checksum"), msg);
+        assertTrue(msg.contains("delete " + root), msg);
+        Files.write(onnx, good);
+        Path mf = root.resolve(ManifestParser.FILE);
+        Files.writeString(mf, Files.readString(mf).replace("radlens-synthetic", "radlens-other"));
+        msg = refusal(zip, NEVER);
+        assertTrue(msg.contains("(radlens-model.json differs from the zip's)"), msg);
+    }
+
+    @Test
+    void concurrentFirstLoadsShareOneCopy() throws Exception {
+        Path zip = zipOf(TestPackages.dir("synthetic"), tmp.resolve("pkg.zip"), "");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Path>> roots = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                roots.add(pool.submit(() -> {
+                    try (ModelPackage pkg = ModelPackage.open(zip, CAPS, cache())) {
+                        return pkg.root();
+                    }
+                }));
+            }
+            for (Future<Path> r : roots) {
+                assertEquals(roots.get(0).get(), r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, cached().size(), cached().toString());
     }
 
     @Test
     void opensAZipWrappingThePackageInOneFolder() throws Exception {
         Path zip = zipOf(TestPackages.dir("synthetic"), tmp.resolve("pkg.zip"), "synthetic/");
-        try (ModelPackage pkg = ModelPackage.open(zip)) {
+        try (ModelPackage pkg = ModelPackage.open(zip, CAPS, cache())) {
             assertEquals("radlens-synthetic", pkg.manifest().name());
         }
+        try (ModelPackage pkg = ModelPackage.open(zip, NEVER, cache())) {
+            assertEquals("radlens-synthetic", pkg.manifest().name());
+        }
+    }
+
+    @Test
+    void aZipWithBadChecksumsIsNotKeptInTheCache() throws Exception {
+        Path p = TestPackages.copy("synthetic", tmp.resolve("pkg"));
+        Files.writeString(p.resolve("tokenizer.json"), "{}");
+        String msg = refusal(zipOf(p, tmp.resolve("bad.zip"), ""), CAPS);
+        assertTrue(msg.startsWith("tokenizer.json: wrong checksum"), msg);
+        assertEquals(List.of(), cached());
     }
 
     @Test
@@ -91,13 +187,16 @@ class ModelPackageTest {
             z.write("x".getBytes());
             z.closeEntry();
         }
-        String msg = failure(zip);
+        String msg = refusal(zip, CAPS);
         assertTrue(msg.contains("'../../escaped.txt' would be written outside the package folder (zip-slip)"), msg);
-        assertFalse(Files.exists(Path.of(System.getProperty("java.io.tmpdir")).resolve("escaped.txt")));
+        try (Stream<Path> all = Files.walk(tmp)) {
+            assertEquals(List.of(), all.filter(f -> f.endsWith("escaped.txt")).toList());
+        }
+        assertEquals(List.of(), cached());
     }
 
     @Test
-    void entryCountAndSizeCapsStopUnpacking() throws Exception {
+    void entryCountAndSizeCapsRefuseBeforeWritingAndNameTheEntry() throws Exception {
         Path zip = tmp.resolve("many.zip");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
             for (int i = 0; i < 5; i++) {
@@ -106,15 +205,60 @@ class ModelPackageTest {
                 z.closeEntry();
             }
         }
-        String many = assertThrows(ModelLoadException.class,
-                () -> ModelPackage.open(zip, new SafeUnzip(3, 1 << 20, 1 << 20))).getMessage();
+        String many = refusal(zip, new SafeUnzip(3, 1 << 20, 1 << 20));
         assertTrue(many.contains("more than 3 entries"), many);
-        String big = assertThrows(ModelLoadException.class,
-                () -> ModelPackage.open(zip, new SafeUnzip(100, 999, 1 << 20))).getMessage();
-        assertTrue(big.contains("entry 'f0' is larger than 999 bytes"), big);
-        String total = assertThrows(ModelLoadException.class,
-                () -> ModelPackage.open(zip, new SafeUnzip(100, 1 << 20, 2500))).getMessage();
+        String big = refusal(zip, new SafeUnzip(100, 999, 1 << 20));
+        assertTrue(big.startsWith("many.zip: entry 'f0' is larger than 999 bytes (1000 or more), the cap for one "
+                + "model file (radlens.model.maxEntryBytes); refusing to unpack"), big);
+        String total = refusal(zip, new SafeUnzip(100, 1 << 20, 2500));
         assertTrue(total.contains("more than 2500 bytes uncompressed in total"), total);
+        assertEquals(List.of(), cached(), "a refused zip leaves nothing in the cache");
+    }
+
+    @Test
+    void aLyingCentralDirectoryStopsAtTheCapWhileCopying() throws Exception {
+        Path zip = tmp.resolve("liar.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            z.putNextEntry(new ZipEntry("weights.bin"));
+            z.write(new byte[50_000]);
+            z.closeEntry();
+        }
+        byte[] b = Files.readAllBytes(zip);
+        int cd = lastIndexOf(b, new byte[] {'P', 'K', 1, 2});
+        b[cd + 24] = 10;   // uncompressed size in the central directory: 10 bytes instead of 50,000
+        b[cd + 25] = 0;
+        b[cd + 26] = 0;
+        b[cd + 27] = 0;
+        Files.write(zip, b);
+        String msg = refusal(zip, new SafeUnzip(10, 20_000, 1 << 20));
+        assertTrue(msg.startsWith("liar.zip: entry 'weights.bin' is larger than 20000 bytes"), msg);
+        assertEquals(List.of(), cached());
+    }
+
+    @Test
+    void aZipBombRatioIsRefusedBeforeInflating() throws Exception {
+        Path zip = tmp.resolve("zeros.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            z.putNextEntry(new ZipEntry("image_encoder.onnx"));
+            byte[] block = new byte[1 << 20];
+            for (int i = 0; i < 80; i++) {
+                z.write(block);
+            }
+            z.closeEntry();
+        }
+        String msg = refusal(zip, CAPS);
+        assertTrue(msg.startsWith("zeros.zip: entry 'image_encoder.onnx' inflates "), msg);
+        assertTrue(msg.contains(" to 83886080 ("), msg);
+        assertEquals(List.of(), cached());
+    }
+
+    private static int lastIndexOf(byte[] b, byte[] pattern) {
+        for (int i = b.length - pattern.length; i >= 0; i--) {
+            if (Arrays.equals(Arrays.copyOfRange(b, i, i + pattern.length), pattern)) {
+                return i;
+            }
+        }
+        throw new AssertionError("pattern not found");
     }
 
     @Test

@@ -61,7 +61,7 @@ final class EngineSession implements AutoCloseable {
         }
         try {
             return new EngineSession(name, b.build().loadModel(), positional);
-        } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
+        } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException | LinkageError e) {
             String what = positional ? "cannot load in PyTorch (TorchScript; is ai.djl.pytorch on the classpath?): "
                     : "cannot load in ONNX Runtime: ";
             throw new ModelLoadException(name + ": " + what + e.getMessage(), e);

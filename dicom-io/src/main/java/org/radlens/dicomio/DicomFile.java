@@ -47,8 +47,9 @@ final class DicomFile {
      * and keeps the file bytes, so {@link GreyFrames} converts pixels straight from them (no second copy).
      */
     static DicomFile openForImages(Path path) throws ImageReadException {
-        byte[] bytes = readBytes(path);
-        DicomPrescan.Result scan = DicomPrescan.scan(path, bytes);
+        Scanned in = scanned(path);
+        byte[] bytes = in.bytes();
+        DicomPrescan.Result scan = in.scan();
         TransferSyntax t = TransferSyntax.byUid(scan.transferSyntaxUid());
         if ((t == TransferSyntax.EXPLICIT_LE || t == TransferSyntax.IMPLICIT_LE) && scan.pixelOffset() > 0) {
             AttributeList list = parse(path, bytes, scan, false);
@@ -65,14 +66,32 @@ final class DicomFile {
 
     /** Parses {@code path}; with {@code pixels} false stops before the pixel data (headers only, fast). */
     static DicomFile open(Path path, boolean pixels) throws ImageReadException {
-        byte[] bytes = readBytes(path);
-        return open(path, bytes, DicomPrescan.scan(path, bytes), pixels);
+        Scanned in = scanned(path);
+        return open(path, in.bytes(), in.scan(), pixels);
     }
 
     /** The whole object as stored: pixel data read, compressed frames kept as they are (for {@link DicomCopies}). */
     static AttributeList readAsStored(Path path) throws ImageReadException {
+        Scanned in = scanned(path);
+        return parse(path, in.bytes(), in.scan(), true, false);
+    }
+
+    /** A file's bytes and their prescan. */
+    private record Scanned(byte[] bytes, DicomPrescan.Result scan) {
+    }
+
+    /**
+     * Reads and prescans {@code path}; a dataset in implicit VR under an explicit VR transfer syntax is rebuilt as a
+     * consistent file first ({@link ImplicitVrRepair}), as pydicom reads it.
+     */
+    private static Scanned scanned(Path path) throws ImageReadException {
         byte[] bytes = readBytes(path);
-        return parse(path, bytes, DicomPrescan.scan(path, bytes), true, false);
+        DicomPrescan.Result scan = DicomPrescan.scan(path, bytes);
+        if (scan.implicitVrDataset()) {
+            bytes = ImplicitVrRepair.asConsistent(path, bytes, scan);
+            scan = DicomPrescan.scan(path, bytes);
+        }
+        return new Scanned(bytes, scan);
     }
 
     private static DicomFile open(Path path, byte[] bytes, DicomPrescan.Result scan, boolean pixels)
@@ -151,16 +170,16 @@ final class DicomFile {
         } catch (DicomException e) {
             throw classify(path, scan.transferSyntaxUid(), e);
         } catch (IOException | RuntimeException e) { // PixelMed throws unchecked exceptions on hostile input
-            throw new CorruptFileException(path, "cannot parse: " + e, e);
+            throw new CorruptFileException(path, "cannot parse: " + ReadFailures.describe(e), e);
         }
     }
 
     private static ImageReadException classify(Path path, String ts, DicomException e) {
         String m = String.valueOf(e.getMessage());
         if (m.contains("No reader") || m.contains("does not support") || m.contains("not supported")) {
-            return new UnsupportedFormatException(path, ts, "no decoder: " + m, e);
+            return new UnsupportedFormatException(path, ts, "no decoder: " + ReadFailures.describe(e), e);
         }
-        return new CorruptFileException(path, "cannot parse: " + m, e);
+        return new CorruptFileException(path, "cannot parse: " + ReadFailures.describe(e), e);
     }
 
     private static void checkPixelModule(Path path, DicomHeader h, AttributeList list, DicomPrescan.Result scan)
@@ -206,7 +225,7 @@ final class DicomFile {
             }
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new ImageReadException(path, "cannot read: " + e.getMessage(), e);
+            throw new ImageReadException(path, "cannot read: " + ReadFailures.describe(e), e);
         }
     }
 }

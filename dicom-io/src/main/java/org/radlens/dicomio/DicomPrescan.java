@@ -22,9 +22,13 @@ final class DicomPrescan {
      * @param pixelOffset offset of the last (top-level) Pixel Data value when it has a defined length, else -1
      * @param pixelLength its length, else -1
      * @param encapsulatedOffset offset of the first item of the last undefined-length Pixel Data, else -1
+     * @param datasetOffset offset of the first element after the preamble and file meta information
+     * @param implicitVrDataset the meta information declares an explicit VR transfer syntax but the dataset is written
+     *        in implicit VR (its first element has no VR); the walk read it as implicit VR, as pydicom does
      */
     record Result(boolean hasPreamble, boolean hasMeta, String transferSyntaxUid, boolean hasPixelData,
-                  int pixelOffset, long pixelLength, int encapsulatedOffset) {
+                  int pixelOffset, long pixelLength, int encapsulatedOffset, int datasetOffset,
+                  boolean implicitVrDataset) {
     }
 
     private final Path file;
@@ -75,8 +79,14 @@ final class DicomPrescan {
         }
         bigEndian = TransferSyntax.EXPLICIT_BE.uid().equals(ts);
         explicit = !TransferSyntax.IMPLICIT_LE.uid().equals(ts);
-        boolean pixels = TransferSyntax.DEFLATED_LE.uid().equals(ts) || walkDataset();
-        return new Result(preamble, meta, ts, pixels, pixelOffset, pixelLength, encapsulatedOffset);
+        boolean deflated = TransferSyntax.DEFLATED_LE.uid().equals(ts);
+        int dataset = pos;
+        boolean implicitData = meta && explicit && !bigEndian && !deflated && b.length >= pos + 8
+                && !(Character.isUpperCase(b[pos + 4]) && Character.isUpperCase(b[pos + 5]));
+        explicit &= !implicitData;
+        boolean pixels = deflated || walkDataset();
+        return new Result(preamble, meta, ts, pixels, pixelOffset, pixelLength, encapsulatedOffset, dataset,
+                implicitData);
     }
 
     private String readMeta() throws CorruptFileException {

@@ -101,7 +101,7 @@ public final class DicomSeries {
             }
             return out;
         } catch (IOException e) {
-            throw new ImageReadException(folder, "cannot list folder: " + e.getMessage(), e);
+            throw new ImageReadException(folder, "cannot list folder: " + ReadFailures.describe(e), e);
         }
     }
 

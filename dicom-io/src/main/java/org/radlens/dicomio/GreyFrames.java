@@ -46,7 +46,7 @@ final class GreyFrames {
             }
             return null;
         } catch (DicomException | RuntimeException e) {
-            throw new CorruptFileException(f.path, "cannot get pixel data: " + e, e);
+            throw new CorruptFileException(f.path, "cannot get pixel data: " + ReadFailures.describe(e), e);
         }
     }
 

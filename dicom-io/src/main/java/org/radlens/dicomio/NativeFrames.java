@@ -53,7 +53,7 @@ final class NativeFrames {
             planar.addValue(0);
             l.put(planar);
         } catch (DicomException | RuntimeException e) { // hostile codestreams: indices past the end etc.
-            throw new CorruptFileException(file, "compressed frame cannot be decoded: " + e, e);
+            throw new CorruptFileException(file, "compressed frame cannot be decoded: " + ReadFailures.describe(e), e);
         }
     }
 }

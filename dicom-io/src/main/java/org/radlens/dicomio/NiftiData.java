@@ -41,9 +41,9 @@ final class NiftiData {
             return gz || bytes > Integer.MAX_VALUE ? stream(dataFile, h, type, n, offset, scaling)
                     : mapped(dataFile, h, type, n, offset, scaling);
         } catch (IOException e) {
-            throw new CorruptFileException(dataFile, "cannot read voxel data: " + e.getMessage(), e);
+            throw new CorruptFileException(dataFile, "cannot read voxel data: " + ReadFailures.describe(e), e);
         } catch (InternalError e) { // SIGBUS: the file shrank under the mapping
-            throw new CorruptFileException(dataFile, "the file changed while it was read: " + e.getMessage(), e);
+            throw new CorruptFileException(dataFile, "the file changed while it was read: " + ReadFailures.describe(e), e);
         }
     }
 
@@ -145,7 +145,7 @@ final class NiftiData {
             }
             return gz;
         } catch (IOException e) {
-            throw new ImageReadException(dataFile, "cannot read: " + e.getMessage(), e);
+            throw new ImageReadException(dataFile, "cannot read: " + ReadFailures.describe(e), e);
         }
     }
 }

@@ -32,7 +32,7 @@ public final class NiftiReader {
         try (InputStream in = open(file)) {
             return NiftiHeaders.parse(file, in.readNBytes(540));
         } catch (IOException e) {
-            throw new CorruptFileException(file, "cannot read NIfTI header: " + e.getMessage(), e);
+            throw new CorruptFileException(file, "cannot read NIfTI header: " + ReadFailures.describe(e), e);
         }
     }
 

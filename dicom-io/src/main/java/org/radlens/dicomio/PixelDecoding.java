@@ -25,7 +25,7 @@ final class PixelDecoding {
             // 8-bit data in an OW element of a big-endian file are stored byte for byte (as pydicom reads them)
             raw = px.getByteValues(bigEndian && h.bitsAllocated() <= 8);
         } catch (DicomException | RuntimeException e) {
-            throw new CorruptFileException(f.path, "cannot get pixel data: " + e, e);
+            throw new CorruptFileException(f.path, "cannot get pixel data: " + ReadFailures.describe(e), e);
         }
         int bytes = h.bitsAllocated() / 8;
         long n = (long) h.rows() * h.columns() * h.frames() * h.samplesPerPixel();
@@ -89,7 +89,7 @@ final class PixelDecoding {
             }
             return null;
         } catch (DicomException | RuntimeException e) {
-            throw new CorruptFileException(f.path, "cannot get pixel data: " + e, e);
+            throw new CorruptFileException(f.path, "cannot get pixel data: " + ReadFailures.describe(e), e);
         }
     }
 
@@ -117,7 +117,7 @@ final class PixelDecoding {
             }
             return new DicomPixels(h, new int[0], java.util.Arrays.copyOf(v, (int) n));
         } catch (DicomException | RuntimeException e) {
-            throw new CorruptFileException(f.path, "cannot get float pixel data: " + e, e);
+            throw new CorruptFileException(f.path, "cannot get float pixel data: " + ReadFailures.describe(e), e);
         }
     }
 

@@ -50,7 +50,7 @@ public final class RasterFiles {
             }
             return reader.read(0);
         } catch (IOException | RuntimeException e) { // decoders throw unchecked exceptions on hostile input
-            throw new CorruptFileException(file, "cannot decode " + format + " image: " + e.getMessage(), e);
+            throw new CorruptFileException(file, "cannot decode " + format + " image: " + ReadFailures.describe(e), e);
         } finally {
             reader.dispose();
         }

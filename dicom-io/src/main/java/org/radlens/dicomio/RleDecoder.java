@@ -33,7 +33,7 @@ final class RleDecoder {
             planar.addValue(0);
             l.put(planar);
         } catch (DicomException | RuntimeException e) {
-            throw new CorruptFileException(file, "RLE frame cannot be decoded: " + e, e);
+            throw new CorruptFileException(file, "RLE frame cannot be decoded: " + ReadFailures.describe(e), e);
         }
     }
 

@@ -8,6 +8,7 @@ import org.radlens.dicomio.DicomHeader;
 import org.radlens.dicomio.DicomPixels;
 import org.radlens.dicomio.DicomReader;
 import org.radlens.dicomio.ImageReadException;
+import org.radlens.dicomio.ReadFailures;
 import org.radlens.dicomio.TransferSyntax;
 import org.radlens.dicomio.UnsupportedFormatException;
 
@@ -31,9 +32,7 @@ public final class DicomReferenceCheck {
      */
     public static final java.util.Map<String, String> KNOWN_DEVIATIONS = java.util.Map.of(
             "dicom/pydicom/GDCMJ2K_TextGBR.dcm", "YBR_RCT JPEG 2000 written by GDCM: jai-imageio's decode differs from "
-                    + "GDCM's in a few samples (Pillow/OpenJPEG cannot decode it at all)",
-            "dicom/pydicom/SC_rgb_jpeg.dcm", "dataset written in implicit VR under an explicit VR transfer syntax; "
-                    + "we refuse it with CorruptFileException (pydicom compensates)");
+                    + "GDCM's in a few samples (Pillow/OpenJPEG cannot decode it at all)");
 
     /** Checks the record's file under {@code root} (the data folder). */
     public static Result check(Path root, JsonObject rec) {
@@ -60,9 +59,9 @@ public final class DicomReferenceCheck {
                 return new Result(rec.has("decode_error") ? Outcome.REFERENCE_FAILED : Outcome.NO_PIXELS,
                         e.getMessage());
             }
-            return new Result(Outcome.FAILED, "reference decoded, we threw " + e);
+            return new Result(Outcome.FAILED, "reference decoded, we refused: " + e.getMessage());
         } catch (RuntimeException e) {
-            return new Result(Outcome.FAILED, "unchecked exception " + e);
+            return new Result(Outcome.FAILED, "unchecked failure: " + ReadFailures.describe(e));
         }
         if (!hasRef || rec.has("pixel_nondeterministic")) {
             return new Result(hasRef || rec.has("decode_error") ? Outcome.REFERENCE_FAILED : Outcome.NO_PIXELS,

@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.radlens.cli.score.InputGates;
 import org.radlens.dicomio.InputFacts;
+import org.radlens.dicomio.ReadFailures;
 import org.radlens.dicomio.scope.Scope;
 import org.radlens.dicomio.scope.ScopeGate;
 import org.radlens.models.RadLensModel;
@@ -63,7 +64,7 @@ final class ImageBatch {
                 notScored += one(f, source, gate, work, volumeWork, o, rows, err) ? 0 : 1;
             } catch (Exception e) { // the batch's one catch-all: this image fails, the others go on
                 notScored++;
-                String msg = e.getMessage() != null ? e.getMessage() : e.toString();
+                String msg = ReadFailures.describe(e);
                 o.addProperty("error", msg);
                 rows.add(List.of(f.toString(), "ERROR: " + msg));
                 err.println(msg.startsWith(f.toString()) ? msg : f + ": " + msg); // our exceptions name the file

@@ -1,6 +1,6 @@
 package org.radlens.cli;
 
-import java.nio.file.FileSystemException;
+import org.radlens.dicomio.ReadFailures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,23 +43,11 @@ public final class RadLens implements Runnable {
         return cl;
     }
 
-    /** A failed command prints one line per cause (no stack trace) and exits 1. */
+    /** A failed command prints one line in plain words (no stack trace, no Java class names) and exits 1. */
     private static int reportFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        StringBuilder msg = new StringBuilder(cl.getCommandName()).append(": ").append(describe(e));
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            msg.append(System.lineSeparator()).append("  caused by: ").append(describe(c));
-        }
-        cl.getErr().println(msg);
+        cl.getErr().println(cl.getCommandName() + ": " + ReadFailures.describe(e));
         cl.getErr().flush();
         return 1;
-    }
-
-    private static String describe(Throwable t) {
-        if (t.getMessage() == null) {
-            return t.getClass().getSimpleName();
-        }
-        // e.g. NoSuchFileException's message is only the path
-        return t instanceof FileSystemException ? t.getClass().getSimpleName() + ": " + t.getMessage() : t.getMessage();
     }
 
     public static void main(String[] args) {

@@ -32,7 +32,10 @@ public final class ReadFailures {
     private ReadFailures() {
     }
 
-    /** The failure in plain words: the most specific message of the chain, with its decoder when that is known. */
+    /**
+     * The failure in plain words: the outermost message, then the innermost cause when it adds something, with the
+     * decoder that threw when that is known. Messages contained in another are given once.
+     */
     public static String describe(Throwable e) {
         List<String> parts = new ArrayList<>();
         String decoder = null;
@@ -40,12 +43,16 @@ public final class ReadFailures {
         for (Throwable t = e; t != null && depth < 12; t = t.getCause() == t ? null : t.getCause(), depth++) {
             String p = plain(t);
             if (!p.isEmpty() && parts.stream().noneMatch(q -> q.contains(p))) {
+                parts.removeIf(p::contains);   // keep the more specific text once
                 parts.add(p);
             }
             decoder = decoder != null ? decoder : decoder(t);
         }
+        if (thrownByUs(e)) {
+            decoder = null;   // our own message already says what failed, and an inner describe named the decoder
+        }
         String text = parts.isEmpty() ? "malformed data the decoder could not follow"
-                : parts.size() == 1 ? parts.get(0) : parts.get(parts.size() - 1) + " (" + parts.get(0) + ")";
+                : parts.size() == 1 ? parts.get(0) : parts.get(0) + " (" + parts.get(parts.size() - 1) + ")";
         return decoder == null ? text : decoder + ": " + text;
     }
 
@@ -56,10 +63,13 @@ public final class ReadFailures {
         if (t instanceof FileSystemException f) {
             m = f.getReason() == null ? "" : f.getReason();
         }
-        m = NOISE.matcher(CLASS_NAME.matcher(m).replaceAll("")).replaceAll("").replaceAll("\\(caused by\\s*\\)", "")
-                .replaceAll("\\s+", " ").trim();
+        m = NOISE.matcher(CLASS_NAME.matcher(m).replaceAll("")).replaceAll("").replaceAll("\\s+", " ").trim();
         if (m.startsWith("(") && m.endsWith(")")) {
             m = m.substring(1, m.length() - 1).trim();
+        }
+        m = m.replaceFirst("^caused by\\s*", "");
+        if (t instanceof OutOfMemoryError) {
+            m = "";
         }
         if (kind == null) {
             return m;
@@ -93,6 +103,11 @@ public final class ReadFailures {
             return "malformed data the decoder could not follow";
         }
         return null;
+    }
+
+    private static boolean thrownByUs(Throwable t) {
+        StackTraceElement[] st = t.getStackTrace();
+        return st.length > 0 && st[0].getClassName().startsWith("org.radlens.");
     }
 
     /** The decoder that threw, from the top frame of a library we know, else null. */

@@ -6,6 +6,7 @@ import ij.macro.Interpreter;
 import java.awt.GraphicsEnvironment;
 import javax.imageio.ImageIO;
 import org.radlens.dicomio.ImageReadException;
+import org.radlens.dicomio.ReadFailures;
 import org.radlens.models.InferenceException;
 import org.radlens.models.ModelLoadException;
 
@@ -78,7 +79,7 @@ public final class Commands {
         if (e instanceof IllegalArgumentException) {
             return e.getMessage();
         }
-        return "Unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+        return "Unexpected failure: " + ReadFailures.describe(e)
                 + "\nPlease report this with the image type and the command's options.";
     }
 

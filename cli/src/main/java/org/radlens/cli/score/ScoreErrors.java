@@ -3,9 +3,10 @@ package org.radlens.cli.score;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import org.radlens.dicomio.ReadFailures;
 
 /**
- * One-line error texts for error rows (the message chain, without stack traces), and which failures are transient:
+ * One-line error texts for error rows (the message chain in plain words, without stack traces or class names), and which failures are transient:
  * a full disk, an I/O error, a server that cannot be reached or answers "try later". Those are retried by the next
  * run instead of being stored as the item's result.
  */
@@ -19,15 +20,9 @@ public final class ScoreErrors {
     private ScoreErrors() {
     }
 
+    /** The failure in plain words (dicom-io's {@link ReadFailures}: no stack trace, no Java class names). */
     public static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder(message(e));
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            String m = message(c);
-            if (!sb.toString().contains(m)) {
-                sb.append(" (caused by ").append(m).append(')');
-            }
-        }
-        return sb.toString().replace('\n', ' ');
+        return ReadFailures.describe(e).replace('\n', ' ');
     }
 
     /**
@@ -59,9 +54,5 @@ public final class ScoreErrors {
     public static ResultRow row(String id, Exception e) {
         String text = describe(e);
         return isTransient(e) ? ResultRow.transientFailure(id, text) : ResultRow.failure(id, text);
-    }
-
-    private static String message(Throwable t) {
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

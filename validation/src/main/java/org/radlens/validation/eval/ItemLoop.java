@@ -1,6 +1,7 @@
 package org.radlens.validation.eval;
 
 import com.google.gson.JsonObject;
+import org.radlens.dicomio.ReadFailures;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +46,7 @@ final class ItemLoop {
     }
 
     private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            sb.append(" (caused by ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage())
-                    .append(')');
-        }
-        return sb.toString();
+        return ReadFailures.describe(e);
     }
 
     /** Throws when nothing at all could be scored. */

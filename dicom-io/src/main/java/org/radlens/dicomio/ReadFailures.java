@@ -100,7 +100,9 @@ public final class ReadFailures {
             return "too large to decode in the memory available";
         } else if (t instanceof NullPointerException || t instanceof ClassCastException
                 || t instanceof IllegalStateException || t instanceof UnsupportedOperationException) {
-            return "malformed data the decoder could not follow";
+            // in a decoder these mean hostile data; in our own code, a bug: say so instead
+            return thrownByUs(t) ? (t.getMessage() == null ? "an internal error (please report it)" : null)
+                    : "malformed data the decoder could not follow";
         }
         return null;
     }

@@ -42,6 +42,6 @@ class CommandsTest {
         assertTrue(Commands.message(new InferenceException("engine", null)).contains("model failed"));
         assertEquals("fix this", Commands.message(new UserError("fix this")));
         String bug = Commands.message(new IllegalStateException("oops"));
-        assertTrue(bug.startsWith("Unexpected IllegalStateException: oops") && !bug.contains("\tat "), bug);
+        assertTrue(bug.startsWith("Unexpected failure: oops") && !bug.contains("\tat "), bug);
     }
 }

@@ -37,7 +37,11 @@ class ReadFailuresTest {
         assertEquals("the data ends early (truncated)", plain(new EOFException()));
         assertEquals("a length or offset in the data points outside it (Index 9 out of bounds for length 4)",
                 plain(new ArrayIndexOutOfBoundsException("Index 9 out of bounds for length 4")));
-        assertEquals("malformed data the decoder could not follow", plain(new NullPointerException()));
+        NullPointerException inDecoder = new NullPointerException();
+        inDecoder.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("com.pixelmed.dicom.AttributeList", "read", null, 1)});
+        assertEquals("malformed data the decoder could not follow", plain(inDecoder));
+        assertEquals("an internal error (please report it)", plain(new NullPointerException()));
         assertEquals("no such file", plain(new NoSuchFileException("/data/x.dcm")));
         assertEquals("too large to decode in the memory available", plain(new OutOfMemoryError("Java heap space")));
         assertEquals("malformed data the decoder could not follow", plain(new RuntimeException()));

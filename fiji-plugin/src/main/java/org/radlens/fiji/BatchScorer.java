@@ -72,7 +72,7 @@ public final class BatchScorer {
         try {
             Scope scope = ScopeGate.chestRadiographs().check(InputFacts.read(file), name);
             if (scope.refused()) {
-                return new Row(name, Map.of(), "", scope.label(), scope.message(), "");
+                return new Row(name, Map.of(), "", scope.label(), FijiWording.of(scope.message()), "");
             }
             Image2D img = ImageFiles.readImage2D(file);
             if (img.channels() > 1) {
@@ -93,7 +93,7 @@ public final class BatchScorer {
                     top = s.finding();
                 }
             }
-            return new Row(name, p, top, scope.label(), scope.message(), "");
+            return new Row(name, p, top, scope.label(), FijiWording.of(scope.message()), "");
         } catch (Exception e) { // the batch loop's one catch-all: a file's failure is its row
             return new Row(name, Commands.message(e).replace('\n', ' '));
         }

@@ -47,6 +47,9 @@ public final class Commands {
             IJ.resetEscape();
         } catch (Exception e) { // the one catch-all: a command's failure becomes the user's error message
             fail(command, message(e));
+            if (e instanceof ModelSession.ChoiceGone && isInteractive()) {
+                IJ.doCommand("Model..."); // the saved package is gone: ask for another one
+            }
         } finally {
             thread.setContextClassLoader(previous);
             IJ.showProgress(1.0);
@@ -60,8 +63,12 @@ public final class Commands {
         }
     }
 
-    /** The user-facing text for a failure: what happened and what to do. */
+    /** The user-facing text for a failure: what happened and what to do, in Fiji's words ({@link FijiWording}). */
     public static String message(Exception e) {
+        return FijiWording.of(rawMessage(e));
+    }
+
+    private static String rawMessage(Exception e) {
         if (e instanceof UserError) {
             return e.getMessage();
         }
@@ -84,7 +91,8 @@ public final class Commands {
     }
 
     /** Shows the error; aborts a running macro so that it does not go on with missing results. */
-    public static void fail(String command, String message) {
+    public static void fail(String command, String text) {
+        String message = FijiWording.of(text);
         if (IJ.getInstance() == null && (Interpreter.isBatchMode() || GraphicsEnvironment.isHeadless())) {
             // a batch macro without an ImageJ window (ImageJ -batch, headless): a modal dialog would hang it
             IJ.log("RadLens " + command + " error: " + message);
@@ -95,6 +103,12 @@ public final class Commands {
         if (Macro.getOptions() != null || IJ.isMacro()) {
             Interpreter.abort(); // stops the running macro, as Esc does; a later run() of it never happens
         }
+    }
+
+    /** True when a person, not a macro, runs the command in an ImageJ window. */
+    static boolean isInteractive() {
+        return IJ.getInstance() != null && Macro.getOptions() == null && !IJ.isMacro()
+                && !GraphicsEnvironment.isHeadless();
     }
 
     /** Throws {@link Cancelled} when Esc was pressed; shows progress otherwise. */

@@ -30,7 +30,7 @@ public final class HeatMapImages {
         ImagePlus imp = new ImagePlus(source.getTitle() + " heat map (" + first.query() + ")", stack);
         Calibration cal = source.getCalibration().copy();
         cal.disableDensityCalibration();
-        cal.setValueUnit("cosine");
+        cal.setValueUnit(DerivedImages.HEAT_MAP_UNIT);
         imp.setCalibration(cal);
         Calibrations.apply(geometry, first.width(), first.height(), maps.size(), imp);
         imp.getProcessor().setColorModel(Overlays.lut(lut));
@@ -38,6 +38,7 @@ public final class HeatMapImages {
             imp.getStack().setColorModel(Overlays.lut(lut));
         }
         imp.setDisplayRange(lo, hi);
+        DerivedImages.mark(imp, DerivedImages.HEAT_MAP);
         return imp;
     }
 }

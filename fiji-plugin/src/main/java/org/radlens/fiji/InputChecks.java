@@ -45,15 +45,17 @@ public final class InputChecks {
     /** The current slice as a grey radiograph, or why not; a flagged image (e.g. a lateral view) is logged. */
     public static Image2D radiograph(ImagePlus imp, String command) throws UserError {
         requireImage(imp, command);
+        DerivedImages.refuse(imp, command, "radiograph");
         Scope scope = scope(imp);
         if (scope.refused()) {
             String modality = IntensityProperties.modality(imp).toUpperCase(Locale.ROOT);
             throw new UserError(command + " expects a chest radiograph (CR/DX), but \"" + imp.getTitle()
-                    + "\" is " + modality + " (" + scope.label() + ": " + scope.message() + ").\nFor CT or MR "
-                    + "stacks use " + Commands.MENU + "Classify Volume or " + Commands.MENU + "Ground in Volume.");
+                    + "\" is " + modality + " (" + scope.label() + ": " + FijiWording.of(scope.message())
+                    + ").\nFor CT or MR stacks use " + Commands.MENU + "Classify Volume or " + Commands.MENU
+                    + "Ground in Volume.");
         }
         if (scope.flagged()) { // scored, but never silently: the Log says why the input is out of the usual scope
-            ij.IJ.log("RadLens " + command + ": " + scope.label() + ": " + scope.message());
+            ij.IJ.log("RadLens " + command + ": " + scope.label() + ": " + FijiWording.of(scope.message()));
         }
         Image2D img = ImagePlusConversions.toImage2D(imp);
         if (img.channels() == 1) {
@@ -77,6 +79,7 @@ public final class InputChecks {
     /** Refuses what cannot be read slice by slice as grey values: no image, colour, hyperstacks. */
     public static void greyStack(ImagePlus imp, String command) throws UserError {
         requireImage(imp, command);
+        DerivedImages.refuse(imp, command, "volume");
         if (imp.getType() == ImagePlus.COLOR_RGB) {
             throw new UserError("\"" + imp.getTitle() + "\" is a colour (RGB) stack; " + command + " needs grey "
                     + "values (CT, MR or X-ray). Open the original with " + Commands.MENU + "Open DICOM/NIfTI\u2026.");
@@ -85,6 +88,11 @@ public final class InputChecks {
             throw new UserError("\"" + imp.getTitle() + "\" has " + imp.getNChannels() + " channels and "
                     + imp.getNFrames() + " time points; " + command + " needs a single-channel 3D stack. "
                     + "Split it with Image \u203a Hyperstacks \u203a Reduce Dimensionality\u2026 first.");
+        }
+        if (imp.getStackSize() < 2) {
+            throw new UserError("\"" + imp.getTitle() + "\" is a single 2D image; " + command + " needs a stack of "
+                    + "slices (CT, MR). For a radiograph use " + Commands.MENU + "Classify Chest X-ray or "
+                    + Commands.MENU + "Ground Text\u2026.");
         }
     }
 

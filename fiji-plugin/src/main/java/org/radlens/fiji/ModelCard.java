@@ -12,6 +12,9 @@ import org.radlens.models.pkg.ModelManifest;
 
 /** The card "Model…" shows: manifest summary (name, version, licence, training data, metrics) and the card file. */
 public final class ModelCard {
+    /** What a macro calls for the full card text. */
+    public static final String CARD_MACRO_CALL = "org.radlens.fiji.commands.ModelCommand.currentCard";
+
     private ModelCard() {
     }
 
@@ -41,6 +44,17 @@ public final class ModelCard {
             sb.append('\n').append(cardFile(model, m.card()));
         }
         return sb.toString();
+    }
+
+    /**
+     * One line for the Log: name, version, package, how much the card holds and where to read it; the card itself
+     * (hundreds of metric lines) never goes to the Log.
+     */
+    public static String summary(RadLensModel model, Path source) {
+        ModelManifest m = model.manifest();
+        return "RadLens Model: " + m.name() + " " + m.version() + " from " + source + " ("
+                + m.prompts().findings().size() + " findings, " + m.metrics().size() + " metrics; full card: "
+                + Commands.MENU + "Model\u2026 window, or call(\"" + CARD_MACRO_CALL + "\") in a macro)";
     }
 
     private static String cardFile(RadLensModel model, String name) {

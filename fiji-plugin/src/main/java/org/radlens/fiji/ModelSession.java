@@ -38,6 +38,7 @@ public final class ModelSession {
     private static ModelSession shared;
 
     private final Opener opener;
+    private final Map<String, String> environment;
     private final Map<RadLensModel, Integer> users = new IdentityHashMap<>();
     private RadLensModel model;
     private Path path;
@@ -50,7 +51,13 @@ public final class ModelSession {
     }
 
     public ModelSession(Opener opener) {
+        this(opener, System.getenv());
+    }
+
+    /** A session that reads {@code RADLENS_MODEL} from {@code environment} (tests pass their own). */
+    public ModelSession(Opener opener, Map<String, String> environment) {
         this.opener = opener;
+        this.environment = Map.copyOf(environment);
     }
 
     /** The session of this ImageJ, created with release hooks on first use. */
@@ -62,16 +69,54 @@ public final class ModelSession {
         return shared;
     }
 
-    /** The package in use or to be used: the chosen one, else the ImageJ preference, else the default package. */
+    /**
+     * The package in use or to be used, first of: the one chosen in this session with Model…, the environment
+     * variable {@code RADLENS_MODEL}, the package saved by Model… in ImageJ's preferences, the checkout's default
+     * package. A saved package that no longer exists is a {@link ChoiceGone}, not a silent fallback.
+     */
     public synchronized Path packagePath() throws ModelLoadException {
         if (path != null) {
             return path;
         }
-        String pref = Prefs.get(PREF_KEY, "");
-        if (!pref.isBlank() && Files.exists(Path.of(pref))) {
-            return Path.of(pref);
+        String env = environment.get(DefaultModel.ENV);
+        if (env != null && !env.isBlank()) {
+            Path p = Path.of(env);
+            if (!Files.exists(p)) {
+                throw new ModelLoadException(p + ": the environment variable " + DefaultModel.ENV
+                        + " names a model package that does not exist");
+            }
+            return p;
+        }
+        Optional<Path> saved = savedChoice();
+        if (saved.isPresent()) {
+            if (!Files.exists(saved.get())) {
+                throw new ChoiceGone(saved.get());
+            }
+            return saved.get();
         }
         return DefaultModel.locate();
+    }
+
+    /** The package saved by Model… in ImageJ's preferences (it may no longer exist), if any. */
+    public static Optional<Path> savedChoice() {
+        String pref = Prefs.get(PREF_KEY, "");
+        return pref.isBlank() ? Optional.empty() : Optional.of(Path.of(pref));
+    }
+
+    /** Saves {@code pkg} as the package for the next ImageJ starts (ImageJ's preferences file, written now). */
+    public static void saveChoice(Path pkg) {
+        Prefs.set(PREF_KEY, pkg.toAbsolutePath().normalize().toString());
+        Prefs.savePreferences(); // now, not at quit: a batch run or a crash never reaches ImageJ's quit
+    }
+
+    /** The package saved with Model… no longer exists: the user has to choose again. */
+    public static final class ChoiceGone extends ModelLoadException {
+        private static final long serialVersionUID = 1L;
+
+        ChoiceGone(Path saved) {
+            super("the package saved with " + Commands.MENU + "Model\u2026, " + saved + ", no longer exists (moved "
+                    + "or deleted)");
+        }
     }
 
     /** Borrows the model, opening it first if needed. Close the lease when done. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.radlens.dicomio.scope.Scope;
 import org.radlens.fiji.Commands;
+import org.radlens.fiji.FijiWording;
 import org.radlens.fiji.InputChecks;
 import org.radlens.fiji.ModelSession;
 import org.radlens.fiji.PromptSpecs;
@@ -61,7 +62,8 @@ public final class ClassifyCommand implements PlugIn {
             }
             IJ.showStatus("RadLens: classifying " + imp.getTitle() + "…");
             ImageEmbedding e = lease.model().imageEncoder().encode(img);
-            Scope scope = InputChecks.withEmbedding(lease.model(), InputChecks.scope(imp), e);
+            Scope header = InputChecks.scope(imp); // a header flag is already in the Log (InputChecks.radiograph)
+            Scope scope = InputChecks.withEmbedding(lease.model(), header, e);
             List<FindingScore> scores = c.classify(e, findings);
             ResultsTable rt = Tables.fresh();
             for (FindingScore s : scores) {
@@ -76,8 +78,8 @@ public final class ClassifyCommand implements PlugIn {
             Tables.show(rt);
             IJ.showStatus("RadLens: " + scores.size() + " findings scored"
                     + (scope.flagged() ? " (" + scope.label() + ")" : ""));
-            if (scope.flagged()) {
-                IJ.log("RadLens " + TITLE + ": " + scope.label() + ": " + scope.message());
+            if (scope.flagged() && !scope.equals(header)) {
+                IJ.log("RadLens " + TITLE + ": " + scope.label() + ": " + FijiWording.of(scope.message()));
             }
             return scores;
         }

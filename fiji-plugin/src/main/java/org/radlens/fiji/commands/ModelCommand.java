@@ -1,7 +1,6 @@
 package org.radlens.fiji.commands;
 
 import ij.IJ;
-import ij.Prefs;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
@@ -14,10 +13,12 @@ import org.radlens.fiji.Dialogs;
 import org.radlens.fiji.ModelCard;
 import org.radlens.fiji.ModelSession;
 import org.radlens.fiji.UserError;
+import org.radlens.models.DefaultModel;
 
 /**
- * Plugins › RadLens › Model…: chooses the model package (folder or zip; remembered in ImageJ's preferences) and
- * shows its card (a text window, or the Log in batch mode). An empty path keeps the current package.
+ * Plugins › RadLens › Model…: chooses the model package (folder or zip; saved in ImageJ's preferences for the next
+ * starts) and shows its card in a text window; the Log gets one summary line (in batch mode only that line: the full
+ * card is {@link #currentCard()}). An empty path keeps the current package.
  * Macro: {@code run("Model...", "package=/models/radlens-default");}; the card as text: {@link #currentCard()}.
  */
 public final class ModelCommand implements PlugIn {
@@ -29,34 +30,53 @@ public final class ModelCommand implements PlugIn {
     @Override
     public void run(String arg) {
         GenericDialog gd = new GenericDialog("RadLens " + TITLE);
-        Dialogs.addPath(gd, "package", Prefs.get(ModelSession.PREF_KEY, ""), true);
-        gd.addMessage("A model package folder or zip (radlens-model.json inside). Empty: the current/default one.");
+        Dialogs.addPath(gd, "package", defaultChoice(ModelSession.shared()), true);
+        gd.addMessage("A model package folder or zip (radlens-model.json inside). Empty: the current/default one.\n"
+                + "The choice is kept for the next ImageJ starts; " + DefaultModel.ENV + ", when set, comes first.");
+        ModelSession.savedChoice().filter(p -> !Files.exists(p)).ifPresent(p -> gd.addMessage(
+                "The package chosen last time, " + p + ", no longer exists: choose another."));
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
         }
         Params p = new Params(gd.getNextString().trim());
-        Commands.run(TITLE, () -> show(execute(p, ModelSession.shared())));
+        Commands.run(TITLE, () -> show(describe(p, ModelSession.shared())));
     }
 
-    /** Loads the chosen package (the old one stays on failure) and returns its card text. */
+    /** The dialog's default: the package in use, else the saved choice when it still exists, else empty. */
+    static String defaultChoice(ModelSession session) {
+        return session.loadedPackage().or(ModelSession::savedChoice).filter(Files::exists)
+                .map(Path::toString).orElse("");
+    }
+
+    /** The card's full text and its one-line summary for the Log. */
+    public record Card(String text, String summary) {
+    }
+
+    /** Loads the chosen package (the old one stays on failure), saves the choice and returns its card text. */
     public static String execute(Params p, ModelSession session) throws Exception {
+        return describe(p, session).text();
+    }
+
+    /** As {@link #execute}, with the summary line. */
+    public static Card describe(Params p, ModelSession session) throws Exception {
         if (p.packagePath() != null && !p.packagePath().isBlank()) {
             Path pkg = Path.of(p.packagePath());
             if (!Files.exists(pkg)) {
                 throw new UserError(pkg + " does not exist: choose a model package folder or zip.");
             }
             session.use(pkg);
-            Prefs.set(ModelSession.PREF_KEY, pkg.toAbsolutePath().toString());
+            ModelSession.saveChoice(pkg);
         }
         try (ModelSession.Lease lease = session.acquire()) {
-            return ModelCard.text(lease.model(), session.packagePath());
+            Path source = session.packagePath();
+            return new Card(ModelCard.text(lease.model(), source), ModelCard.summary(lease.model(), source));
         }
     }
 
     /**
      * The current model's card for macros, which cannot read the Log in batch mode:
-     * {@code card = call("org.radlens.fiji.commands.ModelCommand.currentCard");}. Empty (and an error shown) when the
+     * {@code card = call("org.radlens.fiji.commands.ModelCommand.currentCard");} ({@link ModelCard#CARD_MACRO_CALL}). Empty (and an error shown) when the
      * model does not load.
      */
     public static String currentCard() {
@@ -65,11 +85,11 @@ public final class ModelCommand implements PlugIn {
         return card[0];
     }
 
-    private static void show(String card) {
-        if (GraphicsEnvironment.isHeadless() || Interpreter.isBatchMode()) {
-            IJ.log(card);
-        } else {
-            new TextWindow("RadLens Model Card", card, 640, 480);
+    /** The Log gets one line, the summary; the full card goes to a text window (none in batch mode). */
+    static void show(Card card) {
+        IJ.log(card.summary());
+        if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode()) {
+            new TextWindow("RadLens Model Card", card.text(), 640, 480);
         }
     }
 }

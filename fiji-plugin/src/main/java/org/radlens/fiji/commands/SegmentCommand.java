@@ -11,6 +11,7 @@ import ij.process.ByteProcessor;
 import java.util.List;
 import org.radlens.fiji.Calibrations;
 import org.radlens.fiji.Commands;
+import org.radlens.fiji.DerivedImages;
 import org.radlens.fiji.InputChecks;
 import org.radlens.fiji.ModelSession;
 import org.radlens.fiji.Overlays;
@@ -83,7 +84,8 @@ public final class SegmentCommand implements PlugIn {
         ImagePlus labels = new ImagePlus(source.getTitle() + " labels", bp);
         Calibrations.apply(img.geometry(), mask.width(), mask.height(), 1, labels);
         labels.setDisplayRange(0, 255);
-        labels.setProp("RadLens.classes", String.join(";", mask.classNames()));
+        labels.setProp(DerivedImages.CLASSES_PROPERTY, String.join(";", mask.classNames()));
+        DerivedImages.mark(labels, DerivedImages.LABELS);
         return labels;
     }
 }

@@ -78,8 +78,21 @@ final class ImageJProcesses {
 
     /** Runs {@code command}, output to {@code log}; returns the exit code (-1 when killed at the time limit). */
     static int run(List<String> command, Path log) throws IOException, InterruptedException {
+        return run(new ProcessBuilder(command).redirectErrorStream(true), log);
+    }
+
+    /**
+     * As {@link #run(List, Path)} with standard error apart in {@code errors}: {@code log} then holds what ImageJ
+     * writes to its Log (ImageJ without a window logs to standard output), not the libraries' java.util.logging.
+     */
+    static int run(List<String> command, Path log, Path errors) throws IOException, InterruptedException {
+        return run(new ProcessBuilder(command).redirectError(errors.toFile()), log);
+    }
+
+    private static int run(ProcessBuilder pb, Path log) throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.redirectOutput(log.toFile());
+        pb.environment().remove("RADLENS_MODEL"); // it would come before the package chosen with Model…
         pb.environment().put("DJL_OFFLINE", "true");
         pb.environment().put("OPT_OUT_TRACKING", "true");
         pb.environment().put("ORT_DISABLE_TELEMETRY", "1");

@@ -21,7 +21,20 @@ import org.radlens.cli.score.UidClaims;
  */
 public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
     private static final long serialVersionUID = 1L;
-    private static final java.util.concurrent.atomic.AtomicInteger INJECTED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Runs in the task after its partition is scored and before the commit; throwing fails the attempt (Spark retries
+     * it, and the attempt's rows are never committed). The engine passes {@link #NONE}; tests pass one that fails a
+     * chosen attempt, to prove the exactly-once protocol under task retries and executor loss.
+     */
+    @FunctionalInterface
+    public interface BeforeCommit extends java.io.Serializable {
+        /** Nothing runs between scoring and commit. */
+        BeforeCommit NONE = (task, ids) -> { };
+
+        /** @param ids the ids of the partition's items, in order */
+        void check(TaskContext task, List<String> ids) throws Exception;
+    }
 
     /** The driver-side counters a job reports. */
     public record Counters(LongAccumulator scored, LongAccumulator failed, LongAccumulator modelLoads,
@@ -56,19 +69,17 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
     private final ArrayList<String> modalities;
     private final String run;
     private final int slots;
-    private final String failOnceId;
-    private final boolean killExecutor;
+    private final BeforeCommit beforeCommit;
     private final Counters counters;
 
     /**
      * @param dicomOut   folder for SR/SEG files, or null for none
-     * @param failOnceId test hook: the first attempt of the task holding this item id fails after scoring (null: never)
-     *                   by throwing, or with {@code killExecutor} by halting the executor JVM (never in local mode)
+     * @param beforeCommit runs between scoring and commit ({@link BeforeCommit#NONE} in production)
      * @param claimsDir  the output's {@link UidClaims} folder, shared by every executor
      * @param modalities the input gate's modalities ({@code --modality})
      */
     public PartitionScorer(Path modelPath, boolean segment, Path dicomOut, Path journalDir, String run, int slots,
-                           String failOnceId, boolean killExecutor, Counters counters, Path claimsDir,
+                           BeforeCommit beforeCommit, Counters counters, Path claimsDir,
                            List<String> modalities) {
         this.claimsDir = claimsDir.toAbsolutePath().toString();
         this.modalities = new ArrayList<>(modalities);
@@ -78,14 +89,8 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
         this.journalDir = journalDir.toAbsolutePath().toString();
         this.run = run;
         this.slots = slots;
-        this.failOnceId = failOnceId;
-        this.killExecutor = killExecutor;
+        this.beforeCommit = beforeCommit;
         this.counters = counters;
-    }
-
-    /** Failures injected by {@code radlens.spark.failOnce} in this JVM (tests in local mode read it). */
-    static int injectedFailures() {
-        return INJECTED.get();
     }
 
     @Override
@@ -99,20 +104,13 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
                 new UidClaims(Path.of(claimsDir)));
         TaskContext task = TaskContext.get();
         List<ResultRow> rows = new ArrayList<>();
-        boolean failHere = false;
+        List<String> ids = new ArrayList<>();
         while (items.hasNext()) {
             WorkItem item = items.next();
             rows.add(scoring.score(item.toItem()));
-            failHere |= item.id().equals(failOnceId);
+            ids.add(item.id());
         }
-        if (failHere && task.attemptNumber() == 0) {
-            INJECTED.incrementAndGet();
-            if (killExecutor) { // executor loss mid-task: the JVM dies after scoring, before the commit
-                Runtime.getRuntime().halt(137);
-            }
-            throw new IllegalStateException("injected failure (radlens.spark.failOnce=" + failOnceId
-                    + ") in partition " + task.partitionId() + ", attempt 0");
-        }
+        beforeCommit.check(task, ids);
         if (PartitionJournals.commit(Path.of(journalDir), run, task.partitionId(), task.attemptNumber(), rows)) {
             counters.add(rows);
         }

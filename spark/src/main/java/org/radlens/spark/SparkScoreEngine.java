@@ -21,11 +21,22 @@ import org.radlens.models.DefaultModel;
  * {@code OUT/journal.jsonl} and rebuilds {@code results.csv}, {@code results.jsonl} ({@link OutputFiles}, as
  * in-process) and {@code results.parquet} ({@link ParquetResults}) from it. Exactly-once: deterministic item ids plus
  * the journal protocol of {@link PartitionJournals}. {@code OUT} and the model package must be reachable from every
- * executor under the same path. System properties: {@code radlens.spark.itemsPerPartition} (default 64),
- * {@code radlens.spark.failOnce} and {@code radlens.spark.failMode=throw|exit} (test hooks, see
- * {@link PartitionScorer}); {@code spark.*} ones configure Spark.
+ * executor under the same path. System properties: {@code radlens.spark.itemsPerPartition} (default 64);
+ * {@code spark.*} ones configure Spark.
  */
 public final class SparkScoreEngine implements ScoreEngineProvider {
+    private final PartitionScorer.BeforeCommit beforeCommit;
+
+    /** The engine {@code radlens score --engine spark} finds through {@link java.util.ServiceLoader}. */
+    public SparkScoreEngine() {
+        this(PartitionScorer.BeforeCommit.NONE);
+    }
+
+    /** An engine whose tasks run {@code beforeCommit} between scoring and commit (fault-injection tests). */
+    SparkScoreEngine(PartitionScorer.BeforeCommit beforeCommit) {
+        this.beforeCommit = beforeCommit;
+    }
+
     @Override
     public String name() {
         return "spark";
@@ -77,7 +88,7 @@ public final class SparkScoreEngine implements ScoreEngineProvider {
                 sc.longAccumulator("radlens flagged"));
     }
 
-    private static void runJob(SparkSession spark, Request r, String master, Path model, Path journalDir,
+    private void runJob(SparkSession spark, Request r, String master, Path model, Path journalDir,
                                List<WorkItem> todo, PartitionScorer.Counters c) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int perPartition = Math.max(1, Integer.getInteger("radlens.spark.itemsPerPartition", 64));
@@ -91,8 +102,7 @@ public final class SparkScoreEngine implements ScoreEngineProvider {
                     1));
             jsc.parallelize(todo, parts).foreachPartition(new PartitionScorer(model, r.segment(),
                     r.writeDicom() ? r.out().resolve("dicom") : null, journalDir, run, slots,
-                    System.getProperty("radlens.spark.failOnce"),
-                    "exit".equals(System.getProperty("radlens.spark.failMode")) && !master.startsWith("local["), c,
+                    beforeCommit, c,
                     UidClaims.in(r.out().toAbsolutePath()).dir(), r.modalities()));
         } finally {
             jsc.clearJobGroup();

@@ -84,15 +84,15 @@ class SparkScoreEngineTest {
     @Test
     void aTaskFailingOnceStillGivesEveryItemExactlyOnce() throws Exception {
         Path out = tmp.resolve("spark-retry");
-        int before = PartitionScorer.injectedFailures();
-        System.setProperty("radlens.spark.failOnce", "kermany-normal-IM-0001-0001.jpg");
+        int before = FailOnce.injected();
+        FaultInjectingSparkEngine.inject(new FailOnce("kermany-normal-IM-0001-0001.jpg", false));
         try {
-            assertEquals(1, run("score", in.toString(), "--out", out.toString(), "--engine", "spark",
-                    "--master", "local[2]", "--segment"));
+            assertEquals(1, run("score", in.toString(), "--out", out.toString(), "--engine",
+                    FaultInjectingSparkEngine.NAME, "--master", "local[2]", "--segment"));
         } finally {
-            System.clearProperty("radlens.spark.failOnce");
+            FaultInjectingSparkEngine.inject(PartitionScorer.BeforeCommit.NONE);
         }
-        assertEquals(before + 1, PartitionScorer.injectedFailures(), "the failure was injected once");
+        assertEquals(before + 1, FailOnce.injected(), "the failure was injected once");
         assertEquals(inProcessCsv, Files.readAllLines(out.resolve("results.csv")));
         assertEquals(inProcessCsv.size() - 1, Files.readAllLines(out.resolve("journal.jsonl")).size());
         assertTrue(!Files.exists(out.resolve("spark-journal")) || isEmpty(out.resolve("spark-journal")));
@@ -121,15 +121,13 @@ class SparkScoreEngineTest {
         Path out = tmp.resolve("spark-cluster");
         StringWriter err = new StringWriter();
         // the executor JVM running the task that holds this item halts (exit 137) after scoring it, before the commit
-        System.setProperty("radlens.spark.failOnce", "covid-notes-329_637.jpg");
-        System.setProperty("radlens.spark.failMode", "exit");
+        FaultInjectingSparkEngine.inject(new FailOnce("covid-notes-329_637.jpg", true));
         try {
-            assertEquals(1, run(err, "score", in.toString(), "--out", out.toString(), "--engine", "spark",
-                    "--master", "local-cluster[2,1,1024]", "--segment", "--progress"));
+            assertEquals(1, run(err, "score", in.toString(), "--out", out.toString(), "--engine",
+                    FaultInjectingSparkEngine.NAME, "--master", "local-cluster[2,1,1024]", "--segment", "--progress"));
         } finally {
             System.clearProperty("spark.executor.extraClassPath");
-            System.clearProperty("radlens.spark.failOnce");
-            System.clearProperty("radlens.spark.failMode");
+            FaultInjectingSparkEngine.inject(PartitionScorer.BeforeCommit.NONE);
         }
         assertTrue(err.toString().contains("task attempts retried"), "an executor was lost: " + err);
         assertEquals(inProcessCsv, Files.readAllLines(out.resolve("results.csv")));

@@ -1,7 +1,6 @@
 package org.radlens.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.radlens.models.zeroshot.FindingScore;
 import org.radlens.validation.eval.ClassPrompts;
 import org.radlens.validation.eval.EmbeddingSource;
 import org.radlens.validation.eval.HeatMapSource;
-import org.radlens.validation.eval.Manifest;
 import org.radlens.validation.eval.MaskSource;
 import org.radlens.validation.eval.ModelInfo;
 import org.radlens.validation.eval.ScoreSource;
@@ -59,7 +57,7 @@ final class ModelSources {
 
         Owned(RadLensModel m, Path pkg) throws SourceException {
             this.m = m;
-            this.info = info(m, pkg);
+            this.info = info(m);
         }
 
         public ModelInfo model() {
@@ -188,14 +186,9 @@ final class ModelSources {
         }
     }
 
-    private static ModelInfo info(RadLensModel m, Path pkg) throws SourceException {
-        Path id = Files.isDirectory(pkg) ? pkg.resolve("radlens-model.json") : pkg;
-        try {
-            return new ModelInfo(m.manifest().name() + " " + m.manifest().version(), Manifest.sha256(id));
-        } catch (IOException e) {
-            m.close();
-            throw new SourceException("cannot hash " + id + ": " + e.getMessage(), e);
-        }
+    /** The report's model: name, version and {@link org.radlens.models.pkg.ModelPackage#identity()}. */
+    private static ModelInfo info(RadLensModel m) {
+        return new ModelInfo(m.manifest().name() + " " + m.manifest().version(), m.modelPackage().identity());
     }
 
     private static Image2D read(Path image) throws SourceException {

@@ -14,6 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.radlens.cli.score.ScoringEngine;
+import org.radlens.models.RadLensModel;
+import org.radlens.models.pkg.Sha256;
 import picocli.CommandLine;
 
 /** {@code radlens eval ... --model PKG}: predictions from the bundled default package on the bundled samples. */
@@ -65,6 +68,39 @@ class ModelSourcesTest {
                 .getAsJsonObject("metrics").getAsJsonObject("comparison");
         assertEquals("radlens-tiny-test 0.0.1", cmp.getAsJsonObject("model_b").get("name").getAsString());
         assertTrue(cmp.has("normal") && cmp.has("pneumonia"), cmp.toString());
+    }
+
+    /** One model, one identity: the report of a zipped package names it as SR/SEG do, by its manifest's sha256. */
+    @Test
+    void aZippedPackageIsReportedByTheSameIdentityAsItsFolderAndItsDicomObjects() throws Exception {
+        zeroShotWithTheModelSeparatesTheSamplesAndRecordsTheModel();
+        String identity = Sha256.hex(MODEL.resolve("radlens-model.json"));
+        assertEquals(identity, reportedSha(dir.resolve("out")), "folder");
+        Path zip = dir.resolve("default.zip");
+        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+             var files = Files.walk(MODEL)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(MODEL.relativize(p).toString().replace('\\', '/')));
+                z.write(Files.readAllBytes(p));
+                z.closeEntry();
+            }
+        }
+        CommandLine cl = RadLens.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(0, cl.execute("eval", "zeroshot", "--manifest", dir.resolve("m.csv").toString(), "--classes",
+                "normal,pneumonia", "--model", zip.toString(), "--out", dir.resolve("zip").toString(),
+                "--bootstrap", "200"), err.toString());
+        assertEquals(identity, reportedSha(dir.resolve("zip")), "zip: the manifest's sha256, not the zip's");
+        try (RadLensModel m = RadLensModel.open(zip)) {
+            assertEquals(identity, ScoringEngine.algorithmOf(m).sha256(), "SR/SEG/SC name the model the same way");
+        }
+    }
+
+    private static String reportedSha(Path out) throws IOException {
+        return JsonParser.parseString(Files.readString(out.resolve("metrics.json"))).getAsJsonObject()
+                .getAsJsonObject("model").get("sha256").getAsString();
     }
 
     @Test

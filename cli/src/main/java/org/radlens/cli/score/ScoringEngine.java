@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.radlens.cli.Overlays;
 import org.radlens.dicomio.AlgorithmIdentity;
-import org.radlens.dicomio.DerivedUids;
 import org.radlens.dicomio.DicomReader;
 import org.radlens.dicomio.DicomWriteException;
 import org.radlens.dicomio.ImageFiles;
@@ -114,11 +113,10 @@ public final class ScoringEngine {
         this.algorithm = algorithmOf(model);
     }
 
-    /** The model as the author of derived DICOM objects: name, version, sha256 of its manifest. */
-    public static AlgorithmIdentity algorithmOf(RadLensModel model) throws IOException {
-        byte[] manifest = Files.readAllBytes(model.modelPackage().root().resolve("radlens-model.json"));
+    /** The model as the author of derived DICOM objects: name, version, {@link ModelPackage#identity()}. */
+    public static AlgorithmIdentity algorithmOf(RadLensModel model) {
         return new AlgorithmIdentity(model.manifest().name(), model.manifest().version(),
-                DerivedUids.sha256Hex(manifest));
+                model.modelPackage().identity());
     }
 
     public AlgorithmIdentity algorithm() {

@@ -5,7 +5,6 @@ import org.radlens.models.cache.DiskCache;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +29,13 @@ public final class ModelPackage implements AutoCloseable {
     private final Path source;
     private final Path root;
     private final ModelManifest manifest;
+    private final String identity;
 
-    private ModelPackage(Path source, Path root, ModelManifest manifest) {
+    private ModelPackage(Path source, Path root, ModelManifest manifest, String identity) {
         this.source = source;
         this.root = root;
         this.manifest = manifest;
+        this.identity = identity;
     }
 
     /** Opens a package folder or zip (through the user's cache, with this process's caps) and verifies it. */
@@ -67,6 +68,16 @@ public final class ModelPackage implements AutoCloseable {
     /** The parsed manifest. */
     public ModelManifest manifest() {
         return manifest;
+    }
+
+    /**
+     * The model's identity: the lower-case hex sha256 of {@code radlens-model.json} exactly as read and verified. The
+     * manifest lists the sha256 of every other file, so this one hash covers the whole package, and a folder and its
+     * zip (any zip tool, any entry order or timestamps) have the same identity. SR/SEG/SC objects, their UIDs and the
+     * evaluation reports all name the model by it (models/MODEL-PACKAGE.md, "Identity").
+     */
+    public String identity() {
+        return identity;
     }
 
     /** Where the package was opened from (folder or zip). */
@@ -104,8 +115,10 @@ public final class ModelPackage implements AutoCloseable {
             throw new ModelLoadException(ManifestParser.FILE + ": missing in model package " + source);
         }
         ModelManifest manifest;
-        try (Reader r = Files.newBufferedReader(mf, StandardCharsets.UTF_8)) {
-            manifest = ManifestParser.parse(r);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(mf);
+            manifest = ManifestParser.parse(new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ModelLoadException(ManifestParser.FILE + ": cannot read in " + source + ": " + e.getMessage(), e);
         }
@@ -118,7 +131,7 @@ public final class ModelPackage implements AutoCloseable {
         for (var e : manifest.files().entrySet()) {
             verifyFile(root, e.getKey(), e.getValue(), maxFileBytes);
         }
-        return new ModelPackage(source, root, manifest);
+        return new ModelPackage(source, root, manifest, Sha256.hex(bytes));
     }
 
     private static Set<String> referencedFiles(ModelManifest m) {
@@ -144,7 +157,7 @@ public final class ModelPackage implements AutoCloseable {
                 throw new ModelLoadException(name + ": " + size + " bytes, more than the " + maxFileBytes
                         + " allowed for one model file (" + PackageLimits.ENTRY_PROPERTY + ")");
             }
-            String actual = PackagePaths.sha256(p);
+            String actual = Sha256.hex(p);
             if (!actual.equals(expectedSha)) {
                 throw new ModelLoadException(name + ": wrong checksum: sha256 is " + actual + ", "
                         + ManifestParser.FILE + " says " + expectedSha);

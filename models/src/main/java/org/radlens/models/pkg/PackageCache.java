@@ -32,7 +32,7 @@ final class PackageCache {
     static Unpacked unpacked(Path zip, SafeUnzip unzip, DiskCache cache) throws ModelLoadException {
         String sha;
         try {
-            sha = PackagePaths.sha256(zip);
+            sha = Sha256.hex(zip);
         } catch (IOException e) {
             throw new ModelLoadException(zip + ": cannot read: " + e.getMessage(), e);
         }

@@ -2,13 +2,8 @@ package org.radlens.models.pkg;
 
 import org.radlens.models.ModelLoadException;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** File-name rules and checksums for package members. */
 final class PackagePaths {
@@ -36,22 +31,5 @@ final class PackagePaths {
             throw new ModelLoadException("'" + name + "' resolves outside the package folder " + root);
         }
         return p;
-    }
-
-    /** Lower-case hex sha256 of a file. */
-    static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

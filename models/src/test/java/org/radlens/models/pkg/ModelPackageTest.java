@@ -71,6 +71,31 @@ class ModelPackageTest {
         assertTrue(failure(tmp.resolve("nowhere")).contains("no such model package"));
     }
 
+    @Test
+    void identityIsTheManifestsSha256TheSameForAFolderAndItsZip() throws Exception {
+        Path dir = TestPackages.dir("synthetic");
+        Path zip = zipOf(dir, tmp.resolve("pkg.zip"), "");
+        String manifestSha = Sha256.hex(dir.resolve(ManifestParser.FILE));
+        try (ModelPackage folder = ModelPackage.open(dir); ModelPackage zipped = ModelPackage.open(zip, CAPS, cache())) {
+            assertEquals(manifestSha, folder.identity());
+            assertEquals(manifestSha, zipped.identity());
+            assertFalse(Sha256.hex(zip).equals(zipped.identity()), "the zip's own hash is not the identity");
+        }
+        Path changed = TestPackages.copy("synthetic", tmp.resolve("changed"));
+        Files.writeString(changed.resolve(ManifestParser.FILE), " ", java.nio.file.StandardOpenOption.APPEND);
+        try (ModelPackage other = ModelPackage.open(changed)) {
+            assertFalse(manifestSha.equals(other.identity()), "another manifest, another identity");
+        }
+    }
+
+    @Test
+    void sha256HexOfBytesAndOfAFileAgree() throws Exception {
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Sha256.hex(new byte[0]));
+        Path f = Files.write(tmp.resolve("abc"), "abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.hex(f));
+        assertEquals(Sha256.hex(f), Sha256.hex(Files.readAllBytes(f)));
+    }
+
     private DiskCache cache() {
         return new DiskCache(tmp.resolve("cache"));
     }
@@ -100,7 +125,7 @@ class ModelPackageTest {
         Path root;
         try (ModelPackage pkg = ModelPackage.open(zip, CAPS, cache())) {
             root = pkg.root();
-            assertEquals(tmp.resolve("cache/packages").resolve(PackagePaths.sha256(zip)), root);
+            assertEquals(tmp.resolve("cache/packages").resolve(Sha256.hex(zip)), root);
             assertTrue(Files.isRegularFile(root.resolve("image_encoder.onnx")));
             assertEquals(zip, pkg.source());
         }

@@ -1,18 +1,14 @@
 package org.radlens.validation.eval;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.radlens.models.pkg.Sha256;
 
 /**
  * A CSV manifest: header, rows (each with its source line), the folder that relative paths resolve against
@@ -68,7 +64,7 @@ public record Manifest(Path file, Path baseDir, List<String> header, List<Row> r
             throw new ManifestException(file + ": rows do not match the header", problems);
         }
         Path base = file.toAbsolutePath().getParent();
-        return new Manifest(file, base, header, rows, sha256(file), file.toString());
+        return new Manifest(file, base, header, rows, Sha256.hex(file), file.toString());
     }
 
     /** Throws listing every missing column and the columns the file has. */
@@ -126,18 +122,5 @@ public record Manifest(Path file, Path baseDir, List<String> header, List<Row> r
     /** A copy that reports name as {@code description}. */
     public Manifest describedAs(String description) {
         return new Manifest(file, baseDir, header, rows, sha256, description);
-    }
-
-    /** Hex sha256 of a file. */
-    public static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buf = new byte[1 << 16];
-            while (in.read(buf) != -1) {
-                // digesting
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
     }
 }

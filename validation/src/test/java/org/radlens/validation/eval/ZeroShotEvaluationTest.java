@@ -1,5 +1,6 @@
 package org.radlens.validation.eval;
 
+import org.radlens.models.pkg.Sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,7 +40,7 @@ class ZeroShotEvaluationTest {
         assertEquals("zeroshot", j.get("task").getAsString());
         assertEquals(30, j.get("n").getAsInt());
         assertEquals(m.sha256(), j.getAsJsonObject("data").get("sha256").getAsString());
-        assertEquals(Manifest.sha256(dir.resolve("scores.csv")), j.getAsJsonObject("model").get("sha256").getAsString());
+        assertEquals(Sha256.hex(dir.resolve("scores.csv")), j.getAsJsonObject("model").get("sha256").getAsString());
         double auc = j.getAsJsonObject("metrics").getAsJsonObject("per_class").getAsJsonObject("pneumonia")
                 .get("roc_auc").getAsDouble();
         assertEquals(expectedAuc(m), auc, 1e-12);

@@ -1,4 +1,4 @@
-package org.radlens.cli.arch;
+package org.radlens.arch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,8 +14,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.radlens.cli.archfixture.CliUsesFiji;
 import org.radlens.dicomio.archfixture.DicomUsesModels;
 import org.radlens.dicomio.archfixture.DicomUsesVolume;
+import org.radlens.fiji.archfixture.FijiUsesValidation;
 import org.radlens.models.archfixture.FakeEncoder;
 import org.radlens.models.archfixture.LeakyEncoder;
+import org.radlens.spark.archfixture.SparkUsesCliOverlays;
+import org.radlens.spark.archfixture.SparkUsesCliScoreBench;
+import org.radlens.spark.archfixture.SparkUsesExceptedRows;
 import org.radlens.validation.archfixture.ValidationUsesDjl;
 import org.radlens.volume3d.archfixture.VolumeUsesCli;
 import org.radlens.volume3d.archfixture.VolumeUsesGson;
@@ -25,6 +29,8 @@ import org.radlens.volume3d.archfixture.VolumeUsesGson;
  * alone, and exactly the expected rules must report it.
  */
 class ArchitectureRulesTest {
+    static final String SPARK_RULE = "SPARK may import only VOLUME3D, DICOM_IO, MODELS (+ "
+            + ModuleRules.TEMPORARY_EXCEPTIONS.get(ModuleRules.Module.SPARK).size() + " temporary exceptions)";
 
     static Stream<Arguments> fixtures() {
         return Stream.of(
@@ -36,6 +42,10 @@ class ArchitectureRulesTest {
                 Arguments.of(CliUsesFiji.class, Set.of("CLI may import only VOLUME3D, DICOM_IO, MODELS, VALIDATION")),
                 Arguments.of(ValidationUsesDjl.class, Set.of("only MODELS uses DJL")),
                 Arguments.of(LeakyEncoder.class, Set.of("MODELS API types expose no DJL types")),
+                Arguments.of(FijiUsesValidation.class, Set.of("FIJI may import only VOLUME3D, DICOM_IO, MODELS")),
+                Arguments.of(SparkUsesCliOverlays.class, Set.of(SPARK_RULE)),
+                Arguments.of(SparkUsesCliScoreBench.class, Set.of(SPARK_RULE)),
+                Arguments.of(SparkUsesExceptedRows.class, Set.of()),
                 Arguments.of(DicomUsesVolume.class, Set.of()),
                 Arguments.of(FakeEncoder.class, Set.of()));
     }

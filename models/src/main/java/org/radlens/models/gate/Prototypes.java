@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.radlens.models.encode.Embeddings;
 
 /**
- * The maths of calibrating an {@link EmbeddingGate}: L2 normalisation, spherical k-means (k-means++ seeding from a
- * seeded {@link Random}, assignment by cosine, centres renormalised to unit length) and the threshold that flags at
+ * The maths of calibrating an {@link EmbeddingGate} (vectors normalised with {@link Embeddings#normalize}):
+ * spherical k-means (k-means++ seeding from a seeded {@link Random}, assignment by cosine, centres renormalised to unit
+ * length) and the threshold that flags at
  * most a given fraction of a set of in-scope cosines. Deterministic for a given seed.
  *
  * <pre>{@code
@@ -17,21 +19,6 @@ import java.util.Random;
  */
 public final class Prototypes {
     private Prototypes() {
-    }
-
-    /** {@code v / |v|}; a zero vector stays zero. */
-    public static float[] unit(float[] v) {
-        double n = 0;
-        for (float x : v) {
-            n += (double) x * x;
-        }
-        float[] u = v.clone();
-        if (n > 0) {
-            for (int i = 0; i < u.length; i++) {
-                u[i] = (float) (u[i] / Math.sqrt(n));
-            }
-        }
-        return u;
     }
 
     /** Spherical k-means of unit vectors: {@code min(k, n)} unit centres after at most {@code iterations} rounds. */
@@ -70,7 +57,7 @@ public final class Prototypes {
         int best = 0;
         double bestDot = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < centres.size(); c++) {
-            double d = dot(v, centres.get(c));
+            double d = Embeddings.dot(v, centres.get(c));
             if (d > bestDot) {
                 bestDot = d;
                 best = c;
@@ -86,7 +73,7 @@ public final class Prototypes {
         while (centres.size() < k) {
             double total = 0;
             for (int i = 0; i < xs.size(); i++) {
-                double d = 1 - dot(xs.get(i), centres.get(nearest(xs.get(i), centres)));
+                double d = 1 - Embeddings.dot(xs.get(i), centres.get(nearest(xs.get(i), centres)));
                 dist[i] = Math.max(0, d) * Math.max(0, d);
                 total += dist[i];
             }
@@ -116,17 +103,9 @@ public final class Prototypes {
             for (int j = 0; j < dim; j++) {
                 m[j] = (float) sum[c][j];
             }
-            float[] u = unit(m);
-            out.add(dot(u, u) > 0.5 ? u : old.get(c)); // an empty cluster keeps its centre
+            float[] u = Embeddings.normalize(m);
+            out.add(Embeddings.dot(u, u) > 0.5 ? u : old.get(c)); // an empty cluster keeps its centre
         }
         return out;
-    }
-
-    static double dot(float[] a, float[] b) {
-        double d = 0;
-        for (int i = 0; i < a.length; i++) {
-            d += (double) a[i] * b[i];
-        }
-        return d;
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.radlens.models.encode.Embeddings;
 
 /** {@link Prototypes}: k-means finds planted clusters (seeded), and the threshold flags the stated fraction. */
 class PrototypesTest {
@@ -21,16 +22,16 @@ class PrototypesTest {
             for (int j = 0; j < 4; j++) {
                 v[j] = a[j] + (float) (0.05 * r.nextGaussian());
             }
-            xs.add(Prototypes.unit(v));
+            xs.add(Embeddings.normalize(v));
         }
         List<float[]> c = Prototypes.kMeans(xs, 3, 50, new Random(1));
         assertEquals(3, c.size());
         for (float[] a : axes) {
-            double best = c.stream().mapToDouble(p -> Prototypes.dot(p, a)).max().orElseThrow();
+            double best = c.stream().mapToDouble(p -> Embeddings.dot(p, a)).max().orElseThrow();
             assertTrue(best > 0.99, "an axis without a prototype: best cosine " + best);
         }
         for (float[] p : c) {
-            assertEquals(1.0, Prototypes.dot(p, p), 1e-5, "unit prototypes");
+            assertEquals(1.0, Embeddings.dot(p, p), 1e-5, "unit prototypes");
         }
         assertEquals(1, Prototypes.kMeans(xs.subList(0, 1), 5, 10, new Random(0)).size(), "k > n: n centres");
     }

@@ -1,5 +1,6 @@
 package org.radlens.validation.conformance;
 
+import org.radlens.validation.report.Reports;
 import org.radlens.models.pkg.Sha256;
 import org.radlens.dicomio.reference.DicomReferenceCheck;
 import org.radlens.dicomio.reference.ReferenceJson;
@@ -85,7 +86,7 @@ public final class ConformanceSuites {
         root.put("n", t.files());
         root.put("metrics", Map.of(key, t.byCategory()));
         root.put("model", null);
-        root.put("data", Map.of("manifest", expected.toString(), "sha256", Sha256.hex(expected)));
+        root.put("data", Reports.ordered("manifest", expected.toString(), "sha256", Sha256.hex(expected)));
         root.put("failures", t.failures());
         root.put("known_deviations", t.deviations());
         Files.writeString(out.resolve(OutputDir.METRICS), new GsonBuilder().setPrettyPrinting().serializeNulls()

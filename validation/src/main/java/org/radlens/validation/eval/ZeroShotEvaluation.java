@@ -110,14 +110,14 @@ public final class ZeroShotEvaluation {
                                                double[][] b, ModelInfo other) {
         int[] y = labels(scored, spec);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("model_b", Map.of("name", other.name(), "sha256", other.sha256()));
+        out.put("model_b", Reports.ordered("name", other.name(), "sha256", other.sha256()));
         for (int c = 0; c < spec.classes().size(); c++) {
             boolean[] yc = ZeroShotMetrics.oneVsRest(y, c);
             double[] sa = ZeroShotMetrics.column(a, c);
             double[] sb = ZeroShotMetrics.column(b, c);
             out.put(spec.classes().get(c).name(), BinarySummary.guard(() -> {
                 var t = DeLong.compare(yc, sa, sb);
-                return Map.of("auc_a", t.aucA(), "auc_b", t.aucB(), "difference", t.difference(), "z", t.z(),
+                return Reports.ordered("auc_a", t.aucA(), "auc_b", t.aucB(), "difference", t.difference(), "z", t.z(),
                         "p_value", t.pValue(), "test", "paired DeLong, two-sided");
             }));
         }

@@ -39,11 +39,26 @@ public final class Reports {
         root.put("task", r.task());
         root.put("n", r.n());
         root.put("metrics", sanitize(r.metrics()));
-        root.put("model", Map.of("name", r.modelName(), "sha256", r.modelSha256()));
-        root.put("data", Map.of("manifest", r.manifest(), "sha256", r.manifestSha256()));
+        root.put("model", ordered("name", r.modelName(), "sha256", r.modelSha256()));
+        root.put("data", ordered("manifest", r.manifest(), "sha256", r.manifestSha256()));
         root.put("failures", r.failures());
         root.put("plots", r.plots());
         return root;
+    }
+
+    /**
+     * A JSON object whose keys keep the order given ({@code Map.of} iterates in a per-JVM random order, which made
+     * two runs' metrics.json differ byte for byte).
+     */
+    public static Map<String, Object> ordered(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values come in pairs");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     /** Markdown: header, provenance, a flattened metrics table, plots, failures, notes. */

@@ -45,6 +45,27 @@ class ReportsTest {
     }
 
     @Test
+    void metricsJsonKeysComeInTheDocumentedOrderSoTwoRunsAreByteIdentical() throws Exception {
+        Reports.write(dir, report());
+        String text = Files.readString(dir.resolve("metrics.json"));
+        assertTrue(text.indexOf("\"name\": \"m\"") < text.indexOf("\"sha256\": \"abc\""), text);
+        assertTrue(text.indexOf("\"manifest\": \"data/m.csv\"") < text.indexOf("\"sha256\": \"def\""), text);
+    }
+
+    @Test
+    void orderedKeepsTheGivenKeyOrderAndRefusesAnOddArgumentCount() {
+        Object[] kv = new Object[24];
+        for (int i = 0; i < 12; i++) {
+            kv[2 * i] = "k" + (11 - i);
+            kv[2 * i + 1] = i;
+        }
+        Map<String, Object> m = Reports.ordered(kv);
+        assertEquals(List.of("k11", "k10", "k9", "k8", "k7", "k6", "k5", "k4", "k3", "k2", "k1", "k0"),
+                List.copyOf(m.keySet()));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Reports.ordered("a"));
+    }
+
+    @Test
     void markdownShowsSummaryMetricsPlotsFailuresAndNotes() {
         String md = Reports.markdown(report());
         assertTrue(md.contains("## Summary\n\n| a |"), md);

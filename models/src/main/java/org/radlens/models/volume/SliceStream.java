@@ -16,7 +16,8 @@ import org.radlens.volume3d.Volume;
 /**
  * Feeds a volume's slices to the 2D encoder batch by batch: each worker copies out only its own batch of slices,
  * encodes it and hands every slice's embedding to the sink, so at most {@code threads·batchSize} slice copies exist
- * at once and the volume itself is never copied. The sink is called from worker threads with distinct slice indices.
+ * at once and the volume itself is never copied. The sink is called from worker threads with distinct slice indices;
+ * the {@link SliceProgress} after each batch, one call at a time, and when it says stop no further batch starts.
  */
 final class SliceStream {
     /** Receives one encoded slice. */
@@ -31,10 +32,15 @@ final class SliceStream {
     }
 
     void run(Volume v, VolumeOptions o, Sink sink) throws InferenceException {
+        run(v, o, sink, SliceProgress.NONE);
+    }
+
+    void run(Volume v, VolumeOptions o, Sink sink, SliceProgress progress) throws InferenceException {
         int n = Reslicing.count(v, o.axis());
+        Counter counter = new Counter(progress, n);
         if (o.threads() == 1) {
             for (int from = 0; from < n; from += o.batchSize()) {
-                batch(v, o, from, Math.min(n, from + o.batchSize()), sink);
+                batch(v, o, from, Math.min(n, from + o.batchSize()), sink, counter);
             }
             return;
         }
@@ -49,7 +55,7 @@ final class SliceStream {
                 int a = from;
                 int b = Math.min(n, from + o.batchSize());
                 jobs.add(pool.submit(() -> {
-                    batch(v, o, a, b, sink);
+                    batch(v, o, a, b, sink, counter);
                     return null;
                 }));
             }
@@ -59,7 +65,9 @@ final class SliceStream {
         }
     }
 
-    private void batch(Volume v, VolumeOptions o, int from, int to, Sink sink) throws InferenceException {
+    private void batch(Volume v, VolumeOptions o, int from, int to, Sink sink, Counter counter)
+            throws InferenceException {
+        counter.checkNotStopped();
         List<Image2D> slices = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             slices.add(Reslicing.slice(v, o.axis(), i));
@@ -69,6 +77,7 @@ final class SliceStream {
         for (int i = from; i < to; i++) {
             sink.accept(i, out.get(i - from));
         }
+        counter.add(to - from);
     }
 
     private static void await(List<Future<Void>> jobs) throws InferenceException {
@@ -80,10 +89,42 @@ final class SliceStream {
                 throw new InferenceException("interrupted while encoding volume slices", e);
             } catch (ExecutionException e) {
                 Throwable c = e.getCause();
+                if (c instanceof VolumeEncodingStopped stopped) {
+                    throw stopped;
+                }
                 if (c instanceof InferenceException ie) {
                     throw new InferenceException("a slice batch failed: " + ie.getMessage(), ie);
                 }
                 throw new InferenceException("a slice batch failed: " + c, c);
+            }
+        }
+    }
+
+    /** Slices done so far, reported to the listener one call at a time; remembers a request to stop. */
+    private static final class Counter {
+        private final SliceProgress progress;
+        private final int total;
+        private int done;
+        private boolean stopped;
+
+        Counter(SliceProgress progress, int total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        synchronized void add(int slices) throws VolumeEncodingStopped {
+            done += slices;
+            if (!stopped && !progress.slicesDone(done, total)) {
+                stopped = true;
+            }
+            if (done < total) { // a stop asked for after the last batch changes nothing
+                checkNotStopped();
+            }
+        }
+
+        synchronized void checkNotStopped() throws VolumeEncodingStopped {
+            if (stopped) {
+                throw new VolumeEncodingStopped(done, total);
             }
         }
     }

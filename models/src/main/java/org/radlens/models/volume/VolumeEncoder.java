@@ -52,19 +52,35 @@ public final class VolumeEncoder {
 
     /** Encodes every slice of {@code v} and pools the unit slice embeddings. */
     public VolumeEmbedding encode(Volume v, VolumeOptions options, Pooling pooling) throws InferenceException {
+        return encode(v, options, pooling, SliceProgress.NONE);
+    }
+
+    /**
+     * As {@link #encode(Volume, VolumeOptions, Pooling)}, telling {@code progress} after each batch of slices.
+     *
+     * @throws VolumeEncodingStopped when {@code progress} asked to stop
+     */
+    public VolumeEmbedding encode(Volume v, VolumeOptions options, Pooling pooling, SliceProgress progress)
+            throws InferenceException {
         if (pooling == Pooling.ATTENTION && !hasAttention()) {
             throw new IllegalArgumentException("attention pooling needs volume_pooling.attention weights in the "
                     + "model package; this package has none (use mean or max)");
         }
-        float[][] unit = sliceEmbeddings(v, options);
+        float[][] unit = sliceEmbeddings(v, options, progress);
         Pooling.PooledEmbedding p = pooling.pool(Arrays.asList(unit), spec.orElse(null));
         return new VolumeEmbedding(p.embedding(), unit, p.sliceWeights(), pooling, options.axis(), v.geometry());
     }
 
     /** Unit embeddings of every slice along the options' axis, in slice order. */
     public float[][] sliceEmbeddings(Volume v, VolumeOptions options) throws InferenceException {
+        return sliceEmbeddings(v, options, SliceProgress.NONE);
+    }
+
+    /** As {@link #sliceEmbeddings(Volume, VolumeOptions)}, telling {@code progress} after each batch. */
+    public float[][] sliceEmbeddings(Volume v, VolumeOptions options, SliceProgress progress)
+            throws InferenceException {
         float[][] out = new float[org.radlens.volume3d.Reslicing.count(v, options.axis())][];
-        new SliceStream(images).run(v, options, (i, e) -> out[i] = Embeddings.normalize(e.embedding()));
+        new SliceStream(images).run(v, options, (i, e) -> out[i] = Embeddings.normalize(e.embedding()), progress);
         return out;
     }
 

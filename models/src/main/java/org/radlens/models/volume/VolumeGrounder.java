@@ -28,11 +28,21 @@ public final class VolumeGrounder {
 
     /** The heat map of {@code query} (in its default stream) over the whole volume. */
     public HeatMap3D heatMap(Volume v, String query, VolumeOptions options) throws InferenceException {
+        return heatMap(v, query, options, SliceProgress.NONE);
+    }
+
+    /**
+     * As {@link #heatMap(Volume, String, VolumeOptions)}, telling {@code progress} after each batch of slices.
+     *
+     * @throws VolumeEncodingStopped when {@code progress} asked to stop
+     */
+    public HeatMap3D heatMap(Volume v, String query, VolumeOptions options, SliceProgress progress)
+            throws InferenceException {
         Stream stream = grounder.streamFor(query);
         VolumeGrid grid = VolumeGrid.of(v);
         float[] out = new float[Math.toIntExact(grid.size())];
         new SliceStream(volumes.imageEncoder()).run(v, options, (i, e) ->
-                Reslicing.insert(out, grid, options.axis(), i, grounder.heatMap(e, query, stream).values()));
+                Reslicing.insert(out, grid, options.axis(), i, grounder.heatMap(e, query, stream).values()), progress);
         // streamFor only names a stream the encoder has, so every slice's map is in that stream
         return HeatMap3D.adopt(v.nx(), v.ny(), v.nz(), out, v.geometry(), query, stream, options.axis());
     }

@@ -3,6 +3,7 @@ package org.radlens.models.volume;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -149,5 +150,51 @@ class VolumeEncoderTest {
                 assertEquals(Math.exp(score[s]) / sum, e.sliceWeights()[s], 1e-5);
             }
         }
+    }
+
+    @Test
+    void progressHearsEveryBatchAndTheSameEmbeddingComesOut() throws Exception {
+        Volume v = randomVolume(new Random(4), 30, 26, 7);
+        VolumeEncoder enc = model.volumeEncoder();
+        for (int threads = 1; threads <= 2; threads++) {
+            List<int[]> calls = new java.util.ArrayList<>();
+            VolumeOptions o = new VolumeOptions(Plane.AXIAL, 3, threads);
+            VolumeEmbedding e = enc.encode(v, o, Pooling.MEAN, (done, total) -> calls.add(new int[] {done, total}));
+            assertArrayEquals(enc.encode(v, o, Pooling.MEAN).embedding(), e.embedding(), 0f);
+            assertEquals(3, calls.size(), threads + " threads");
+            for (int i = 0; i < calls.size(); i++) {
+                assertEquals(7, calls.get(i)[1]);
+                assertTrue(calls.get(i)[0] > (i == 0 ? 0 : calls.get(i - 1)[0]), "done grows");
+            }
+            assertEquals(7, calls.get(2)[0]);
+        }
+    }
+
+    @Test
+    void aProgressThatSaysStopEndsTheWorkAfterItsBatch() throws Exception {
+        Volume v = randomVolume(new Random(5), 30, 26, 9);
+        for (int threads = 1; threads <= 2; threads++) {
+            int[] calls = new int[1];
+            SliceProgress stop = (done, total) -> {
+                calls[0]++;
+                return false;
+            };
+            VolumeOptions o = new VolumeOptions(Plane.AXIAL, 2, threads);
+            VolumeEncodingStopped e = assertThrows(VolumeEncodingStopped.class,
+                    () -> model.volumeEncoder().encode(v, o, Pooling.MEAN, stop));
+            assertEquals(1, calls[0], threads + " threads");
+            assertTrue(e.getMessage().contains("of 9 slices"), e.getMessage());
+            assertThrows(VolumeEncodingStopped.class,
+                    () -> model.volumeGrounder().heatMap(v, "lungs", o, stop));
+        }
+        int[] last = new int[1];
+        HeatMap3D m = model.volumeGrounder().heatMap(v, "lungs", new VolumeOptions(Plane.AXIAL, 4, 1),
+                (done, total) -> {
+                    last[0] = done;
+                    return done < total; // stop asked for only once everything is done: the map comes out
+                });
+        assertEquals(9, last[0]);
+        assertArrayEquals(model.volumeGrounder().heatMap(v, "lungs", VolumeOptions.defaults()).values(), m.values(),
+                1e-6f);
     }
 }

@@ -9,6 +9,7 @@ import org.radlens.dicomio.ImageReadException;
 import org.radlens.dicomio.ReadFailures;
 import org.radlens.models.InferenceException;
 import org.radlens.models.ModelLoadException;
+import org.radlens.models.volume.SliceProgress;
 
 /**
  * What every RadLens command does around its work: turn failures into one clear ImageJ error (a dialog, or a macro
@@ -118,5 +119,21 @@ public final class Commands {
         }
         IJ.showProgress(done, total);
         IJ.showStatus("RadLens " + command + ": " + done + "/" + total);
+    }
+
+    /**
+     * Progress bar, status line and Esc for the models' volume work ({@code VolumeEncoder}, {@code VolumeGrounder}):
+     * after each batch of slices it shows how far the command is and, when Esc was pressed, asks it to stop (the
+     * models then throw {@code VolumeEncodingStopped}, which the volume commands turn into {@link Cancelled}).
+     */
+    public static SliceProgress progress(String command) {
+        return (done, total) -> {
+            if (IJ.escapePressed()) {
+                return false;
+            }
+            IJ.showProgress(done, total);
+            IJ.showStatus("RadLens " + command + ": " + done + "/" + total + " slices");
+            return true;
+        };
     }
 }

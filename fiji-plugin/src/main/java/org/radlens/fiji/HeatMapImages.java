@@ -6,6 +6,7 @@ import ij.measure.Calibration;
 import ij.process.FloatProcessor;
 import java.util.List;
 import org.radlens.models.grounding.HeatMap;
+import org.radlens.models.volume.HeatMap3D;
 import org.radlens.volume3d.VoxelGeometry;
 
 /** Heat maps as 32-bit images (values = cosine similarity) on the source's grid, with its calibration. */
@@ -27,17 +28,35 @@ public final class HeatMapImages {
             lo = Math.min(lo, m.range()[0]);
             hi = Math.max(hi, m.range()[1]);
         }
-        ImagePlus imp = new ImagePlus(source.getTitle() + " heat map (" + first.query() + ")", stack);
+        return image(stack, source, geometry, first.query(), lut, new float[] {lo, hi});
+    }
+
+    /** The voxels of a volume heat map, slice by slice, placed by the map's own geometry. */
+    public static ImagePlus of(HeatMap3D map, ImagePlus source, String lut) {
+        float[] values = map.values();
+        int n = map.nx() * map.ny();
+        ImageStack stack = new ImageStack(map.nx(), map.ny());
+        for (int k = 0; k < map.nz(); k++) {
+            float[] slice = new float[n];
+            System.arraycopy(values, k * n, slice, 0, n);
+            stack.addSlice(new FloatProcessor(map.nx(), map.ny(), slice));
+        }
+        return image(stack, source, map.geometry(), map.query(), lut, map.range());
+    }
+
+    private static ImagePlus image(ImageStack stack, ImagePlus source, VoxelGeometry geometry, String query,
+                                   String lut, float[] range) {
+        ImagePlus imp = new ImagePlus(source.getTitle() + " heat map (" + query + ")", stack);
         Calibration cal = source.getCalibration().copy();
         cal.disableDensityCalibration();
         cal.setValueUnit(DerivedImages.HEAT_MAP_UNIT);
         imp.setCalibration(cal);
-        Calibrations.apply(geometry, first.width(), first.height(), maps.size(), imp);
+        Calibrations.apply(geometry, stack.getWidth(), stack.getHeight(), stack.getSize(), imp);
         imp.getProcessor().setColorModel(Overlays.lut(lut));
-        if (maps.size() > 1) {
+        if (stack.getSize() > 1) {
             imp.getStack().setColorModel(Overlays.lut(lut));
         }
-        imp.setDisplayRange(lo, hi);
+        imp.setDisplayRange(range[0], range[1]);
         DerivedImages.mark(imp, DerivedImages.HEAT_MAP);
         return imp;
     }

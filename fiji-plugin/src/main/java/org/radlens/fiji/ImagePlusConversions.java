@@ -61,6 +61,14 @@ public final class ImagePlusConversions {
 
     /** The whole stack as a volume (slice 1 at k = 0). Hyperstacks with channels or frames are refused. */
     public static Volume toVolume(ImagePlus imp) {
+        return toVolume(imp, 1, imp.getStackSize(), 1);
+    }
+
+    /**
+     * Slices {@code from..to} (1-based, inclusive) every {@code step}th as a volume (slice {@code from} at k = 0),
+     * placed where they are in the stack ({@link #subStackGeometry}). Hyperstacks and RGB stacks are refused.
+     */
+    public static Volume toVolume(ImagePlus imp, int from, int to, int step) {
         if (imp.getNChannels() > 1 || imp.getNFrames() > 1) {
             throw new IllegalArgumentException(imp.getTitle() + " has " + imp.getNChannels() + " channels and "
                     + imp.getNFrames() + " frames; a volume needs one channel and one time point");
@@ -68,14 +76,33 @@ public final class ImagePlusConversions {
         if (imp.getType() == ImagePlus.COLOR_RGB) {
             throw new IllegalArgumentException(imp.getTitle() + " is an RGB image; a volume needs grey values");
         }
+        if (from < 1 || to > imp.getStackSize() || from > to || step < 1) {
+            throw new IllegalArgumentException("slices " + from + " to " + to + " step " + step + " are not in "
+                    + imp.getTitle() + ", which has " + imp.getStackSize());
+        }
         int n = imp.getWidth() * imp.getHeight();
-        int nz = imp.getStackSize();
+        int nz = (to - from) / step + 1;
         float[] data = new float[Math.multiplyExact(n, nz)];
         for (int k = 0; k < nz; k++) {
-            System.arraycopy(values(imp.getStack().getProcessor(k + 1), imp.getCalibration()), 0, data, k * n, n);
+            System.arraycopy(values(imp.getStack().getProcessor(from + k * step), imp.getCalibration()), 0, data,
+                    k * n, n);
         }
-        return new Volume(imp.getWidth(), imp.getHeight(), nz, data, Calibrations.geometry(imp),
-                IntensityProperties.of(imp));
+        return new Volume(imp.getWidth(), imp.getHeight(), nz, data,
+                subStackGeometry(Calibrations.geometry(imp), from, step), IntensityProperties.of(imp));
+    }
+
+    /**
+     * The geometry of the slices {@code from, from + step, …} (1-based) of a stack placed by {@code stack}: the
+     * origin at slice {@code from}, the slice spacing {@code step} times the stack's; {@code stack} itself for the
+     * whole stack.
+     */
+    public static VoxelGeometry subStackGeometry(VoxelGeometry stack, int from, int step) {
+        if (from == 1 && step == 1) {
+            return stack;
+        }
+        double[] spacing = stack.spacing();
+        spacing[2] *= step;
+        return VoxelGeometry.of(spacing, stack.indexToWorld(0, 0, from - 1), stack.direction());
     }
 
     /** A new single-slice ImagePlus with the image's values, calibration and intensity metadata. */

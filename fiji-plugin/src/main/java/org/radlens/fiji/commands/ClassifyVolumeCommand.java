@@ -15,9 +15,11 @@ import org.radlens.models.pkg.ModelManifest.FindingPrompts;
 import org.radlens.models.zeroshot.ZeroShotClassifier;
 
 /**
- * Plugins › RadLens › Classify Volume: zero-shot scores of every chosen slice of a stack and of the whole volume
- * (mean-pooled slice embeddings, {@link VolumeScoring}). Results: one row per slice and a last row "volume", one
- * probability column per finding; each slice gets a text overlay with its top finding.
+ * Plugins › RadLens › Classify Volume: zero-shot scores of the chosen slices of a stack as one volume, through the
+ * models' volume encoder with the package's pooling ({@link VolumeScoring}: the numbers {@code radlens classify}
+ * gives for the same volume and package), and of every chosen slice on its own. Results: one row per slice (with
+ * its pooling weight) and a last row "volume", one probability column per finding; each slice gets a text overlay
+ * with its top finding; the Log one line. Progress bar while slices are encoded; Esc stops.
  * Macro: {@code run("Classify Volume", "prompts=[] from=1 to=40 step=2 overlays");}
  */
 public final class ClassifyVolumeCommand implements PlugIn {
@@ -57,8 +59,8 @@ public final class ClassifyVolumeCommand implements PlugIn {
                 throw new UserError("No findings to score: type at least one \"finding: prompt\".");
             }
             VolumeScoring.Result r = VolumeScoring.classify(lease.model(), imp, range[0], range[1], range[2],
-                    findings);
-            VolumeScoring.show(r, imp, p.overlays());
+                    findings, TITLE);
+            VolumeScoring.show(r, imp, p.overlays(), TITLE);
             return r;
         }
     }

@@ -5,7 +5,6 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import java.util.List;
-import org.radlens.fiji.Calibrations;
 import org.radlens.fiji.HeatMapImages;
 import org.radlens.fiji.InputChecks;
 import org.radlens.fiji.ModelSession;
@@ -13,13 +12,14 @@ import org.radlens.fiji.UserError;
 import org.radlens.fiji.VolumeGrounding;
 import org.radlens.fiji.Commands;
 import org.radlens.fiji.Overlays;
-import org.radlens.models.grounding.HeatMap;
-import org.radlens.volume3d.VoxelGeometry;
+import org.radlens.models.volume.HeatMap3D;
 
 /**
- * Plugins › RadLens › Ground in Volume: the 2D grounding of a query on every chosen slice, as per-slice heat-map
- * overlays coloured on one scale for the whole volume; Results: Slice, Max, Mean per slice and a "volume" row (the
- * volume score is the highest similarity anywhere, with its slice); optionally the 32-bit heat-map stack.
+ * Plugins › RadLens › Ground in Volume: the heat map of a query over the chosen slices of a stack, through the
+ * models' volume grounder ({@link VolumeGrounding}: the voxels {@code radlens ground} gives for the same volume and
+ * package), as per-slice heat-map overlays coloured on one scale for the whole volume; Results: Slice, Max, Mean per
+ * slice and a "volume" row (the highest similarity anywhere, its slice and pixel, the query's stream); the Log one
+ * line; optionally the 32-bit heat-map stack. Progress bar while slices are encoded; Esc stops.
  * Macro: {@code run("Ground in Volume", "query=lungs opacity=40 lut=fire from=1 to=0 step=1 heatmap");}
  */
 public final class GroundVolumeCommand implements PlugIn {
@@ -28,8 +28,8 @@ public final class GroundVolumeCommand implements PlugIn {
     public record Params(String query, double opacity, String lut, int from, int to, int step, boolean heatMapStack) {
     }
 
-    /** The maps of the processed slices (in order), their slice numbers, and the optional heat-map stack. */
-    public record Outcome(List<HeatMap> maps, List<Integer> slices, int bestSlice, double volumeScore,
+    /** The heat map of the processed slices, their slice numbers (in order), and the optional heat-map stack. */
+    public record Outcome(HeatMap3D map, List<Integer> slices, int bestSlice, double volumeScore,
                           ImagePlus heatMapStack) {
     }
 
@@ -66,14 +66,10 @@ public final class GroundVolumeCommand implements PlugIn {
         int[] r = SliceRange.check(imp, p.from(), p.to(), p.step());
         VolumeGrounding.Result g;
         try (ModelSession.Lease lease = session.acquire()) {
-            g = VolumeGrounding.ground(lease.model(), imp, p.query(), r[0], r[1], r[2]);
+            g = VolumeGrounding.ground(lease.model(), imp, p.query(), r[0], r[1], r[2], TITLE);
         }
-        VolumeGrounding.show(g, imp, p.lut(), p.opacity() / 100);
-        VoxelGeometry v = Calibrations.geometry(imp);
-        double[] s = v.spacing();
-        s[2] *= r[2];
-        VoxelGeometry sub = VoxelGeometry.of(s, v.indexToWorld(0, 0, r[0] - 1), v.direction());
-        ImagePlus stack = p.heatMapStack() ? HeatMapImages.of(g.maps(), imp, sub, p.lut()) : null;
-        return new Outcome(g.maps(), g.slices(), g.bestSlice(), g.max(), stack);
+        VolumeGrounding.show(g, imp, p.lut(), p.opacity() / 100, TITLE);
+        ImagePlus stack = p.heatMapStack() ? HeatMapImages.of(g.map(), imp, p.lut()) : null;
+        return new Outcome(g.map(), g.slices(), g.bestSlice(), g.max(), stack);
     }
 }

@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Messages from the shared library code speak the command line ("pass --model PKG", "radlens classify"); this puts
  * them in Fiji's words (menus and dialogs) at the Fiji edge, leaving the command line's own messages as they are.
+ * Every such message a Fiji command can show has its own rewrite here that keeps what it says (what is wrong, what
+ * to do); nothing is cut out. {@code FijiWordingTest} finds every string in the library modules the plugin uses that
+ * names a flag or a {@code radlens} subcommand and fails until it has a rewrite (or a reason Fiji never shows it).
  *
  * <pre>{@code
  * IJ.log(FijiWording.of(scope.message()));
@@ -18,18 +21,20 @@ public final class FijiWording {
     private static final String VOLUME_COMMANDS = Commands.MENU + "Classify Volume or " + Commands.MENU
             + "Ground in Volume";
     private static final List<Rewrite> REWRITES = List.of(
+            // models' DefaultModel: no package found
             new Rewrite("\\s*\\(pass --model PKG\\)", " (choose a package with " + Commands.MENU + "Model\u2026)"),
+            // dicom-io's ScopeGate: a CT/MR/PET/NM image where a radiograph is expected
             new Rewrite("give the whole (\\w+) series \\(its folder, or a NIfTI file\\) to radlens classify, ground "
                     + "or segment, which read volumes", "open the whole $1 series (its folder, or a NIfTI file) with "
                     + Commands.MENU + "Open DICOM/NIfTI\u2026 and use " + VOLUME_COMMANDS),
+            // ScopeGate: a NIfTI file or series folder where a radiograph is expected
             new Rewrite("run radlens classify, ground or segment on it, which read volumes slice by slice",
                     "open it with " + Commands.MENU + "Open DICOM/NIfTI\u2026 and use " + VOLUME_COMMANDS),
+            // ScopeGate: Modality OT is flagged, not refused; Fiji has no modality option, so say what happens
             new Rewrite("\\s*\\(add OT to --modality to accept such files\\)",
                     " (scored anyway: check that it is a chest radiograph)"),
-            new Rewrite(", which --modality [A-Za-z, ]+ leaves out", ", which the chest X-ray commands do not score"),
-            // anything else that names a flag: drop the parenthesis or clause that does
-            new Rewrite("\\s*\\([^()]*--[a-z][^()]*\\)", ""),
-            new Rewrite(";[^;.\\n]*--[a-z][^;.\\n]*", ""));
+            // ScopeGate with modalities a user chose (the command line only; Fiji uses the default CR, DX)
+            new Rewrite(", which --modality [A-Za-z, ]+ leaves out", ", which the chest X-ray commands do not score"));
 
     private FijiWording() {
     }

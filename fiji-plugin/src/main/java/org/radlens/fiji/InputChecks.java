@@ -44,6 +44,14 @@ public final class InputChecks {
 
     /** The current slice as a grey radiograph, or why not; a flagged image (e.g. a lateral view) is logged. */
     public static Image2D radiograph(ImagePlus imp, String command) throws UserError {
+        return radiograph(imp, command, true);
+    }
+
+    /**
+     * As {@link #radiograph(ImagePlus, String)}; with {@code logFlag} false the caller logs the flag itself (once,
+     * with what it finds later, such as the embedding gate's verdict).
+     */
+    public static Image2D radiograph(ImagePlus imp, String command, boolean logFlag) throws UserError {
         requireImage(imp, command);
         DerivedImages.refuse(imp, command, "radiograph");
         Scope scope = scope(imp);
@@ -54,7 +62,7 @@ public final class InputChecks {
                     + ").\nFor CT or MR stacks use " + Commands.MENU + "Classify Volume or " + Commands.MENU
                     + "Ground in Volume.");
         }
-        if (scope.flagged()) { // scored, but never silently: the Log says why the input is out of the usual scope
+        if (scope.flagged() && logFlag) { // scored, but never silently: the Log says why the input is out of the usual scope
             ij.IJ.log("RadLens " + command + ": " + scope.label() + ": " + FijiWording.of(scope.message()));
         }
         Image2D img = ImagePlusConversions.toImage2D(imp);

@@ -103,10 +103,22 @@ public final class ModelSession {
         return pref.isBlank() ? Optional.empty() : Optional.of(Path.of(pref));
     }
 
-    /** Saves {@code pkg} as the package for the next ImageJ starts (ImageJ's preferences file, written now). */
-    public static void saveChoice(Path pkg) {
-        Prefs.set(PREF_KEY, pkg.toAbsolutePath().normalize().toString());
-        Prefs.savePreferences(); // now, not at quit: a batch run or a crash never reaches ImageJ's quit
+    /**
+     * Saves {@code pkg} as the package for the next ImageJ starts, in ImageJ's preferences file, written now (a
+     * batch run or a crash never reaches ImageJ's quit, where ImageJ saves it). ImageJ 1 can only write the whole
+     * file ({@code Prefs.savePreferences()} writes every current setting, as ImageJ does at quit), so it is written
+     * only when the choice changed: choosing the saved package again writes nothing.
+     *
+     * @return whether the file was written
+     */
+    public static boolean saveChoice(Path pkg) {
+        String value = pkg.toAbsolutePath().normalize().toString();
+        if (value.equals(Prefs.get(PREF_KEY, null))) {
+            return false;
+        }
+        Prefs.set(PREF_KEY, value);
+        Prefs.savePreferences();
+        return true;
     }
 
     /** The package saved with Model… no longer exists: the user has to choose again. */

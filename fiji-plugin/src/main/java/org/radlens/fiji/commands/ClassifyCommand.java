@@ -51,7 +51,7 @@ public final class ClassifyCommand implements PlugIn {
 
     /** Scores the current slice of {@code imp} and fills the Results table. */
     public static List<FindingScore> execute(ImagePlus imp, Params p, ModelSession session) throws Exception {
-        Image2D img = InputChecks.radiograph(imp, TITLE);
+        Image2D img = InputChecks.radiograph(imp, TITLE, false); // flags logged below, in one line
         try (ModelSession.Lease lease = session.acquire()) {
             ZeroShotClassifier c = lease.model().classifier();
             Map<String, FindingPrompts> findings = c.withOverrides(PromptSpecs.parse(p.prompts(),
@@ -62,8 +62,7 @@ public final class ClassifyCommand implements PlugIn {
             }
             IJ.showStatus("RadLens: classifying " + imp.getTitle() + "…");
             ImageEmbedding e = lease.model().imageEncoder().encode(img);
-            Scope header = InputChecks.scope(imp); // a header flag is already in the Log (InputChecks.radiograph)
-            Scope scope = InputChecks.withEmbedding(lease.model(), header, e);
+            Scope scope = InputChecks.withEmbedding(lease.model(), InputChecks.scope(imp), e);
             List<FindingScore> scores = c.classify(e, findings);
             ResultsTable rt = Tables.fresh();
             for (FindingScore s : scores) {
@@ -78,7 +77,7 @@ public final class ClassifyCommand implements PlugIn {
             Tables.show(rt);
             IJ.showStatus("RadLens: " + scores.size() + " findings scored"
                     + (scope.flagged() ? " (" + scope.label() + ")" : ""));
-            if (scope.flagged() && !scope.equals(header)) {
+            if (scope.flagged()) { // header and embedding-gate flags together: one Log line
                 IJ.log("RadLens " + TITLE + ": " + scope.label() + ": " + FijiWording.of(scope.message()));
             }
             return scores;

@@ -50,6 +50,20 @@ class ModelCommandTest {
     }
 
     @Test
+    void imageJsPreferencesAreWrittenOnlyWhenTheChoiceChanges(@TempDir Path dir) throws Exception {
+        Path prefsFile = Path.of(Prefs.getPrefsDir(), "IJ_Prefs.txt");
+        Path other = Files.createDirectories(dir.resolve("other"));
+        assertTrue(ModelSession.saveChoice(other));
+        assertTrue(Files.readString(prefsFile).contains(other.toString()));
+        Files.delete(prefsFile);
+        assertFalse(ModelSession.saveChoice(other), "the same choice again");
+        assertFalse(Files.exists(prefsFile), "nothing written for an unchanged choice");
+        ModelCommand.execute(new ModelCommand.Params(Fixtures.TINY_MODEL.toString()),
+                new ModelSession(RadLensModel::open, Map.of()));
+        assertTrue(Files.readString(prefsFile).contains(Fixtures.TINY_MODEL.toString()), "a new choice is written");
+    }
+
+    @Test
     void aSavedPackageThatIsGoneIsNamedAndTheDialogAsksAgain(@TempDir Path dir) throws Exception {
         Path gone = dir.resolve("moved-away");
         Prefs.set(ModelSession.PREF_KEY, gone.toString());

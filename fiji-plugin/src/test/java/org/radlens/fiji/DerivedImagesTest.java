@@ -1,6 +1,7 @@
 package org.radlens.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,13 @@ class DerivedImagesTest {
                 .heatMapStack();
         assertRefused(() -> ClassifyVolumeCommand.execute(stack,
                 new ClassifyVolumeCommand.Params("", false, 1, 0, 1, false), Fixtures.session()), stack, "volume");
+        long before = Fixtures.pixelChecksum(stack);
+        assertRefused(() -> GroundVolumeCommand.execute(stack,
+                new GroundVolumeCommand.Params("lungs", 40, "fire", 1, 0, 1, false), Fixtures.session()), stack,
+                "volume");
+        assertRefused(() -> ClassifyCommand.execute(stack, CLASSIFY, Fixtures.session()), stack, "radiograph");
+        assertEquals(before, Fixtures.pixelChecksum(stack));
+        assertNull(stack.getOverlay());
         ImagePlus film = OpenImageCommand.open(Fixtures.CXR_JPEG);
         UserError e = assertThrows(UserError.class, () -> ClassifyVolumeCommand.execute(film,
                 new ClassifyVolumeCommand.Params("", false, 1, 0, 1, false), Fixtures.session()));

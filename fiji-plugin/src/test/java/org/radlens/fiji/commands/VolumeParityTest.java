@@ -92,7 +92,7 @@ class VolumeParityTest {
     }
 
     @Test
-    void classifyVolumeScoresAsTheCommandLineWithTheAttentionPooling() throws Exception {
+    void classifyVolumeScoresAsTheCommandLineWithTheAttentionPooling() throws Throwable {
         VolumeEncoder enc = cli.volumeEncoder();
         assertEquals(Pooling.ATTENTION, enc.defaultPooling());
         Volume v = ImageFiles.readVolume(Fixtures.NIFTI);
@@ -101,7 +101,11 @@ class VolumeParityTest {
         List<String> printed = printed(cli.classifier().classify(e.embedding(), findings));
 
         ImagePlus imp = OpenImageCommand.open(Fixtures.NIFTI);
-        ClassifyVolumeCommand.execute(imp, new ClassifyVolumeCommand.Params("", false, 1, 0, 1, false), fiji);
+        List<String> log = logOf(() -> ClassifyVolumeCommand.execute(imp,
+                new ClassifyVolumeCommand.Params("", false, 1, 0, 1, false), fiji));
+        assertEquals(1, log.size(), "one Log line: " + log);
+        assertTrue(log.get(0).startsWith("RadLens Classify Volume: 25 slice(s) from 1 to 25, attention pooling; top "),
+                log.get(0));
         ResultsTable rt = ResultsTable.getResultsTable();
         int volumeRow = v.nz();
         assertEquals("volume", rt.getStringValue("Slice", volumeRow));
@@ -121,14 +125,17 @@ class VolumeParityTest {
     }
 
     @Test
-    void groundInVolumeGivesTheCommandLinesHeatMapVoxelsAndPeak() throws Exception {
+    void groundInVolumeGivesTheCommandLinesHeatMapVoxelsAndPeak() throws Throwable {
         Volume v = ImageFiles.readVolume(Fixtures.NIFTI);
         HeatMap3D m = cli.volumeGrounder().heatMap(v, "lungs", cliOptions());
         int[] peak = peak(m);
 
         ImagePlus imp = OpenImageCommand.open(Fixtures.NIFTI);
-        GroundVolumeCommand.Outcome o = GroundVolumeCommand.execute(imp,
-                new GroundVolumeCommand.Params("lungs", 50, "fire", 1, 0, 1, true), fiji);
+        GroundVolumeCommand.Outcome[] run = new GroundVolumeCommand.Outcome[1];
+        List<String> log = logOf(() -> run[0] = GroundVolumeCommand.execute(imp,
+                new GroundVolumeCommand.Params("lungs", 50, "fire", 1, 0, 1, true), fiji));
+        assertEquals(1, log.size(), "one Log line: " + log);
+        GroundVolumeCommand.Outcome o = run[0];
         ImagePlus heat = o.heatMapStack();
         assertEquals(v.nz(), heat.getStackSize());
         float[] voxels = m.values();
@@ -157,6 +164,22 @@ class VolumeParityTest {
         assertThrows(Cancelled.class, () -> GroundVolumeCommand.execute(imp,
                 new GroundVolumeCommand.Params("lungs", 50, "fire", 1, 0, 1, true), fiji));
         assertNull(imp.getOverlay());
+    }
+
+    /**
+     * What {@code body} writes to ImageJ's Log: without an ImageJ window IJ.log prints to standard output, where
+     * nothing else of these commands goes (the libraries log through java.util.logging to standard error).
+     */
+    private static List<String> logOf(org.junit.jupiter.api.function.Executable body) throws Throwable {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            body.execute();
+        } finally {
+            System.setOut(out);
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
     }
 
     private static VolumeOptions cliOptions() {

@@ -1,5 +1,7 @@
 package org.radlens.validation.metrics;
 
+import org.radlens.volume3d.DistanceTransforms;
+
 /**
  * Overlap and surface metrics of a predicted mask against a reference on the same grid.
  *
@@ -100,7 +102,7 @@ public final class Segmentation {
     }
 
     private static double[] directed(boolean[] from, boolean[] to, BinaryMask grid) {
-        double[] d2 = DistanceTransform.squared(to, grid.width(), grid.height(), grid.depth(), grid.spacing());
+        double[] d2 = DistanceTransforms.squaredMm(to, grid.width(), grid.height(), grid.depth(), grid.spacing());
         int n = 0;
         for (boolean b : from) {
             n += b ? 1 : 0;

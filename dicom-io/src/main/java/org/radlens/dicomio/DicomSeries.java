@@ -45,7 +45,7 @@ public final class DicomSeries {
         Sorted s = sorted(folder);
         Volume v = assemble(s.slices(), s.step());
         SourceImage ref = SourceImage.read(s.slices().get(0).file());
-        return new SourcedVolume(v, new SeriesSource(ref, VolumeGrid.of(v), sources(s.slices())));
+        return new SourcedVolume(v, new SeriesSource(ref, v.grid(), sources(s.slices())));
     }
 
     /**

@@ -72,8 +72,7 @@ final class SegVolumes {
     /** The mask must lie on the series grid: same size, same voxel positions (within {@link #GRID_TOLERANCE_MM}). */
     static void checkGrid(SeriesSource s, LabelMask m) {
         VolumeGrid g = s.grid();
-        if (m.width() != g.nx() || m.height() != g.ny() || m.depth() != g.nz()
-                || !m.geometry().sameGrid(g.geometry(), GRID_TOLERANCE_MM)) {
+        if (!m.grid().sameGrid(g, GRID_TOLERANCE_MM)) {
             throw new IllegalArgumentException("mask " + m.width() + "x" + m.height() + "x" + m.depth() + " "
                     + m.geometry() + " is not on the grid of series " + s.seriesInstanceUid() + ": " + g);
         }

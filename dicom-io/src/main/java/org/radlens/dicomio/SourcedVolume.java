@@ -17,7 +17,7 @@ public record SourcedVolume(Volume volume, SeriesSource source) {
     public SourcedVolume {
         Objects.requireNonNull(volume, "volume");
         Objects.requireNonNull(source, "source");
-        VolumeGrid g = VolumeGrid.of(volume);
+        VolumeGrid g = volume.grid();
         if (!g.equals(source.grid())) {
             throw new IllegalArgumentException("volume grid " + g + " differs from the source grid " + source.grid());
         }

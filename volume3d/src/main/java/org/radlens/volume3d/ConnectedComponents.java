@@ -100,7 +100,7 @@ public final class ConnectedComponents {
                 }
             }
         }
-        return new LabelMask(m.width(), m.height(), m.depth(), out, m.geometry(), m.classNames(), m.source());
+        return new LabelMask(m.grid(), out, m.classNames(), m.source());
     }
 
     private static int[] present(byte[] labels) {

@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <pre>{@code
  * Volume roi = Cropping.cropWorld(ct, new double[] {-50, -80, -300}, new double[] {60, 40, -200});
- * Volume back = Cropping.placeOnto(roi, VolumeGrid.of(ct), -1024f);   // equals ct inside roi, -1024 outside
+ * Volume back = Cropping.placeOnto(roi, ct.grid(), -1024f);   // equals ct inside roi, -1024 outside
  * }</pre>
  */
 public final class Cropping {
@@ -29,8 +29,7 @@ public final class Cropping {
                 System.arraycopy(src, from, out, (k * n[1] + j) * n[0], n[0]);
             }
         }
-        VolumeGrid g = box.grid(v.geometry());
-        return Volume.wrap(n[0], n[1], n[2], out, g.geometry(), v.intensity());
+        return Volume.wrap(box.grid(v.geometry()), out, v.intensity());
     }
 
     /** The labels of {@code box}, which must lie inside the mask. */
@@ -45,7 +44,7 @@ public final class Cropping {
                 System.arraycopy(src, from, out, (k * n[1] + j) * n[0], n[0]);
             }
         }
-        return new LabelMask(n[0], n[1], n[2], out, box.grid(m.geometry()).geometry(), m.classNames(), m.source());
+        return new LabelMask(box.grid(m.geometry()), out, m.classNames(), m.source());
     }
 
     /**
@@ -81,7 +80,7 @@ public final class Cropping {
 
     /** The voxels whose centres lie in the LPS box {@code [lo, hi]} (mm); see {@link #worldBox}. */
     public static Volume cropWorld(Volume v, double[] lo, double[] hi) {
-        return crop(v, worldBox(VolumeGrid.of(v), lo, hi));
+        return crop(v, worldBox(v.grid(), lo, hi));
     }
 
     /** {@code v} with {@code before[a]} and {@code after[a]} voxels of {@code fill} added along axis a. */
@@ -132,7 +131,7 @@ public final class Cropping {
                 }
             }
         }
-        return Volume.wrap(target.nx(), target.ny(), target.nz(), out, target.geometry(), v.intensity());
+        return Volume.wrap(target, out, v.intensity());
     }
 
     /** Target index of source voxel (0, 0, 0), refusing grids whose voxels do not coincide. */

@@ -7,27 +7,69 @@ import java.util.Objects;
  * An immutable label image (2D, or 3D with {@code depth > 1}) on a voxel grid: 0 is background, value v &gt; 0 is
  * class {@code classNames.get(v - 1)}. Index = {@code (z·h + y)·w + x}.
  *
- * @param width      columns
- * @param height     rows
- * @param depth      slices (1 for 2D)
- * @param labels     label values, copied in and out
- * @param geometry   the grid in patient space
+ * <pre>{@code
+ * LabelMask m = new LabelMask(ct.grid(), labels, List.of("liver"), "segmentation head");
+ * }</pre>
+ *
+ * @param grid       size ({@code width = nx}, {@code height = ny}, {@code depth = nz}) and geometry in patient space
+ * @param labels     label values, one per voxel, copied in and out
  * @param classNames names of labels 1..n
  * @param source     how the mask was made, e.g. {@code "segmentation head"} or {@code "thresholded grounding map"}
  */
-public record LabelMask(int width, int height, int depth, byte[] labels, VoxelGeometry geometry,
-                        List<String> classNames, String source) {
+public record LabelMask(VolumeGrid grid, byte[] labels, List<String> classNames, String source) {
 
     public LabelMask {
         Objects.requireNonNull(labels, "labels");
-        Objects.requireNonNull(geometry, "geometry");
+        Objects.requireNonNull(grid, "grid");
         Objects.requireNonNull(source, "source");
+        if (labels.length != grid.size()) {
+            throw new IllegalArgumentException("labels has " + labels.length + " values for " + grid.dimensions());
+        }
+        labels = labels.clone();
+        classNames = List.copyOf(classNames);
+    }
+
+    /**
+     * A mask of {@code width × height × depth} voxels placed by {@code geometry}.
+     *
+     * @param width    columns
+     * @param height   rows
+     * @param depth    slices (1 for 2D)
+     * @param geometry the grid in patient space
+     */
+    public LabelMask(int width, int height, int depth, byte[] labels, VoxelGeometry geometry,
+                     List<String> classNames, String source) {
+        this(gridFor(width, height, depth, labels, geometry), labels, classNames, source);
+    }
+
+    private static VolumeGrid gridFor(int width, int height, int depth, byte[] labels, VoxelGeometry geometry) {
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(geometry, "geometry");
         if (width <= 0 || height <= 0 || depth <= 0 || labels.length != (long) width * height * depth) {
             throw new IllegalArgumentException("labels has " + labels.length + " values for " + width + "x" + height
                     + "x" + depth);
         }
-        labels = labels.clone();
-        classNames = List.copyOf(classNames);
+        return new VolumeGrid(width, height, depth, geometry);
+    }
+
+    /** Columns ({@code grid().nx()}). */
+    public int width() {
+        return grid.nx();
+    }
+
+    /** Rows ({@code grid().ny()}). */
+    public int height() {
+        return grid.ny();
+    }
+
+    /** Slices, 1 for 2D ({@code grid().nz()}). */
+    public int depth() {
+        return grid.nz();
+    }
+
+    /** The grid in patient space ({@code grid().geometry()}). */
+    public VoxelGeometry geometry() {
+        return grid.geometry();
     }
 
     @Override
@@ -37,7 +79,7 @@ public record LabelMask(int width, int height, int depth, byte[] labels, VoxelGe
 
     /** Label at (x, y, z). */
     public int get(int x, int y, int z) {
-        return labels[(z * height + y) * width + x] & 0xff;
+        return labels[(z * grid.ny() + y) * grid.nx() + x] & 0xff;
     }
 
     /** Number of voxels carrying {@code label}. */

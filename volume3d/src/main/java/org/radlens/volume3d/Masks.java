@@ -47,16 +47,14 @@ public final class Masks {
     /** Foreground grown by a sphere of {@code radiusMm}. */
     public static LabelMask dilate(LabelMask m, double radiusMm) {
         checkRadius(radiusMm);
-        double[] d = DistanceTransforms.squaredMm(foreground(m, true), m.width(), m.height(), m.depth(),
-                m.geometry().spacing());
+        double[] d = DistanceTransforms.squaredMm(foreground(m, true), m.grid());
         return binary(m, within(d, radiusMm, true), nameOf(m));
     }
 
     /** Foreground shrunk by a sphere of {@code radiusMm}: voxels whose whole element lies in the foreground. */
     public static LabelMask erode(LabelMask m, double radiusMm) {
         checkRadius(radiusMm);
-        double[] d = DistanceTransforms.squaredMm(foreground(m, false), m.width(), m.height(), m.depth(),
-                m.geometry().spacing());
+        double[] d = DistanceTransforms.squaredMm(foreground(m, false), m.grid());
         return binary(m, within(d, radiusMm, false), nameOf(m));
     }
 
@@ -97,7 +95,7 @@ public final class Masks {
         }
         IntensityInfo info = new IntensityInfo("SEG", "label", false, Optional.empty(),
                 IntensityInfo.Photometric.MONOCHROME2);
-        return Volume.wrap(m.width(), m.height(), m.depth(), f, m.geometry(), info);
+        return Volume.wrap(m.grid(), f, info);
     }
 
     /** A label volume (values 0..255, integers) as a mask with the given class names. */
@@ -110,12 +108,11 @@ public final class Masks {
             }
             l[p] = (byte) (int) f[p];
         }
-        return new LabelMask(v.nx(), v.ny(), v.nz(), l, v.geometry(), classNames, source);
+        return new LabelMask(v.grid(), l, classNames, source);
     }
 
     private static LabelMask combine(LabelMask a, LabelMask b, String name, boolean union) {
-        if (a.width() != b.width() || a.height() != b.height() || a.depth() != b.depth()
-                || !a.geometry().sameGrid(b.geometry(), 1e-4)) {
+        if (!a.grid().sameGrid(b.grid(), 1e-4)) {
             throw new IllegalArgumentException("masks are on different grids: " + a.geometry() + " vs "
                     + b.geometry());
         }
@@ -153,8 +150,7 @@ public final class Masks {
     }
 
     private static LabelMask binary(LabelMask like, byte[] labels, String name) {
-        return new LabelMask(like.width(), like.height(), like.depth(), labels, like.geometry(), List.of(name),
-                like.source());
+        return new LabelMask(like.grid(), labels, List.of(name), like.source());
     }
 
     private static void checkRadius(double r) {

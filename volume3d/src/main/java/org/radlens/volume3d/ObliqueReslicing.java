@@ -41,7 +41,7 @@ public final class ObliqueReslicing {
         }
         VoxelGeometry ig = VoxelGeometry.of(new double[] {su, sv, g.spacing(mostParallelAxis(g, n))}, origin,
                 new double[] {u[0], w[0], n[0], u[1], w[1], n[1], u[2], w[2], n[2]});
-        float[] out = Resampling.resampleArray(v.raw(), VolumeGrid.of(v), new VolumeGrid(width, height, 1, ig), interp,
+        float[] out = Resampling.resampleArray(v.raw(), v.grid(), new VolumeGrid(width, height, 1, ig), interp,
                 outside);
         return Image2D.adopt(width, height, 1, out, ig, v.intensity());
     }

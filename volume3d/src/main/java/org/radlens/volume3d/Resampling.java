@@ -9,7 +9,7 @@ package org.radlens.volume3d;
  *
  * <pre>{@code
  * Volume iso = Resampling.toSpacing(ct, 1.0, 1.0, 1.0, Interpolation.LINEAR, -1024f);
- * LabelMask m = Resampling.resample(mask, VolumeGrid.of(iso));   // always nearest
+ * LabelMask m = Resampling.resample(mask, iso.grid());   // always nearest
  * }</pre>
  */
 public final class Resampling {
@@ -20,8 +20,8 @@ public final class Resampling {
 
     /** {@code v} resampled onto {@code target}. */
     public static Volume resample(Volume v, VolumeGrid target, Interpolation interp, float outside) {
-        float[] out = resampleArray(v.raw(), VolumeGrid.of(v), target, interp, outside);
-        return Volumes.adopt(target.nx(), target.ny(), target.nz(), out, target.geometry(), v.intensity());
+        float[] out = resampleArray(v.raw(), v.grid(), target, interp, outside);
+        return Volume.wrap(target, out, v.intensity());
     }
 
     /**
@@ -40,7 +40,7 @@ public final class Resampling {
 
     /** {@code v} on a grid of the same directions and extent with the given spacing (mm). */
     public static Volume toSpacing(Volume v, double si, double sj, double sk, Interpolation interp, float outside) {
-        return resample(v, VolumeGrid.of(v).withSpacing(si, sj, sk), interp, outside);
+        return resample(v, v.grid().withSpacing(si, sj, sk), interp, outside);
     }
 
     /** A label mask resampled onto {@code target} with nearest-neighbour interpolation; outside is background 0. */
@@ -50,13 +50,12 @@ public final class Resampling {
         for (int i = 0; i < labels.length; i++) {
             src[i] = labels[i] & 0xff;
         }
-        VolumeGrid from = new VolumeGrid(m.width(), m.height(), m.depth(), m.geometry());
-        float[] out = resampleArray(src, from, target, Interpolation.NEAREST, 0f);
+        float[] out = resampleArray(src, m.grid(), target, Interpolation.NEAREST, 0f);
         byte[] b = new byte[out.length];
         for (int i = 0; i < out.length; i++) {
             b[i] = (byte) (int) out[i];
         }
-        return new LabelMask(target.nx(), target.ny(), target.nz(), b, target.geometry(), m.classNames(), m.source());
+        return new LabelMask(target, b, m.classNames(), m.source());
     }
 
     static float[] resampleArray(float[] src, VolumeGrid from, VolumeGrid to, Interpolation interp, float outside) {

@@ -3,10 +3,13 @@ package org.radlens.volume3d;
 import java.util.Objects;
 
 /**
- * A voxel grid: its size and its placement in patient space (LPS, mm). The target of a resampling.
+ * A voxel grid: its size and its placement in patient space (LPS, mm). The target of a resampling, and the one
+ * holder of size and geometry for every volume, map and mask ({@link Volume#grid()}, {@link LabelMask#grid()},
+ * models' {@code HeatMap3D}, validation's {@code BinaryMask}); whether two of them fit together is decided here
+ * ({@link #sameSize}, {@link #sameGrid}, {@link #sameSpacing}).
  *
  * <pre>{@code
- * VolumeGrid g = VolumeGrid.of(volume).withSpacing(1, 1, 1);   // same extent, 1 mm isotropic
+ * VolumeGrid g = volume.grid().withSpacing(1, 1, 1);   // same extent, 1 mm isotropic
  * }</pre>
  *
  * @param nx       voxels along i
@@ -23,14 +26,41 @@ public record VolumeGrid(int nx, int ny, int nz, VoxelGeometry geometry) {
         Objects.requireNonNull(geometry, "geometry");
     }
 
-    /** The grid a volume lives on. */
+    /** The grid a volume lives on ({@link Volume#grid()}). */
     public static VolumeGrid of(Volume v) {
-        return new VolumeGrid(v.nx(), v.ny(), v.nz(), v.geometry());
+        return v.grid();
     }
 
     /** Number of voxels. */
     public long size() {
         return (long) nx * ny * nz;
+    }
+
+    /** {@code "nx x ny x nz"} without spaces, e.g. {@code "512x512x40"}, for messages. */
+    public String dimensions() {
+        return nx + "x" + ny + "x" + nz;
+    }
+
+    /** Same number of voxels along i, j and k (placement not compared). */
+    public boolean sameSize(VolumeGrid other) {
+        return nx == other.nx && ny == other.ny && nz == other.nz;
+    }
+
+    /** Same size, origin and spacing within {@code toleranceMm}, directions within 1e-6 ({@link VoxelGeometry#sameGrid}). */
+    public boolean sameGrid(VolumeGrid other, double toleranceMm) {
+        return sameSize(other) && geometry.sameGrid(other.geometry, toleranceMm);
+    }
+
+    /** Same voxel size along i, j and k within a relative tolerance ({@code |a − b| ≤ relative · max(a, b)}). */
+    public boolean sameSpacing(VolumeGrid other, double relative) {
+        for (int k = 0; k < 3; k++) {
+            double a = geometry.spacing(k);
+            double b = other.geometry.spacing(k);
+            if (Math.abs(a - b) > relative * Math.max(a, b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

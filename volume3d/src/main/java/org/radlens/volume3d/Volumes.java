@@ -31,6 +31,11 @@ public final class Volumes {
         return Volume.wrap(nx, ny, nz, data, g, info);
     }
 
+    /** {@link #adopt(int, int, int, float[], VoxelGeometry, IntensityInfo)} on a grid at hand. */
+    public static Volume adopt(VolumeGrid grid, float[] data, IntensityInfo info) {
+        return adopt(grid.nx(), grid.ny(), grid.nz(), data, grid.geometry(), info);
+    }
+
     /** Slice {@code nz / 2} (the rule {@code ImageFiles.readImage2D} uses for volumes). */
     public static Image2D middleSlice(Volume v) {
         return v.slice(v.nz() / 2);

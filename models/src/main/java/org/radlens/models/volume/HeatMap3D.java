@@ -6,6 +6,7 @@ import org.radlens.models.encode.Stream;
 import org.radlens.volume3d.IntensityInfo;
 import org.radlens.volume3d.Plane;
 import org.radlens.volume3d.Volume;
+import org.radlens.volume3d.VolumeGrid;
 import org.radlens.volume3d.Volumes;
 import org.radlens.volume3d.VoxelGeometry;
 
@@ -13,7 +14,7 @@ import org.radlens.volume3d.VoxelGeometry;
  * Per-slice grounding maps stacked on the SOURCE volume's voxel grid: the value at voxel (i, j, k), index
  * {@code (k·ny + j)·nx + i}, is the patch–text cosine of the slice through that voxel (slices taken along
  * {@link #axis()}), upsampled and mapped back through the letterbox exactly as a 2D {@code HeatMap}. Immutable;
- * the geometry equals the source volume's.
+ * the {@link #grid()} is the source volume's.
  *
  * <pre>{@code
  * HeatMap3D m = model.volumeGrounder().heatMap(ct, "liver", VolumeOptions.defaults());
@@ -21,47 +22,43 @@ import org.radlens.volume3d.VoxelGeometry;
  * }</pre>
  */
 public final class HeatMap3D {
-    private final int nx;
-    private final int ny;
-    private final int nz;
+    private final VolumeGrid grid;
     private final float[] values;
-    private final VoxelGeometry geometry;
     private final String query;
     private final Stream stream;
     private final Plane axis;
 
-    private HeatMap3D(int nx, int ny, int nz, float[] values, VoxelGeometry geometry, String query, Stream stream,
-                      Plane axis) {
-        if (nx <= 0 || ny <= 0 || nz <= 0 || values.length != (long) nx * ny * nz) {
-            throw new IllegalArgumentException("heat map " + nx + "x" + ny + "x" + nz + " has " + values.length
-                    + " values");
+    private HeatMap3D(VolumeGrid grid, float[] values, String query, Stream stream, Plane axis) {
+        this.grid = Objects.requireNonNull(grid, "grid");
+        if (values.length != grid.size()) {
+            throw new IllegalArgumentException("heat map " + grid.dimensions() + " has " + values.length + " values");
         }
-        this.nx = nx;
-        this.ny = ny;
-        this.nz = nz;
         this.values = values;
-        this.geometry = Objects.requireNonNull(geometry, "geometry");
         this.query = Objects.requireNonNull(query, "query");
         this.stream = Objects.requireNonNull(stream, "stream");
         this.axis = Objects.requireNonNull(axis, "axis");
     }
 
     /** Takes an array the caller has just filled and drops (no second volume-sized copy). */
-    static HeatMap3D adopt(int nx, int ny, int nz, float[] values, VoxelGeometry g, String query, Stream stream,
-                           Plane axis) {
-        return new HeatMap3D(nx, ny, nz, values, g, query, stream, axis);
+    static HeatMap3D adopt(VolumeGrid grid, float[] values, String query, Stream stream, Plane axis) {
+        return new HeatMap3D(grid, values, query, stream, axis);
+    }
+
+    /** The source volume's grid (size and geometry) the values lie on. */
+    public VolumeGrid grid() {
+        return grid;
     }
 
     public int nx() {
-        return nx;
+        return grid.nx();
     }
 
     public int ny() {
-        return ny;
+        return grid.ny();
     }
 
     public int nz() {
-        return nz;
+        return grid.nz();
     }
 
     /** A copy of the values. */
@@ -70,7 +67,7 @@ public final class HeatMap3D {
     }
 
     public VoxelGeometry geometry() {
-        return geometry;
+        return grid.geometry();
     }
 
     public String query() {
@@ -87,7 +84,7 @@ public final class HeatMap3D {
 
     /** Value at voxel (i, j, k). */
     public float get(int i, int j, int k) {
-        return values[(k * ny + j) * nx + i];
+        return values[(k * grid.ny() + j) * grid.nx() + i];
     }
 
     /** {min, max}. */
@@ -99,11 +96,11 @@ public final class HeatMap3D {
     public Volume toVolume() {
         IntensityInfo info = new IntensityInfo("OT", "cosine", false, Optional.empty(),
                 IntensityInfo.Photometric.MONOCHROME2);
-        return Volumes.adopt(nx, ny, nz, values.clone(), geometry, info);
+        return Volumes.adopt(grid, values.clone(), info);
     }
 
     @Override
     public String toString() {
-        return "HeatMap3D[" + nx + "x" + ny + "x" + nz + ", '" + query + "', " + stream + ", " + axis + "]";
+        return "HeatMap3D[" + grid.dimensions() + ", '" + query + "', " + stream + ", " + axis + "]";
     }
 }

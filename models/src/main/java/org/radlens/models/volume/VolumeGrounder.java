@@ -39,11 +39,11 @@ public final class VolumeGrounder {
     public HeatMap3D heatMap(Volume v, String query, VolumeOptions options, SliceProgress progress)
             throws InferenceException {
         Stream stream = grounder.streamFor(query);
-        VolumeGrid grid = VolumeGrid.of(v);
+        VolumeGrid grid = v.grid();
         float[] out = new float[Math.toIntExact(grid.size())];
         new SliceStream(volumes.imageEncoder()).run(v, options, (i, e) ->
                 Reslicing.insert(out, grid, options.axis(), i, grounder.heatMap(e, query, stream).values()), progress);
         // streamFor only names a stream the encoder has, so every slice's map is in that stream
-        return HeatMap3D.adopt(v.nx(), v.ny(), v.nz(), out, v.geometry(), query, stream, options.axis());
+        return HeatMap3D.adopt(grid, out, query, stream, options.axis());
     }
 }

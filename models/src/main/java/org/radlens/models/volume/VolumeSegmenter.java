@@ -70,7 +70,7 @@ public final class VolumeSegmenter {
 
     private LabelMask run(Volume v, VolumeOptions options, Cleaning cleaning, List<String> regions)
             throws InferenceException {
-        VolumeGrid grid = VolumeGrid.of(v);
+        VolumeGrid grid = v.grid();
         byte[] out = new byte[Math.toIntExact(grid.size())];
         LabelMask[] first = new LabelMask[1];
         new SliceStream(volumes.imageEncoder()).run(v, options, (i, e) -> {
@@ -86,8 +86,7 @@ public final class VolumeSegmenter {
             source += ", " + (cleaning.minVoxels() < 0 ? "largest 3D component per class"
                     : "3D components >= " + cleaning.minVoxels() + " voxels") + " (" + cleaning.connectivity() + ")";
         }
-        LabelMask stacked = new LabelMask(v.nx(), v.ny(), v.nz(), out, v.geometry(), first[0].classNames(),
-                source);
+        LabelMask stacked = new LabelMask(v.grid(), out, first[0].classNames(), source);
         return cleaning.enabled() // minVoxels < 0: the largest component per class
                 ? ConnectedComponents.keepAtLeast(stacked, cleaning.connectivity(), cleaning.minVoxels()) : stacked;
     }

@@ -85,11 +85,11 @@ public final class SegmentationEvaluation {
             throws SourceException, IOException {
         BinaryMask pred = source.mask(m.resolve(r.get("image")), r.get("class"));
         BinaryMask ref = reader.read(m.resolve(r.get("mask")), -1);
-        if (ref.width() != pred.width() || ref.height() != pred.height() || ref.depth() != pred.depth()) {
+        if (!ref.grid().sameSize(pred.grid())) {
             throw new SourceException("predicted mask " + pred.width() + "x" + pred.height() + "x" + pred.depth()
                     + " and reference " + ref.width() + "x" + ref.height() + "x" + ref.depth() + " differ in size");
         }
-        return new Pair(pred, new BinaryMask(ref.width(), ref.height(), ref.depth(), ref.values(), pred.spacing()));
+        return new Pair(pred, ref.onGrid(pred.grid()));
     }
 
     private static Map<String, Object> summary(List<ItemLoop.Scored> scored) {

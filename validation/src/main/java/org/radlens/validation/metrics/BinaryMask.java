@@ -2,18 +2,40 @@ package org.radlens.validation.metrics;
 
 import java.util.Arrays;
 import org.radlens.volume3d.LabelMask;
+import org.radlens.volume3d.VolumeGrid;
+import org.radlens.volume3d.VoxelGeometry;
 
 /**
- * A binary mask on a voxel grid with its spacing in millimetres. Index = {@code (z·height + y)·width + x}.
+ * A binary mask on a voxel grid; the grid's spacing (mm) gives the distances. Index =
+ * {@code (z·height + y)·width + x}.
  *
- * @param width   columns (x)
- * @param height  rows (y)
- * @param depth   slices (z), 1 for 2D
- * @param values  foreground flags, copied in and out
- * @param spacing voxel size along x, y, z in mm (z is ignored when depth is 1)
+ * <pre>{@code
+ * BinaryMask liver = BinaryMask.of(segmentation, 1);             // on the segmentation's grid
+ * BinaryMask png = BinaryMask.planar(w, h, flags, 1, 1);         // 1 mm pixels, identity geometry
+ * }</pre>
+ *
+ * @param grid   size ({@code width = nx}, {@code height = ny}, {@code depth = nz}, 1 for 2D) and geometry
+ * @param values foreground flags, one per voxel, copied in and out
  */
-public record BinaryMask(int width, int height, int depth, boolean[] values, double[] spacing) {
+public record BinaryMask(VolumeGrid grid, boolean[] values) {
     public BinaryMask {
+        if (grid == null || values == null || values.length != grid.size()) {
+            throw new IllegalArgumentException("mask " + (grid == null ? "without grid" : grid.dimensions())
+                    + " needs " + (grid == null ? "?" : grid.size()) + " values, got "
+                    + (values == null ? "null" : values.length));
+        }
+        values = values.clone();
+    }
+
+    /**
+     * A mask of {@code width × height × depth} voxels with voxel size {@code spacing} (mm along x, y, z; z is ignored
+     * when depth is 1), identity directions, origin 0.
+     */
+    public BinaryMask(int width, int height, int depth, boolean[] values, double[] spacing) {
+        this(gridFor(width, height, depth, values, spacing), values);
+    }
+
+    private static VolumeGrid gridFor(int width, int height, int depth, boolean[] values, double[] spacing) {
         if (width <= 0 || height <= 0 || depth <= 0 || values == null
                 || values.length != (long) width * height * depth) {
             throw new IllegalArgumentException("mask " + width + "x" + height + "x" + depth + " needs "
@@ -22,8 +44,7 @@ public record BinaryMask(int width, int height, int depth, boolean[] values, dou
         if (spacing == null || spacing.length != 3 || !(spacing[0] > 0 && spacing[1] > 0 && spacing[2] > 0)) {
             throw new IllegalArgumentException("spacing must be 3 positive values: " + Arrays.toString(spacing));
         }
-        values = values.clone();
-        spacing = spacing.clone();
+        return new VolumeGrid(width, height, depth, VoxelGeometry.axial(spacing[0], spacing[1], spacing[2]));
     }
 
     /** Voxels of {@code mask} equal to {@code label}; a negative {@code label} selects every non-zero voxel. */
@@ -34,7 +55,7 @@ public record BinaryMask(int width, int height, int depth, boolean[] values, dou
             int x = l[i] & 0xff;
             v[i] = label < 0 ? x != 0 : x == label;
         }
-        return new BinaryMask(mask.width(), mask.height(), mask.depth(), v, mask.geometry().spacing());
+        return new BinaryMask(mask.grid(), v);
     }
 
     /** A 2D mask with the given pixel spacing. */
@@ -42,14 +63,38 @@ public record BinaryMask(int width, int height, int depth, boolean[] values, dou
         return new BinaryMask(width, height, 1, values, new double[] {sx, sy, 1});
     }
 
+    /** The same flags on {@code other}, a grid of the same size (e.g. a reference mask given the prediction's mm). */
+    public BinaryMask onGrid(VolumeGrid other) {
+        if (!grid.sameSize(other)) {
+            throw new IllegalArgumentException("mask " + grid.dimensions() + " cannot move onto grid "
+                    + other.dimensions());
+        }
+        return new BinaryMask(other, values);
+    }
+
+    /** Columns ({@code grid().nx()}). */
+    public int width() {
+        return grid.nx();
+    }
+
+    /** Rows ({@code grid().ny()}). */
+    public int height() {
+        return grid.ny();
+    }
+
+    /** Slices, 1 for 2D ({@code grid().nz()}). */
+    public int depth() {
+        return grid.nz();
+    }
+
     @Override
     public boolean[] values() {
         return values.clone();
     }
 
-    @Override
+    /** Voxel size along x, y, z in mm (a copy; {@code grid().geometry().spacing()}). */
     public double[] spacing() {
-        return spacing.clone();
+        return grid.geometry().spacing();
     }
 
     /** Foreground flag at index i (no copy). */
@@ -67,9 +112,5 @@ public record BinaryMask(int width, int height, int depth, boolean[] values, dou
             n += b ? 1 : 0;
         }
         return n;
-    }
-
-    boolean sameGrid(BinaryMask o) {
-        return width == o.width && height == o.height && depth == o.depth;
     }
 }

@@ -45,13 +45,10 @@ public final class Segmentation {
             throw new IllegalArgumentException("surface distance undefined for an empty mask: predicted has "
                     + predicted.count() + " voxels, reference " + reference.count());
         }
-        double[] a = predicted.spacing();
-        double[] b = reference.spacing();
-        for (int k = 0; k < 3; k++) {
-            if (Math.abs(a[k] - b[k]) > 1e-6 * Math.max(a[k], b[k])) {
-                throw new IllegalArgumentException("masks differ in spacing: " + java.util.Arrays.toString(a)
-                        + " vs " + java.util.Arrays.toString(b));
-            }
+        if (!predicted.grid().sameSpacing(reference.grid(), 1e-6)) {
+            throw new IllegalArgumentException("masks differ in spacing: "
+                    + java.util.Arrays.toString(predicted.spacing()) + " vs "
+                    + java.util.Arrays.toString(reference.spacing()));
         }
         boolean[] sp = surface(predicted);
         boolean[] sr = surface(reference);
@@ -67,7 +64,7 @@ public final class Segmentation {
 
     /** The surface voxels of a mask (see the class comment for the convention). */
     public static BinaryMask surfaceOf(BinaryMask mask) {
-        return new BinaryMask(mask.width(), mask.height(), mask.depth(), surface(mask), mask.spacing());
+        return new BinaryMask(mask.grid(), surface(mask));
     }
 
     static boolean[] surface(BinaryMask m) {
@@ -102,7 +99,7 @@ public final class Segmentation {
     }
 
     private static double[] directed(boolean[] from, boolean[] to, BinaryMask grid) {
-        double[] d2 = DistanceTransforms.squaredMm(to, grid.width(), grid.height(), grid.depth(), grid.spacing());
+        double[] d2 = DistanceTransforms.squaredMm(to, grid.grid());
         int n = 0;
         for (boolean b : from) {
             n += b ? 1 : 0;
@@ -139,7 +136,7 @@ public final class Segmentation {
     }
 
     static void checkGrid(BinaryMask p, BinaryMask r) {
-        if (!p.sameGrid(r)) {
+        if (!p.grid().sameSize(r.grid())) {
             throw new IllegalArgumentException("masks differ in size: " + p.width() + "x" + p.height() + "x"
                     + p.depth() + " vs " + r.width() + "x" + r.height() + "x" + r.depth());
         }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import org.radlens.dicomio.ImageFiles;
 import org.radlens.dicomio.ImageFormat;
 import org.radlens.dicomio.ImageReadException;
-import org.radlens.dicomio.NiftiWriter;
+import org.radlens.dicomio.nifti.NiftiWriter;
 import org.radlens.volume3d.Reorientation;
 import org.radlens.volume3d.Volume;
 

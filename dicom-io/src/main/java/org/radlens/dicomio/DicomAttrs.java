@@ -11,14 +11,15 @@ import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import org.radlens.dicomio.derived.Code;
 
 /** Small builders over PixelMed's attribute lists for the writers (dictionary VRs; values as strings). */
-final class DicomAttrs {
+public final class DicomAttrs {
     private DicomAttrs() {
     }
 
     /** Puts {@code tag} with the given values (none = empty, type 2). */
-    static AttributeList put(AttributeList list, AttributeTag tag, Object... values) throws DicomException {
+    public static AttributeList put(AttributeList list, AttributeTag tag, Object... values) throws DicomException {
         Attribute a = AttributeFactory.newAttribute(tag);
         for (Object v : values) {
             if (v instanceof Integer i) {
@@ -36,7 +37,7 @@ final class DicomAttrs {
     }
 
     /** Puts a sequence of the given items. */
-    static AttributeList seq(AttributeList list, AttributeTag tag, AttributeList... items) {
+    public static AttributeList seq(AttributeList list, AttributeTag tag, AttributeList... items) {
         SequenceAttribute s = new SequenceAttribute(tag);
         for (AttributeList item : items) {
             s.addItem(item);
@@ -72,12 +73,12 @@ final class DicomAttrs {
     }
 
     /** A one-item code sequence. */
-    static AttributeList codeSeq(AttributeList list, AttributeTag tag, Code c) throws DicomException {
+    public static AttributeList codeSeq(AttributeList list, AttributeTag tag, Code c) throws DicomException {
         return seq(list, tag, code(c));
     }
 
     /** A reference item (Referenced SOP Class + Instance UID). */
-    static AttributeList sopRef(String classUid, String instanceUid) throws DicomException {
+    public static AttributeList sopRef(String classUid, String instanceUid) throws DicomException {
         AttributeList l = new AttributeList();
         put(l, TagFromName.ReferencedSOPClassUID, classUid);
         put(l, TagFromName.ReferencedSOPInstanceUID, instanceUid);
@@ -88,7 +89,7 @@ final class DicomAttrs {
      * The Image Pixel module's description of unsigned, uncompressed pixels ({@code bits} stored in as many bits
      * allocated) plus Lossy Image Compression "00"; the Pixel Data itself is the caller's.
      */
-    static void imagePixel(AttributeList l, int samples, String photometric, int rows, int columns, int bits)
+    public static void imagePixel(AttributeList l, int samples, String photometric, int rows, int columns, int bits)
             throws DicomException {
         put(l, TagFromName.SamplesPerPixel, samples);
         put(l, TagFromName.PhotometricInterpretation, photometric);
@@ -108,7 +109,7 @@ final class DicomAttrs {
      * The object as a Part 10 file (explicit VR little endian, with meta header). When any code in it uses
      * {@link Code#PRIVATE_SCHEME}, the Coding Scheme Identification Sequence (SOP Common) names that scheme first.
      */
-    static byte[] toPart10(AttributeList list) throws DicomException {
+    public static byte[] toPart10(AttributeList list) throws DicomException {
         if (usesScheme(list, Code.PRIVATE_SCHEME)) {
             AttributeList id = new AttributeList();
             put(id, TagFromName.CodingSchemeDesignator, Code.PRIVATE_SCHEME);

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.radlens.dicomio.derived.DerivedUids;
+import org.radlens.dicomio.derived.DicomWriteException;
 
 /**
  * Copies of one DICOM file that a PACS or a batch run sees as distinct instances: each copy gets its own Study,

@@ -10,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.radlens.dicomio.codec.EncapsulatedFrames;
+import org.radlens.dicomio.codec.JpegExtendedDecoder;
+import org.radlens.dicomio.codec.JpegLsDecoder;
+import org.radlens.dicomio.codec.NativeFrames;
+import org.radlens.dicomio.codec.RleDecoder;
 
 /**
  * One DICOM file parsed by PixelMed behind our edge: bytes are read once, prescanned for absurd lengths

@@ -1,6 +1,7 @@
 package org.radlens.dicomio;
 
 import java.nio.file.Path;
+import org.radlens.dicomio.nifti.NiftiReader;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.Volume;
 import org.radlens.volume3d.Volumes;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.radlens.dicomio.nifti.NiftiHeaders;
 
 /** File formats recognised by content (magic bytes), never by file name. */
 public enum ImageFormat {

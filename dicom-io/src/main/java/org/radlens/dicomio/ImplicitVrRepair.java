@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.radlens.dicomio.codec.EncapsulatedFrames;
 
 /**
  * Reads a file whose meta information declares an explicit VR transfer syntax but whose dataset is written in implicit

@@ -3,6 +3,7 @@ package org.radlens.dicomio;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,12 +21,12 @@ import java.util.List;
  */
 public final class SourceImage {
     /** Copied verbatim into derived objects (type 2 attributes become empty when the source lacks them). */
-    static final List<AttributeTag> INHERITED = List.of(TagFromName.PatientName, TagFromName.PatientID,
+    private static final List<AttributeTag> INHERITED = List.of(TagFromName.PatientName, TagFromName.PatientID,
             TagFromName.PatientBirthDate, TagFromName.PatientSex, TagFromName.StudyInstanceUID, TagFromName.StudyDate,
             TagFromName.StudyTime, TagFromName.ReferringPhysicianName, TagFromName.StudyID,
             TagFromName.AccessionNumber, TagFromName.SpecificCharacterSet);
 
-    final AttributeList inherited;
+    private final AttributeList inherited;
     private final String sopClassUid;
     private final String sopInstanceUid;
     private final String seriesInstanceUid;
@@ -84,6 +85,22 @@ public final class SourceImage {
 
     private static String text(AttributeList l, AttributeTag t) {
         return Attribute.getSingleStringValueOrEmptyString(l, t).trim();
+    }
+
+    /**
+     * A new list with the Patient and General Study module attributes that a derived object carries to be filed with
+     * this source: copied verbatim, the type 2 ones the source lacks present and empty (Specific Character Set only
+     * when the source has it). For dicom-io's writers ({@code derived}); PixelMed-typed, so no other module calls it.
+     */
+    public AttributeList inheritedAttributes() throws DicomException {
+        AttributeList l = new AttributeList();
+        l.putAll(inherited);
+        for (AttributeTag tag : INHERITED) {
+            if (l.get(tag) == null && !tag.equals(TagFromName.SpecificCharacterSet)) {
+                DicomAttrs.put(l, tag);
+            }
+        }
+        return l;
     }
 
     public String sopClassUid() {

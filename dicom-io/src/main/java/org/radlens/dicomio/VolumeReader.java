@@ -1,6 +1,7 @@
 package org.radlens.dicomio;
 
 import java.nio.file.Path;
+import org.radlens.dicomio.nifti.NiftiReader;
 import org.radlens.volume3d.Volume;
 
 /**

@@ -1,19 +1,18 @@
 package org.radlens.dicomio;
 
-import org.radlens.dicomio.reference.Outcome;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.radlens.dicomio.reference.Outcome;
 
 /** Per-category outcome counts and the failures, printed as a Markdown table. */
-final class ConformanceTable {
+public final class ConformanceTable {
     private final Map<String, int[]> rows = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
     private final List<String> deviations = new ArrayList<>();
 
-    void add(String category, Outcome o, String detail) {
+    public void add(String category, Outcome o, String detail) {
         rows.computeIfAbsent(category, k -> new int[Outcome.values().length])[o.ordinal()]++;
         if (o == Outcome.FAILED) {
             failures.add(detail);
@@ -22,7 +21,7 @@ final class ConformanceTable {
         }
     }
 
-    List<String> failures() {
+    public List<String> failures() {
         return failures;
     }
 
@@ -30,7 +29,7 @@ final class ConformanceTable {
         return rows.values().stream().mapToInt(r -> r[o.ordinal()]).sum();
     }
 
-    String render(String title) {
+    public String render(String title) {
         StringBuilder sb = new StringBuilder("\n### " + title + "\n\n| category | files | equal | within tolerance "
                 + "| unsupported | no pixel data | reference failed | known deviation | failed |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n");

@@ -19,10 +19,10 @@ class DicomCopiesTest {
 
     @Test
     void copiesAreDistinctInstancesWithTheSamePixelsAndDeterministicUids() throws Exception {
-        List<Path> a = DicomCopies.withNewUids(StructuredReportsTest.SAMPLE, tmp.resolve("a"), 3, "seed");
-        List<Path> b = DicomCopies.withNewUids(StructuredReportsTest.SAMPLE, tmp.resolve("b"), 3, "seed");
-        SourceImage original = SourceImage.read(StructuredReportsTest.SAMPLE);
-        float[] pixels = DicomReader.readImage(StructuredReportsTest.SAMPLE).data();
+        List<Path> a = DicomCopies.withNewUids(TestData.SAMPLE, tmp.resolve("a"), 3, "seed");
+        List<Path> b = DicomCopies.withNewUids(TestData.SAMPLE, tmp.resolve("b"), 3, "seed");
+        SourceImage original = SourceImage.read(TestData.SAMPLE);
+        float[] pixels = DicomReader.readImage(TestData.SAMPLE).data();
         Set<String> sops = new HashSet<>();
         Set<String> studies = new HashSet<>();
         for (int i = 0; i < 3; i++) {
@@ -42,7 +42,7 @@ class DicomCopiesTest {
     @Test
     void badInputsFailCleanly() throws Exception {
         assertThrows(IllegalArgumentException.class,
-                () -> DicomCopies.withNewUids(StructuredReportsTest.SAMPLE, tmp, -1, "s"));
+                () -> DicomCopies.withNewUids(TestData.SAMPLE, tmp, -1, "s"));
         Path junk = Files.writeString(tmp.resolve("junk.dcm"), "not dicom at all");
         assertThrows(ImageReadException.class, () -> DicomCopies.withNewUids(junk, tmp.resolve("o"), 1, "s"));
     }

@@ -9,27 +9,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.radlens.dicomio.derived.Code;
 
 /** Runs the Debian reference tools (dciodvfy, /usr/bin/python3 + pydicom); tests skip with a message without them. */
-final class ExternalTools {
+public final class ExternalTools {
     static final String PYTHON = "/usr/bin/python3";
 
-    record Output(int exit, String text) {
+    public record Output(int exit, String text) {
     }
 
     private ExternalTools() {
     }
 
-    static void assumeDciodvfy() {
+    public static void assumeDciodvfy() {
         assumeTrue(onPath("dciodvfy"), "dciodvfy (Debian dicom3tools) not installed: run ./bootstrap --test-tools");
     }
 
-    static void assumePydicom() throws IOException, InterruptedException {
+    public static void assumePydicom() throws IOException, InterruptedException {
         boolean ok = Files.isExecutable(Path.of(PYTHON)) && run(PYTHON, "-c", "import pydicom").exit() == 0;
         assumeTrue(ok, "/usr/bin/python3 with pydicom (Debian python3-pydicom) not installed: ./bootstrap --test-tools");
     }
 
-    static boolean onPath(String tool) {
+    public static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
             if (Files.isExecutable(Path.of(dir, tool))) {
                 return true;
@@ -39,7 +40,7 @@ final class ExternalTools {
     }
 
     /** dciodvfy's lines that report errors ("Error - ..."). */
-    static List<String> dciodvfyErrors(Path file) throws IOException, InterruptedException {
+    public static List<String> dciodvfyErrors(Path file) throws IOException, InterruptedException {
         Output o = run("dciodvfy", file.toString());
         List<String> errors = new ArrayList<>();
         for (String line : o.text().split("\n")) {
@@ -55,7 +56,7 @@ final class ExternalTools {
      * know though our objects declare it in the Coding Scheme Identification Sequence, and (b) attributes listed in
      * {@code inherited} that our objects copy from the source unchanged (e.g. an absent Study ID).
      */
-    static List<String> dciodvfyWarnings(Path file, String... inherited) throws IOException, InterruptedException {
+    public static List<String> dciodvfyWarnings(Path file, String... inherited) throws IOException, InterruptedException {
         Output o = run("dciodvfy", file.toString());
         List<String> warnings = new ArrayList<>();
         for (String line : o.text().split("\n")) {
@@ -67,7 +68,7 @@ final class ExternalTools {
         return warnings;
     }
 
-    static void assumeDcmtk() {
+    public static void assumeDcmtk() {
         assumeTrue(onPath("dsrdump") && onPath("dsr2xml") && onPath("xml2dsr") && onPath("dcmdump"),
                 "dcmtk (Debian dcmtk) not installed: run ./bootstrap --test-tools");
     }
@@ -77,7 +78,7 @@ final class ExternalTools {
      * both must succeed without warnings and print the same content tree (every item, code, value, coordinate and
      * reference). Returns the tree.
      */
-    static String dsrRoundTrip(Path sr, Path work) throws IOException, InterruptedException {
+    public static String dsrRoundTrip(Path sr, Path work) throws IOException, InterruptedException {
         Output dump = run("dsrdump", "-Ee", "+Pl", "+Pu", sr.toString());
         if (dump.exit() != 0 || dump.text().contains("W: ") || dump.text().contains("E: ")) {
             throw new AssertionError("dsrdump " + sr + " failed: " + dump.text());
@@ -108,7 +109,7 @@ final class ExternalTools {
      * rebuilt by xml2dcm from dcm2xml's XML (binary values included) dumps to the same dataset, sequence length
      * encoding (undefined vs explicit) and the meta header aside.
      */
-    static void dcmtkRoundTrip(Path file, Path work) throws IOException, InterruptedException {
+    public static void dcmtkRoundTrip(Path file, Path work) throws IOException, InterruptedException {
         Output dump = run("dcmdump", "-q", "+E", "+L", file.toString());
         if (dump.exit() != 0 || dump.text().contains("E: ") || dump.text().contains("W: ")) {
             throw new AssertionError("dcmdump " + file + ": " + dump.text());
@@ -140,13 +141,13 @@ final class ExternalTools {
         return out.toString();
     }
 
-    static Output python(String script, String... args) throws IOException, InterruptedException {
+    public static Output python(String script, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(PYTHON, "-c", script));
         cmd.addAll(List.of(args));
         return run(cmd.toArray(String[]::new));
     }
 
-    static Output run(String... cmd) throws IOException, InterruptedException {
+    public static Output run(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -1,10 +1,5 @@
 package org.radlens.dicomio;
 
-import org.radlens.dicomio.reference.DicomReferenceCheck;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -14,7 +9,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.radlens.dicomio.nifti.NiftiConformanceTest;
+import org.radlens.dicomio.reference.DicomReferenceCheck;
 import org.radlens.dicomio.reference.Outcome;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The conformance checks on the committed fixtures (golden values: fixtures.expected.json), no RADLENS_DATA needed. */
 class FixtureConformanceTest {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SourcedImageTest {
     @Test
     void oneReadGivesTheSameImageAndSourceAsTwoSeparateReads() throws Exception {
-        for (Path f : new Path[] {StructuredReportsTest.SAMPLE, TestData.fixture("CT_small.dcm"),
+        for (Path f : new Path[] {TestData.SAMPLE, TestData.fixture("CT_small.dcm"),
             TestData.fixture("MR_small_RLE.dcm")}) {
             SourcedImage both = DicomReader.readSourcedImage(f);
             assertArrayEquals(DicomReader.readImage(f).channel(0), both.image().channel(0), f.toString());

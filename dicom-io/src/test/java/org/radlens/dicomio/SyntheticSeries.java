@@ -13,35 +13,35 @@ import java.nio.file.Path;
  * along -z), 2.5 mm apart along the normal (-x), written in reverse file-name order so sorting is exercised. Pixel
  * value of (x, y, slice k) = {@code 100·k + 10·y + x} (HU, rescale 1/-1024 on stored values).
  */
-final class SyntheticSeries {
-    static final int COLUMNS = 7;
-    static final int ROWS = 5;
-    static final int SLICES = 3;
-    static final double[] IOP = {0, 1, 0, 0, 0, -1};
-    static final String STUDY = "1.2.826.0.1.3680043.10.1419.99.1";
-    static final String SERIES = "1.2.826.0.1.3680043.10.1419.99.2";
-    static final String FRAME_OF_REFERENCE = "1.2.826.0.1.3680043.10.1419.99.3";
+public final class SyntheticSeries {
+    public static final int COLUMNS = 7;
+    public static final int ROWS = 5;
+    public static final int SLICES = 3;
+    public static final double[] IOP = {0, 1, 0, 0, 0, -1};
+    public static final String STUDY = "1.2.826.0.1.3680043.10.1419.99.1";
+    public static final String SERIES = "1.2.826.0.1.3680043.10.1419.99.2";
+    public static final String FRAME_OF_REFERENCE = "1.2.826.0.1.3680043.10.1419.99.3";
 
     private SyntheticSeries() {
     }
 
     /** SOP Instance UID of slice k (k in volume order). */
-    static String sopUid(int k) {
+    public static String sopUid(int k) {
         return "1.2.826.0.1.3680043.10.1419.99.10." + (k + 1);
     }
 
     /** LPS position of slice k: the normal is -x, so x decreases by 2.5 mm per slice. */
-    static double[] position(int k) {
+    public static double[] position(int k) {
         return new double[] {10 - 2.5 * k, -20, 30};
     }
 
     /** Writes the series into {@code folder} (created) and returns it. */
-    static Path write(Path folder) throws Exception {
+    public static Path write(Path folder) throws Exception {
         return write(folder, true);
     }
 
     /** As {@link #write(Path)}; without {@code frameOfReference} the slices carry no Frame of Reference UID. */
-    static Path write(Path folder, boolean frameOfReference) throws Exception {
+    public static Path write(Path folder, boolean frameOfReference) throws Exception {
         Files.createDirectories(folder);
         for (int k = 0; k < SLICES; k++) {
             AttributeList l = slice(k);

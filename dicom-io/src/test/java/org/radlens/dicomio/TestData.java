@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates test inputs: the shared data folder (system property radlens.data or env RADLENS_DATA) and fixtures. */
-final class TestData {
+public final class TestData {
+    /** The committed DX sample (../samples) that the SR/SEG/SC and copy tests derive objects from. */
+    public static final Path SAMPLE = Path.of("../samples/covid-notes-329_637.dcm");
+
     private TestData() {
     }
 
     /** The shared data folder; skips the calling test (JUnit assumption) with a clear message when absent. */
-    static Path root() {
+    public static Path root() {
         String p = System.getProperty("radlens.data");
         if (p == null || p.isBlank() || !Files.isDirectory(Path.of(p))) {
             p = System.getenv("RADLENS_DATA");
@@ -23,7 +26,7 @@ final class TestData {
     }
 
     /** A committed fixture under src/test/resources/fixtures. */
-    static Path fixture(String name) {
+    public static Path fixture(String name) {
         try {
             return Path.of(TestData.class.getResource("/fixtures/" + name).toURI());
         } catch (URISyntaxException | NullPointerException e) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.radlens.dicomio.nifti.NiftiWriter;
 import org.radlens.volume3d.Interpolation;
 import org.radlens.volume3d.LabelMask;
 import org.radlens.volume3d.Masks;

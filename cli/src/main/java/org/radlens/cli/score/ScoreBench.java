@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.radlens.dicomio.DicomCopies;
-import org.radlens.dicomio.DicomWriteException;
+import org.radlens.dicomio.derived.DicomWriteException;
 import org.radlens.dicomio.ImageReadException;
 import org.radlens.dicomio.web.Auth;
 import org.radlens.dicomio.web.DicomWebClient;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radlens.cli.RadLens;
 import org.radlens.dicomio.DicomReader;
-import org.radlens.dicomio.OhifLoaders;
+import org.radlens.dicomio.derived.OhifLoaders;
 import org.radlens.dicomio.SourceImage;
 
 /**

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radlens.dicomio.DicomReader;
-import org.radlens.dicomio.NiftiReader;
+import org.radlens.dicomio.nifti.NiftiReader;
 import org.radlens.fiji.Calibrations;
 import org.radlens.fiji.Fixtures;
 import org.radlens.fiji.ImagePlusConversions;

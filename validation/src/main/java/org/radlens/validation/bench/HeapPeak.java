@@ -6,7 +6,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.radlens.dicomio.ImageReadException;
-import org.radlens.dicomio.NiftiReader;
+import org.radlens.dicomio.nifti.NiftiReader;
 import org.radlens.volume3d.Volume;
 
 /**

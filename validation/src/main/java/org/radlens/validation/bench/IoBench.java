@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.radlens.dicomio.DicomReader;
 import org.radlens.dicomio.ImageReadException;
-import org.radlens.dicomio.NiftiReader;
+import org.radlens.dicomio.nifti.NiftiReader;
 import org.radlens.validation.bench.IoCase.Format;
 
 /**

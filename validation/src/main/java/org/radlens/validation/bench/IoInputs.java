@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 import org.radlens.dicomio.DicomSeries;
 import org.radlens.dicomio.ImageReadException;
-import org.radlens.dicomio.NiftiWriter;
+import org.radlens.dicomio.nifti.NiftiWriter;
 import org.radlens.validation.bench.IoCase.Format;
 import org.radlens.volume3d.IntensityInfo;
 import org.radlens.volume3d.Volume;

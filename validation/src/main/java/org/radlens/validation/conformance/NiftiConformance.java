@@ -10,9 +10,9 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.Map;
 import org.radlens.dicomio.ImageReadException;
-import org.radlens.dicomio.NiftiHeader;
-import org.radlens.dicomio.NiftiImage;
-import org.radlens.dicomio.NiftiReader;
+import org.radlens.dicomio.nifti.NiftiHeader;
+import org.radlens.dicomio.nifti.NiftiImage;
+import org.radlens.dicomio.nifti.NiftiReader;
 
 /**
  * Compares one record of {@code $RADLENS_DATA/nifti/expected.json} (nibabel reference) with {@link NiftiReader}:

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.radlens.dicomio.NiftiWriter;
+import org.radlens.dicomio.nifti.NiftiWriter;
 import org.radlens.validation.eval.EvalException;
 import org.radlens.volume3d.IntensityInfo;
 import org.radlens.volume3d.Volumes;

@@ -31,6 +31,8 @@ class LauncherIT {
 
     private Path work;
     private Path privateTmp;
+    /** When this test began: a /tmp/mat-debug-PID.log older than that is another process's (PIDs are reused). */
+    private long startedMillis;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -39,6 +41,7 @@ class LauncherIT {
         Files.createDirectories(target.resolve("launcher-it"));
         work = Files.createTempDirectory(target.resolve("launcher-it"), "run-");
         privateTmp = Files.createDirectories(work.resolve("tmp"));
+        startedMillis = System.currentTimeMillis() - 2_000;   // file-system timestamps may be coarse
     }
 
     @Test
@@ -160,10 +163,19 @@ class LauncherIT {
             assertEquals(List.of(), left.toList(), "files left in the private TMPDIR / java.io.tmpdir");
         }
         try (Stream<Path> left = Files.list(Path.of("/tmp"))) {
-            List<Path> mat = left.filter(p -> p.getFileName().toString().startsWith("mat-debug-")).toList();
+            List<Path> mat = left.filter(p -> p.getFileName().toString().startsWith("mat-debug-"))
+                    .filter(this::writtenDuringThisTest).toList();
             for (long pid : pids) {
                 assertFalse(mat.contains(Path.of("/tmp/mat-debug-" + pid + ".log")), "left by our process: " + mat);
             }
+        }
+    }
+
+    private boolean writtenDuringThisTest(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis() >= startedMillis;
+        } catch (IOException gone) {
+            return false;
         }
     }
 }

@@ -14,12 +14,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.radlens.cli.archfixture.CliUsesFiji;
 import org.radlens.dicomio.archfixture.DicomUsesModels;
 import org.radlens.dicomio.archfixture.DicomUsesVolume;
+import org.radlens.fiji.archfixture.FijiUsesPipeline;
 import org.radlens.fiji.archfixture.FijiUsesValidation;
 import org.radlens.models.archfixture.FakeEncoder;
 import org.radlens.models.archfixture.LeakyEncoder;
+import org.radlens.pipeline.archfixture.PipelineUsesCli;
 import org.radlens.spark.archfixture.SparkUsesCliOverlays;
-import org.radlens.spark.archfixture.SparkUsesCliScoreBench;
-import org.radlens.spark.archfixture.SparkUsesExceptedRows;
+import org.radlens.spark.archfixture.SparkUsesCliProgressBar;
+import org.radlens.spark.archfixture.SparkUsesPipelineRows;
 import org.radlens.validation.archfixture.ValidationUsesDjl;
 import org.radlens.volume3d.archfixture.VolumeUsesCli;
 import org.radlens.volume3d.archfixture.VolumeUsesGson;
@@ -29,8 +31,7 @@ import org.radlens.volume3d.archfixture.VolumeUsesGson;
  * alone, and exactly the expected rules must report it.
  */
 class ArchitectureRulesTest {
-    static final String SPARK_RULE = "SPARK may import only VOLUME3D, DICOM_IO, MODELS (+ "
-            + ModuleRules.TEMPORARY_EXCEPTIONS.get(ModuleRules.Module.SPARK).size() + " temporary exceptions)";
+    static final String SPARK_RULE = "SPARK may import only VOLUME3D, DICOM_IO, MODELS, PIPELINE";
 
     static Stream<Arguments> fixtures() {
         return Stream.of(
@@ -39,13 +40,17 @@ class ArchitectureRulesTest {
                                 "VOLUME3D depends only on the JDK and imglib2")),
                 Arguments.of(VolumeUsesGson.class, Set.of("VOLUME3D depends only on the JDK and imglib2")),
                 Arguments.of(DicomUsesModels.class, Set.of("DICOM_IO may import only VOLUME3D")),
-                Arguments.of(CliUsesFiji.class, Set.of("CLI may import only VOLUME3D, DICOM_IO, MODELS, VALIDATION")),
+                Arguments.of(CliUsesFiji.class,
+                        Set.of("CLI may import only VOLUME3D, DICOM_IO, MODELS, VALIDATION, PIPELINE, BENCH")),
+                Arguments.of(PipelineUsesCli.class, Set.of("PIPELINE may import only VOLUME3D, DICOM_IO, MODELS")),
                 Arguments.of(ValidationUsesDjl.class, Set.of("only MODELS uses DJL")),
                 Arguments.of(LeakyEncoder.class, Set.of("MODELS API types expose no DJL types")),
-                Arguments.of(FijiUsesValidation.class, Set.of("FIJI may import only VOLUME3D, DICOM_IO, MODELS")),
+                Arguments.of(FijiUsesValidation.class,
+                        Set.of("FIJI may import only VOLUME3D, DICOM_IO, MODELS, PIPELINE")),
+                Arguments.of(FijiUsesPipeline.class, Set.of()),
                 Arguments.of(SparkUsesCliOverlays.class, Set.of(SPARK_RULE)),
-                Arguments.of(SparkUsesCliScoreBench.class, Set.of(SPARK_RULE)),
-                Arguments.of(SparkUsesExceptedRows.class, Set.of()),
+                Arguments.of(SparkUsesCliProgressBar.class, Set.of(SPARK_RULE)),
+                Arguments.of(SparkUsesPipelineRows.class, Set.of()),
                 Arguments.of(DicomUsesVolume.class, Set.of()),
                 Arguments.of(FakeEncoder.class, Set.of()));
     }

@@ -9,8 +9,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,21 +51,6 @@ class ArchitectureTest {
     void noFixtureLeaksIntoTheProductionImport() {
         assertTrue(production.stream().noneMatch(c -> c.getPackageName().contains("archfixture")),
                 "test fixtures leaked into the production import");
-    }
-
-    /** The exceptions list only classes that exist and that spark still uses: a moved class must leave the list. */
-    @Test
-    void everyTemporaryExceptionIsStillUsed() {
-        for (var e : ModuleRules.TEMPORARY_EXCEPTIONS.entrySet()) {
-            Set<String> used = new TreeSet<>();
-            for (JavaClass c : inPackage(e.getKey().pkg)) {
-                c.getDirectDependenciesFromSelf().forEach(d -> used.add(d.getTargetClass().getName().split("\\$")[0]));
-            }
-            Set<String> stale = new TreeSet<>(e.getValue());
-            stale.removeAll(used);
-            assertTrue(stale.isEmpty(), e.getKey() + " no longer imports " + stale + ": remove them from "
-                    + "ModuleRules.TEMPORARY_EXCEPTIONS");
-        }
     }
 
     private static List<JavaClass> inPackage(String pkg) {

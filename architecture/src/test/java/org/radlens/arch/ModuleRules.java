@@ -19,19 +19,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The "who may import whom" table of ARCHITECTURE.md as ArchUnit rules (every module, spark with the temporary
- * exceptions of {@link #TEMPORARY_EXCEPTIONS}), plus two rules that keep DJL inside models. The {@code pipeline}
- * module of ARCHITECTURE.md does not exist yet; its classes are still in cli.
- * Every rule allows an empty selection, so that it can run against any subset of classes (the fixtures, a partial
- * build); {@link ArchitectureTest} checks separately that the real import is not empty.
+ * The "who may import whom" table of ARCHITECTURE.md as ArchUnit rules (one per module), plus two rules that keep DJL
+ * inside models. Every rule allows an empty selection, so that it can run against any subset of classes (the
+ * fixtures, a partial build); {@link ArchitectureTest} checks separately that the real import is not empty.
  */
 final class ModuleRules {
 
     /** The RadLens modules and their root packages. */
     enum Module {
         VOLUME3D("org.radlens.volume3d"), DICOM_IO("org.radlens.dicomio"), MODELS("org.radlens.models"),
-        VALIDATION("org.radlens.validation"), FIJI("org.radlens.fiji"), CLI("org.radlens.cli"),
-        SPARK("org.radlens.spark");
+        VALIDATION("org.radlens.validation"), PIPELINE("org.radlens.pipeline"), BENCH("org.radlens.bench"),
+        FIJI("org.radlens.fiji"), CLI("org.radlens.cli"), SPARK("org.radlens.spark");
 
         final String pkg;
 
@@ -40,30 +38,23 @@ final class ModuleRules {
         }
     }
 
-    /** Which other RadLens modules each module may import (ARCHITECTURE.md, "Modules and who may import whom"). */
+    /**
+     * Which other RadLens modules each module may import (ARCHITECTURE.md, "Modules and who may import whom"; bench,
+     * the benchmarks of {@code radlens bench score} and their local Orthanc, is cli's benchmark library). Spark never
+     * imports cli: the CLI finds the spark engine at run time ({@code ScoreEngineProvider}).
+     */
     static final Map<Module, Set<Module>> MAY_IMPORT = Map.of(
             Module.VOLUME3D, EnumSet.noneOf(Module.class),
             Module.DICOM_IO, EnumSet.of(Module.VOLUME3D),
             Module.MODELS, EnumSet.of(Module.VOLUME3D),
             Module.VALIDATION, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS),
-            Module.FIJI, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS),
-            Module.CLI, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS, Module.VALIDATION),
-            Module.SPARK, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS));
-
-    /**
-     * TEMPORARY exceptions to {@link #MAY_IMPORT}, class by class (a class and its nested classes): the scoring
-     * pipeline still lives in cli's {@code org.radlens.cli.score}, and spark runs it (issue 16: a {@code pipeline}
-     * module will own it and spark will import cli never). Only these classes are allowed; any other cli class
-     * imported by spark, new or old, fails the rule. Shrink this list as classes move; delete it with the move.
-     */
-    static final Map<Module, Set<String>> TEMPORARY_EXCEPTIONS = Map.of(
-            Module.SPARK, Set.of(
-                    "org.radlens.cli.score.BatchRunner", "org.radlens.cli.score.FileInputs",
-                    "org.radlens.cli.score.FolderScoring", "org.radlens.cli.score.Journal",
-                    "org.radlens.cli.score.OutputFiles", "org.radlens.cli.score.ProgressBar",
-                    "org.radlens.cli.score.ResultRow", "org.radlens.cli.score.ScoreEngineProvider",
-                    "org.radlens.cli.score.ScoreModels", "org.radlens.cli.score.ScoringEngine",
-                    "org.radlens.cli.score.UidClaims"));
+            Module.PIPELINE, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS),
+            Module.BENCH, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS, Module.VALIDATION,
+                    Module.PIPELINE),
+            Module.FIJI, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS, Module.PIPELINE),
+            Module.CLI, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS, Module.VALIDATION,
+                    Module.PIPELINE, Module.BENCH),
+            Module.SPARK, EnumSet.of(Module.VOLUME3D, Module.DICOM_IO, Module.MODELS, Module.PIPELINE));
 
     /** Outside dependencies volume3d may have: the JDK and imglib2 core. */
     static final String[] VOLUME3D_MAY_USE = {"java..", "javax..", "jdk..", "net.imglib2..", "org.radlens.volume3d.."};
@@ -89,19 +80,9 @@ final class ModuleRules {
                 .filter(o -> o != m && !allowed.contains(o)).map(o -> o.pkg + "..").toArray(String[]::new);
         String names = allowed.isEmpty() ? "no other RadLens module"
                 : allowed.stream().map(Module::name).collect(Collectors.joining(", "));
-        Set<String> excepted = TEMPORARY_EXCEPTIONS.getOrDefault(m, Set.of());
-        DescribedPredicate<JavaClass> bad = JavaClass.Predicates.resideInAnyPackage(forbidden)
-                .and(DescribedPredicate.not(excepted(excepted)));
-        String suffix = excepted.isEmpty() ? "" : " (+ " + excepted.size() + " temporary exceptions)";
         return noClasses().that().resideInAPackage(m.pkg + "..")
-                .should().dependOnClassesThat(bad)
-                .as(m + " may import only " + names + suffix).allowEmptyShould(true);
-    }
-
-    /** One of {@code names} or a class nested in one. */
-    private static DescribedPredicate<JavaClass> excepted(Set<String> names) {
-        return DescribedPredicate.describe("a temporary exception " + names, c -> names.contains(c.getName())
-                || names.stream().anyMatch(n -> c.getName().startsWith(n + "$")));
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .as(m + " may import only " + names).allowEmptyShould(true);
     }
 
     static ArchRule volume3dUsesOnlyJdk() {

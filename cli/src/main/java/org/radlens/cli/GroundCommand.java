@@ -10,6 +10,7 @@ import org.radlens.models.grounding.Box;
 import org.radlens.models.grounding.Grounder;
 import org.radlens.models.grounding.Grounding;
 import org.radlens.models.grounding.HeatMap;
+import org.radlens.pipeline.render.OverlayRenderer;
 import org.radlens.volume3d.Image2D;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,7 +95,7 @@ final class GroundCommand implements Callable<Integer> {
             }
             if (options.out != null) {
                 Path png = options.out.resolve(Overlays.stem(file) + "_" + Overlays.slug(q) + ".png");
-                Overlays.write(Overlays.heat(Overlays.grey(image), map, g.boxes()), png);
+                Overlays.write(OverlayRenderer.heat(OverlayRenderer.grey(image), map, g.boxes()), png);
                 o.addProperty("overlay", png.toString());
             }
             arr.add(o);

@@ -3,13 +3,13 @@ package org.radlens.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.radlens.cli.score.InputGates;
 import org.radlens.dicomio.InputFacts;
 import org.radlens.dicomio.ReadFailures;
 import org.radlens.dicomio.scope.Scope;
 import org.radlens.dicomio.scope.ScopeGate;
 import org.radlens.models.RadLensModel;
 import org.radlens.models.encode.ImageEmbedding;
+import org.radlens.pipeline.InputGates;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.Volume;
 

@@ -1,9 +1,5 @@
 package org.radlens.cli;
 
-import org.radlens.cli.score.Journal;
-import org.radlens.cli.score.ListenService;
-import org.radlens.cli.score.OutputFiles;
-import org.radlens.cli.score.ScoringEngine;
 import org.radlens.dicomio.dimse.DimseClient;
 import org.radlens.dicomio.dimse.ListenerSettings;
 import org.radlens.dicomio.dimse.RemoteAe;
@@ -11,6 +7,10 @@ import org.radlens.dicomio.dimse.StorageReceiver;
 import org.radlens.dicomio.scope.ScopeGate;
 import org.radlens.dicomio.tls.TlsSettings;
 import org.radlens.models.RadLensModel;
+import org.radlens.pipeline.Journal;
+import org.radlens.pipeline.OutputFiles;
+import org.radlens.pipeline.ScoringEngine;
+import org.radlens.pipeline.listen.ListenService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +78,7 @@ final class ListenCommand implements Callable<Integer> {
         if (destination != null) {
             DimseClient.echo(destination, aet, destTls); // fail fast when the destination is unreachable
         }
-        try (RadLensModel m = org.radlens.cli.score.ScoreModels.open(model, workers);
+        try (RadLensModel m = org.radlens.pipeline.ScoreModels.open(model, workers);
              Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
             ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery, gate);
             try (ListenService service = new ListenService(engine, new ListenService.Destination(destination, aet,

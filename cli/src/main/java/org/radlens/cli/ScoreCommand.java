@@ -1,16 +1,17 @@
 package org.radlens.cli;
 
-import org.radlens.cli.score.BatchRunner;
-import org.radlens.cli.score.Journal;
-import org.radlens.cli.score.OutputFiles;
-import org.radlens.cli.score.ResultRow;
-import org.radlens.cli.score.ScoreRuns;
-import org.radlens.cli.score.ScoreEngineProvider;
-import org.radlens.cli.score.ScoreEngines;
-import org.radlens.cli.score.ScoringEngine;
+import org.radlens.cli.score.ProgressBar;
 import org.radlens.dicomio.scope.ScopeGate;
 import org.radlens.dicomio.web.DicomWebClient;
 import org.radlens.models.RadLensModel;
+import org.radlens.pipeline.BatchRunner;
+import org.radlens.pipeline.Journal;
+import org.radlens.pipeline.OutputFiles;
+import org.radlens.pipeline.ResultRow;
+import org.radlens.pipeline.ScoreEngineProvider;
+import org.radlens.pipeline.ScoreEngines;
+import org.radlens.pipeline.ScoreRuns;
+import org.radlens.pipeline.ScoringEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,7 +96,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         ScopeGate gate = web.gate(spec);
         Files.createDirectories(out);
-        try (RadLensModel m = org.radlens.cli.score.ScoreModels.open(model, workers);
+        try (RadLensModel m = org.radlens.pipeline.ScoreModels.open(model, workers);
              Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
             ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery, gate);
             BatchRunner.Summary s = web.url != null ? runDicomWeb(engine, journal, gate)
@@ -138,17 +139,21 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private BatchRunner.Summary runFiles(ScoringEngine engine, Journal journal) throws Exception {
-        return ScoreRuns.files(engine, journal, inputs, out, writeDicom, workers, queue(), showBar());
+        return ScoreRuns.files(engine, journal, inputs, out, writeDicom, workers, queue(), this::bar);
     }
 
     private BatchRunner.Summary runDicomWeb(ScoringEngine engine, Journal journal, ScopeGate gate) throws Exception {
         DicomWebClient client = web.client(spec);
         return ScoreRuns.dicomWeb(engine, journal, client, web.studies, List.copyOf(gate.modalities()),
-                web.studyDate, out, workers, queue(), showBar());
+                web.studyDate, out, workers, queue(), this::bar);
     }
 
     private int queue() {
         return queue > 0 ? queue : 2 * workers;
+    }
+
+    private ProgressBar bar(long items) {
+        return new ProgressBar(System.err, showBar(), items);
     }
 
     private boolean showBar() {

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import org.radlens.models.ModelLoadException;
 import org.radlens.models.RadLensModel;
 import org.radlens.models.encode.ImageEmbedding;
+import org.radlens.pipeline.render.OverlayRenderer;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.LabelMask;
 import picocli.CommandLine.Command;
@@ -96,7 +97,7 @@ final class SegmentCommand implements Callable<Integer> {
         json.add("classes", classes);
         if (options.out != null) {
             Path png = options.out.resolve(Overlays.stem(file) + "_mask.png");
-            Overlays.write(Overlays.outline(Overlays.grey(image), mask), png);
+            Overlays.write(OverlayRenderer.outline(OverlayRenderer.grey(image), mask), png);
             json.addProperty("overlay", png.toString());
         }
         return new ImageBatch.Result(json, rows);

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.radlens.cli.score.LocalOrthanc;
+import org.radlens.bench.LocalOrthanc;
 
 /** {@code radlens bench score} with 6 images (counts and JSON fields only; figures are never asserted). */
 class BenchScoreCommandTest extends CliTest {

@@ -14,9 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.radlens.cli.score.ScoringEngine;
 import org.radlens.models.RadLensModel;
 import org.radlens.models.pkg.Sha256;
+import org.radlens.pipeline.ScoringEngine;
 import picocli.CommandLine;
 
 /** {@code radlens eval ... --model PKG}: predictions from the bundled default package on the bundled samples. */

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.radlens.dicomio.scope.ScopeGate;
-import org.radlens.cli.score.ScoreModels;
-import org.radlens.cli.score.ScoringEngine;
 import org.radlens.models.ModelLoadException;
 import org.radlens.models.RadLensModel;
+import org.radlens.pipeline.ScoreModels;
+import org.radlens.pipeline.ScoringEngine;
 
 /**
  * The model of one executor JVM: opened by the first task that needs it, shared by every later task and task thread

@@ -9,7 +9,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.radlens.cli.score.ResultRow;
+import org.radlens.pipeline.ResultRow;
 
 /**
  * The columnar result set {@code OUT/results.parquet}: one row per item with the columns of {@code results.csv}

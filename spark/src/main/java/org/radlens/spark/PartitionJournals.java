@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.radlens.cli.score.Journal;
-import org.radlens.cli.score.ResultRow;
+import org.radlens.pipeline.Journal;
+import org.radlens.pipeline.ResultRow;
 
 /**
  * The Spark engine's commit protocol (the journal idea, not Spark's output committer). Each task attempt writes its

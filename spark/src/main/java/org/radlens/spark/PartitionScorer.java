@@ -8,10 +8,10 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.util.LongAccumulator;
 import java.util.Map;
-import org.radlens.cli.score.BatchRunner;
-import org.radlens.cli.score.FolderScoring;
-import org.radlens.cli.score.ResultRow;
-import org.radlens.cli.score.UidClaims;
+import org.radlens.pipeline.BatchRunner;
+import org.radlens.pipeline.FolderScoring;
+import org.radlens.pipeline.ResultRow;
+import org.radlens.pipeline.UidClaims;
 
 /**
  * The Spark task: scores the items of one partition with the executor's model ({@link ExecutorModels}) and the cli's

@@ -6,7 +6,7 @@ import org.apache.spark.Success$;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.radlens.cli.score.ProgressBar;
+import org.radlens.pipeline.Progress;
 
 /**
  * Driver progress of the scoring job from Spark's listener bus, one line on stderr redrawn at most every 200 ms:
@@ -73,7 +73,7 @@ public final class SparkProgress extends SparkListener {
     synchronized String line(long now) {
         double secs = Math.max(1e-3, (now - start) / 1e9);
         double rate = itemsDone / secs;
-        String eta = rate > 0 ? ProgressBar.clock((totalItems - itemsDone) / rate) : "?";
+        String eta = rate > 0 ? Progress.clock((totalItems - itemsDone) / rate) : "?";
         return String.format(Locale.ROOT, "[spark] tasks %d/%d, %d/%d images%s %.1f img/s ETA %s", tasksDone,
                 partitionSizes.length, itemsDone, totalItems, retried > 0 ? " (" + retried + " task attempts retried)"
                         : "", rate, eta);

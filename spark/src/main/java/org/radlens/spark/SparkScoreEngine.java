@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.radlens.cli.score.ResultRow;
-import org.radlens.cli.score.UidClaims;
-import org.radlens.cli.score.FileInputs;
-import org.radlens.cli.score.Journal;
-import org.radlens.cli.score.OutputFiles;
-import org.radlens.cli.score.ScoreEngineProvider;
 import org.radlens.models.DefaultModel;
+import org.radlens.pipeline.FileInputs;
+import org.radlens.pipeline.Journal;
+import org.radlens.pipeline.OutputFiles;
+import org.radlens.pipeline.ResultRow;
+import org.radlens.pipeline.ScoreEngineProvider;
+import org.radlens.pipeline.UidClaims;
 
 /**
  * The {@code spark} engine of {@code radlens score}. The driver merges partition journals left by a killed run, lists

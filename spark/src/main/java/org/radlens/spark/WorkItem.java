@@ -2,7 +2,7 @@ package org.radlens.spark;
 
 import java.io.Serializable;
 import java.nio.file.Path;
-import org.radlens.cli.score.FileInputs;
+import org.radlens.pipeline.FileInputs;
 
 /** A serialisable {@link FileInputs.Item}: the stable item id and the file's absolute path (as seen by executors). */
 public record WorkItem(String id, String path) implements Serializable {

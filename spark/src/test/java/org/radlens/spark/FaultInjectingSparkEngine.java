@@ -1,6 +1,6 @@
 package org.radlens.spark;
 
-import org.radlens.cli.score.ScoreEngineProvider;
+import org.radlens.pipeline.ScoreEngineProvider;
 
 /**
  * {@code radlens score --engine spark-fault-test}: the production {@link SparkScoreEngine} with the test's

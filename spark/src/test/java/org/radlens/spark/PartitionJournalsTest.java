@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.radlens.cli.score.Journal;
-import org.radlens.cli.score.ResultRow;
+import org.radlens.pipeline.Journal;
+import org.radlens.pipeline.ResultRow;
 
 class PartitionJournalsTest {
     @TempDir

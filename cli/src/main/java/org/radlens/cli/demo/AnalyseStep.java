@@ -17,6 +17,7 @@ import org.radlens.models.RadLensModel;
 import org.radlens.models.encode.ImageEmbedding;
 import org.radlens.models.grounding.Grounding;
 import org.radlens.models.zeroshot.FindingScore;
+import org.radlens.pipeline.render.OverlayRenderer;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.LabelMask;
 
@@ -65,7 +66,7 @@ public final class AnalyseStep implements DemoStep {
         Image2D image = sample.image();
         String stem = Overlays.stem(sample.file()) + "_" + extension(sample.file());
         ImageEmbedding encoded = model.imageEncoder().encode(image); // one encoding serves every step below
-        BufferedImage grey = Overlays.grey(image);
+        BufferedImage grey = OverlayRenderer.grey(image);
         List<FindingScore> scores = new ArrayList<>(model.classifier().classify(encoded,
                 model.classifier().defaultFindings()));
         scores.sort(Comparator.comparingDouble(FindingScore::probability).reversed());
@@ -83,13 +84,13 @@ public final class AnalyseStep implements DemoStep {
         for (String query : QUERIES) {
             Grounding g = model.grounder().locate(encoded, query);
             Path png = out.resolve(stem + "_" + Overlays.slug(query) + ".png");
-            Overlays.write(Overlays.heat(copy(grey), g.map(), g.boxes()), png);
+            Overlays.write(OverlayRenderer.heat(copy(grey), g.map(), g.boxes()), png);
             grounded.put(query, Map.of("boxes", g.boxes().size(), "overlay", png.getFileName().toString()));
         }
         r.put("grounding", grounded);
         LabelMask lungs = model.segmenter().segment(encoded);
         Path maskPng = out.resolve(stem + "_lungs.png");
-        Overlays.write(Overlays.outline(grey, lungs), maskPng);
+        Overlays.write(OverlayRenderer.outline(grey, lungs), maskPng);
         long pixels = lungs.count(1);
         r.put("lung_pixels", pixels);
         r.put("mask_source", lungs.source());

@@ -2,12 +2,14 @@ package org.radlens.cli.score;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.radlens.pipeline.Progress;
 
 /**
  * A one-line terminal progress bar on stderr: {@code [#####-----] 120/400 (3 failed) 8.2 img/s ETA 0:34}, redrawn
- * with a carriage return at most every 200 ms. Disabled instances print nothing. Thread-safe.
+ * with a carriage return at most every 200 ms: the {@code radlens score} view of pipeline's {@link Progress}.
+ * Disabled instances print nothing. Thread-safe.
  */
-public final class ProgressBar {
+public final class ProgressBar implements Progress {
     private static final int WIDTH = 30;
     private final PrintStream out;
     private final boolean enabled;
@@ -23,7 +25,7 @@ public final class ProgressBar {
         this.total = total;
     }
 
-    /** Counts one finished item. */
+    @Override
     public synchronized void step(boolean itemFailed) {
         done++;
         failed += itemFailed ? 1 : 0;
@@ -36,6 +38,7 @@ public final class ProgressBar {
     }
 
     /** Ends the line (when enabled). */
+    @Override
     public synchronized void finish() {
         if (enabled) {
             out.println('\r' + line(System.nanoTime()));
@@ -52,9 +55,8 @@ public final class ProgressBar {
                 "-".repeat(WIDTH - filled), done, total, failed > 0 ? " (" + failed + " failed)" : "", rate, eta);
     }
 
+    /** {@link Progress#clock}. */
     public static String clock(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        return Progress.clock(seconds);
     }
 }

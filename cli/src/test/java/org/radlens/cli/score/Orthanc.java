@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import org.radlens.bench.LocalOrthanc;
 
 /**
  * The tests' view of {@link LocalOrthanc}: skips (JUnit assumption) when Debian {@code orthanc} /

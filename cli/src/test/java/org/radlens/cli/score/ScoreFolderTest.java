@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radlens.cli.RadLens;
+import org.radlens.pipeline.ScoreEngines;
 
 /** {@code radlens score} over a folder with the bundled model and samples (plus a truncated DICOM). */
 class ScoreFolderTest {

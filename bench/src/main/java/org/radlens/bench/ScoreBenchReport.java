@@ -1,0 +1,92 @@
+package org.radlens.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.radlens.bench.ScoreBench.Row;
+import org.radlens.bench.ScoreBench.Stage;
+import org.radlens.validation.bench.BenchReports;
+import org.radlens.validation.bench.Timing;
+
+/**
+ * The {@code radlens bench score} rows as a Markdown table and JSON, in the conventions of {@code bench io|infer}
+ * ({@code {"bench": "score", "settings", "rows", "notes"}}). Each row shows the issue's target next to the measured
+ * images/hour; targets are context, never a pass/fail.
+ */
+public final class ScoreBenchReport {
+    private ScoreBenchReport() {
+    }
+
+    public static String table(List<Row> rows, List<String> notes) {
+        StringBuilder sb = new StringBuilder("| mode | workers | scored / failed | model load s | wall s | images/hour "
+                + "| target/hour | per image median / p95 ms | transfer ms (share) | decode ms (share) "
+                + "| inference ms (share) | write ms (share) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | ", r.mode().label, r.workers()));
+            if (Double.isNaN(r.wallS())) {
+                sb.append(String.format(Locale.ROOT, "%s | | | | %,d | | | | | |\n", r.note(),
+                        r.mode().targetPerHour));
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "%d / %d | %.1f | %.1f | %,.0f | %,d | ", r.scored(), r.failed(),
+                    r.modelLoadS(), r.wallS(), r.imagesPerHour(), r.mode().targetPerHour));
+            sb.append(r.perImage() == null ? r.note() : String.format(Locale.ROOT, "%.1f / %.1f",
+                    r.perImage().medianMs(), r.perImage().p95Ms()));
+            for (String stage : ScoreBench.STAGES) {
+                Stage st = r.stages().get(stage);
+                sb.append(" | ").append(st == null ? "–" : String.format(Locale.ROOT, "%.1f (%.0f %%)",
+                        st.ms().meanMs(), 100 * st.share()));
+            }
+            sb.append(" |\n");
+        }
+        notes.forEach(n -> sb.append("\n- ").append(n));
+        return sb.append('\n').toString();
+    }
+
+    /** Writes the rows, settings and notes as JSON to {@code out} (parent folders created). */
+    public static void writeJson(Path out, List<Row> rows, Map<String, Object> settings, List<String> notes)
+            throws IOException {
+        List<Object> json = new ArrayList<>();
+        for (Row r : rows) {
+            json.add(row(r));
+        }
+        BenchReports.writeJson(out, "score", settings, json, notes);
+    }
+
+    private static Map<String, Object> row(Row r) {
+        boolean timed = !Double.isNaN(r.wallS());
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("mode", r.mode().label);
+        o.put("workers", r.workers());
+        o.put("images", r.images());
+        o.put("scored", r.scored());
+        o.put("failed", r.failed());
+        o.put("model_load_s", timed ? r.modelLoadS() : null);
+        o.put("wall_s", timed ? r.wallS() : null);
+        o.put("images_per_hour", timed ? r.imagesPerHour() : null);
+        o.put("target_images_per_hour", r.mode().targetPerHour);
+        o.put("per_image_ms", r.perImage() == null ? null : stats(r.perImage()));
+        Map<String, Object> stages = new LinkedHashMap<>();
+        r.stages().forEach((name, st) -> {
+            Map<String, Object> m = stats(st.ms());
+            m.put("share", st.share());
+            stages.put(name, m);
+        });
+        o.put("stages_ms", stages);
+        o.put("note", r.measured() ? null : r.note());
+        return o;
+    }
+
+    private static Map<String, Object> stats(Timing t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", t.repetitions());
+        m.put("mean_ms", t.meanMs());
+        m.put("median_ms", t.medianMs());
+        m.put("p95_ms", t.p95Ms());
+        return m;
+    }
+}

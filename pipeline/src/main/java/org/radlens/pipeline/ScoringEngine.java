@@ -1,0 +1,275 @@
+package org.radlens.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.radlens.dicomio.derived.AlgorithmIdentity;
+import org.radlens.dicomio.DicomReader;
+import org.radlens.dicomio.derived.DicomWriteException;
+import org.radlens.dicomio.ImageFiles;
+import org.radlens.dicomio.ImageFormat;
+import org.radlens.dicomio.InputFacts;
+import org.radlens.dicomio.scope.Scope;
+import org.radlens.dicomio.scope.ScopeGate;
+import org.radlens.dicomio.ImageReadException;
+import org.radlens.dicomio.derived.ReportContent;
+import org.radlens.dicomio.derived.ScoredFinding;
+import org.radlens.dicomio.derived.SecondaryCaptures;
+import org.radlens.dicomio.derived.Segmentations;
+import org.radlens.dicomio.SourceImage;
+import org.radlens.dicomio.SourcedImage;
+import org.radlens.dicomio.derived.StructuredReports;
+import org.radlens.models.InferenceException;
+import org.radlens.models.RadLensModel;
+import org.radlens.models.encode.ImageEmbedding;
+import org.radlens.models.grounding.Box;
+import org.radlens.models.grounding.Grounding;
+import org.radlens.models.grounding.HeatMap;
+import org.radlens.models.zeroshot.FindingScore;
+import org.radlens.pipeline.render.OverlayRenderer;
+import org.radlens.volume3d.Image2D;
+import org.radlens.volume3d.LabelMask;
+
+/**
+ * Scores one image file with a shared, thread-safe model: classification of the package's findings, optionally the
+ * lung segmentation (area in mm²), and for DICOM sources the TID 1500 SR, (with segmentation) SEG and (with an
+ * overlay query) Secondary Capture objects with deterministic UIDs. Stateless apart from the model; safe to call
+ * from many workers.
+ */
+public final class ScoringEngine {
+    /** A scored image and the derived DICOM objects (empty arrays and "" when not made). */
+    public record Scored(ResultRow row, byte[] sr, byte[] seg, byte[] sc, String scUid) {
+        /** The objects made, by SOP Instance UID: SR, then SEG, then SC. */
+        public Map<String, byte[]> objects() {
+            Map<String, byte[]> out = new LinkedHashMap<>();
+            if (sr.length > 0) {
+                out.put(row.srUid(), sr);
+            }
+            if (seg.length > 0) {
+                out.put(row.segUid(), seg);
+            }
+            if (sc.length > 0) {
+                out.put(scUid, sc);
+            }
+            return out;
+        }
+
+        /** A refused or duplicate item: its row and no objects. */
+        static Scored only(ResultRow row) {
+            return new Scored(row, new byte[0], new byte[0], new byte[0], "");
+        }
+
+        /**
+         * Writes {@link #objects()} as {@code dir/<uid>.dcm}, each atomically (a temporary file of this write only,
+         * then a move); a failed write (a full disk) leaves no temporary file behind.
+         */
+        public List<Path> writeTo(Path dir) throws IOException {
+            List<Path> written = new ArrayList<>();
+            for (Map.Entry<String, byte[]> o : objects().entrySet()) {
+                Files.createDirectories(dir);
+                Path tmp = dir.resolve(o.getKey() + ".dcm." + java.util.UUID.randomUUID() + ".tmp");
+                try {
+                    Files.write(tmp, o.getValue());
+                    written.add(Files.move(tmp, dir.resolve(o.getKey() + ".dcm"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE));
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            return written;
+        }
+    }
+
+    private final RadLensModel model;
+    private final AlgorithmIdentity algorithm;
+    private final boolean segment;
+    private final String overlayQuery;
+    private final ScopeGate gate;
+
+    public ScoringEngine(RadLensModel model, boolean segment) throws IOException {
+        this(model, segment, null);
+    }
+
+    public ScoringEngine(RadLensModel model, boolean segment, String overlayQuery) throws IOException {
+        this(model, segment, overlayQuery, ScopeGate.chestRadiographs());
+    }
+
+    /**
+     * @param overlayQuery when not null, DICOM sources also get a Secondary Capture of the heat map of this
+     *                     grounding query blended over the image ({@link SecondaryCaptures})
+     * @param gate         the header input gate ({@code --modality}); the package's embedding gate is added to it
+     */
+    public ScoringEngine(RadLensModel model, boolean segment, String overlayQuery, ScopeGate gate)
+            throws IOException {
+        this.model = model;
+        this.gate = gate;
+        this.segment = segment;
+        this.overlayQuery = overlayQuery;
+        this.algorithm = algorithmOf(model);
+    }
+
+    /** The model as the author of derived DICOM objects: name, version, {@link ModelPackage#identity()}. */
+    public static AlgorithmIdentity algorithmOf(RadLensModel model) {
+        return new AlgorithmIdentity(model.manifest().name(), model.manifest().version(),
+                model.modelPackage().identity());
+    }
+
+    public AlgorithmIdentity algorithm() {
+        return algorithm;
+    }
+
+    /** Scores {@code file} without duplicate detection. */
+    public Scored score(String id, Path file, boolean derive) throws ImageReadException, InferenceException,
+            DicomWriteException, IOException {
+        return score(id, file, derive, null);
+    }
+
+    /**
+     * Scores {@code file} unless the input gate refuses it or (with {@code claims}) another item owns its SOP
+     * Instance UID; DICOM objects are built when {@code derive} is true and the file is DICOM.
+     */
+    public Scored score(String id, Path file, boolean derive, UidClaims claims)
+            throws ImageReadException, InferenceException, DicomWriteException, IOException {
+        long t0 = System.nanoTime();
+        ImageFormat format = ImageFormat.detect(file);
+        if (format == ImageFormat.DICOM) {
+            SourcedImage in;
+            try {
+                in = DicomReader.readSourcedImage(file); // one read for pixels and UIDs
+            } catch (ImageReadException e) {
+                return refusedOrThrow(id, file, e); // e.g. an SR: no pixels, but a clear refusal
+            }
+            return gated(id, in.source(), in.image(), derive, claims, t0);
+        }
+        Scope scope = gate.check(InputFacts.of(format), id);
+        if (scope.refused()) {
+            return Scored.only(ResultRow.refused(id, "", scope.label(), scope.message()));
+        }
+        return score(id, null, ImageFiles.readImage2D(file), derive, scope, t0);
+    }
+
+    /** Scores the DICOM {@code file} whose header the caller has already read as {@code src}. */
+    public Scored score(String id, Path file, SourceImage src, boolean derive, UidClaims claims)
+            throws ImageReadException, InferenceException, DicomWriteException, IOException {
+        long t0 = System.nanoTime();
+        Scored early = refusedOrDuplicate(id, src, claims);
+        return early != null ? early : score(id, src, DicomReader.readImage(file), derive, gate.check(src.facts(), id),
+                t0);
+    }
+
+    private Scored gated(String id, SourceImage src, Image2D image, boolean derive, UidClaims claims, long t0)
+            throws InferenceException, DicomWriteException, IOException {
+        Scored early = refusedOrDuplicate(id, src, claims);
+        return early != null ? early : score(id, src, image, derive, gate.check(src.facts(), id), t0);
+    }
+
+    /** The refused or duplicate row of {@code src}, or null when it is to be scored. */
+    private Scored refusedOrDuplicate(String id, SourceImage src, UidClaims claims) throws IOException {
+        Scope scope = gate.check(src.facts(), id);
+        if (scope.refused()) {
+            return Scored.only(ResultRow.refused(id, src.sopInstanceUid(), scope.label(), scope.message()));
+        }
+        java.util.Optional<String> owner = claims == null ? java.util.Optional.empty()
+                : claims.claim(src.sopInstanceUid(), id);
+        return owner.map(o -> Scored.only(ResultRow.duplicate(id, src.sopInstanceUid(), o))).orElse(null);
+    }
+
+    /** A DICOM file that cannot be read as an image: refused when its header alone says so, else the read error. */
+    private Scored refusedOrThrow(String id, Path file, ImageReadException e) throws ImageReadException {
+        try {
+            Scope scope = gate.check(InputFacts.read(file), id);
+            if (scope.refused()) {
+                return Scored.only(ResultRow.refused(id, "", scope.label(), scope.message()));
+            }
+        } catch (ImageReadException header) {
+            e.addSuppressed(header);
+        }
+        throw e;
+    }
+
+    /** @param t0 when reading began (decode time = t0 to now) */
+    private Scored score(String id, SourceImage src, Image2D image, boolean derive, Scope header, long t0)
+            throws InferenceException, DicomWriteException {
+        long t1 = System.nanoTime();
+        ImageEmbedding e = model.imageEncoder().encode(image);
+        Scope scope = InputGates.withEmbedding(model, header, e);
+        List<FindingScore> scores = model.classifier().classify(e, model.classifier().defaultFindings());
+        Map<String, Double> probs = new LinkedHashMap<>();
+        List<ScoredFinding> findings = new ArrayList<>();
+        for (FindingScore s : scores) {
+            probs.put(s.finding(), s.probability());
+            findings.add(new ScoredFinding(s.finding(), Math.min(1, Math.max(0, s.probability()))));
+        }
+        LabelMask mask = segment ? model.segmenter().segment(e) : null;
+        double area = mask == null ? Double.NaN : mask.count(1) * image.geometry().spacing(0)
+                * image.geometry().spacing(1);
+        Grounding overlay = derive && src != null && overlayQuery != null
+                ? model.grounder().locate(e, overlayQuery) : null;
+        long t2 = System.nanoTime();
+        byte[] sr = new byte[0];
+        byte[] seg = new byte[0];
+        if (derive && src != null) {
+            ReportContent content = reportContent(findings, overlay, mask, area)
+                    .withGateOutcome(scope.flagged() ? scope.label() + ": " + scope.message() : "");
+            sr = StructuredReports.measurementReport(src, content, algorithm);
+            if (mask != null) {
+                seg = Segmentations.binary(src, lungs(mask), mask.classNames().get(0), algorithm);
+            }
+        }
+        byte[] sc = overlay == null ? new byte[0] : SecondaryCaptures.overlay(src, image.width(), image.height(),
+                OverlayRenderer.rgb(OverlayRenderer.heat(OverlayRenderer.grey(image), overlay.map(), overlay.boxes())),
+                overlayQuery, algorithm);
+        ResultRow row = new ResultRow(id, src == null ? "" : src.sopInstanceUid(), probs, area,
+                sr.length > 0 ? StructuredReports.instanceUid(src, algorithm) : "",
+                seg.length > 0 ? Segmentations.instanceUid(src, algorithm) : "", "")
+                .withScope(scope.label(), scope.message()).withTiming("decode", (t1 - t0) / 1e6)
+                .withTiming("inference", (t2 - t1) / 1e6)
+                .withTiming("write", (System.nanoTime() - t2) / 1e6);
+        return new Scored(row, sr, seg, sc, sc.length > 0 ? SecondaryCaptures.instanceUid(src, algorithm,
+                overlayQuery) : "");
+    }
+
+    /**
+     * What the SR reports besides the findings: the overlay query's grounding boxes and heat-map peak (when an overlay
+     * was made), and segment 1's area in pixels and mm² (when the mask was made; the SEG written beside the SR holds
+     * it).
+     */
+    private ReportContent reportContent(List<ScoredFinding> findings, Grounding overlay, LabelMask mask, double area) {
+        ReportContent c = ReportContent.of(findings);
+        if (overlay != null) {
+            List<ReportContent.Box> boxes = new ArrayList<>();
+            for (Box b : overlay.boxes()) {
+                boxes.add(new ReportContent.Box(overlayQuery, b.score(), b.x(), b.y(), b.x() + b.w(), b.y() + b.h()));
+            }
+            c = c.withBoxes(boxes).withPeak(peak(overlay.map(), overlayQuery));
+        }
+        return mask == null ? c : c.withArea(new ReportContent.SegmentArea(mask.classNames().get(0), mask.count(1),
+                area));
+    }
+
+    /** The heat map's maximum, at the centre of its pixel (SCOORD image coordinates). */
+    static ReportContent.Peak peak(HeatMap map, String query) {
+        int best = 0;
+        float[] v = map.values();
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return new ReportContent.Peak(query, v[best], best % map.width() + 0.5, best / map.width() + 0.5);
+    }
+
+    /** Label 1 of the (2D) mask as 0/1 bytes in the source grid. */
+    private static byte[] lungs(LabelMask mask) {
+        byte[] l = mask.labels();
+        for (int i = 0; i < l.length; i++) {
+            l[i] = (byte) (l[i] == 1 ? 1 : 0);
+        }
+        return l;
+    }
+}

@@ -1,88 +1,99 @@
 package org.radlens.dicomio;
 
 import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
-import java.util.Optional;
-import org.radlens.volume3d.IntensityInfo.Window;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
 
-/** Extracts a {@link DicomHeader} from a PixelMed {@link AttributeList} (PixelMed stays behind this edge). */
-final class DicomAttributes {
-    private static final AttributeTag PER_FRAME = TagFromName.PerFrameFunctionalGroupsSequence;
-    private static final AttributeTag SHARED = TagFromName.SharedFunctionalGroupsSequence;
-
+/**
+ * The one helper over PixelMed attribute lists that dicom-io's readers and writers share. Reading: values of one
+ * attribute as numbers, integers, bytes or text, absent or malformed values giving the caller's default (never an
+ * exception: a malformed numeric string is treated as absent). Writing: attributes with dictionary VRs from plain
+ * values, sequences, code and reference items, the Image Pixel description and the Part 10 encoding.
+ *
+ * <p>PixelMed-typed, so for dicom-io's own packages only: other modules never see PixelMed.
+ *
+ * <pre>{@code
+ * double slope = DicomAttributes.number(list, TagFromName.RescaleSlope, 1);
+ * DicomAttributes.put(list, TagFromName.SeriesDescription, "RadLens findings");
+ * }</pre>
+ */
+public final class DicomAttributes {
     private DicomAttributes() {
     }
 
-    static DicomHeader header(AttributeList l, String ts) {
-        double slope = numberOrGroup(l, TagFromName.PixelValueTransformationSequence, TagFromName.RescaleSlope);
-        double intercept = numberOrGroup(l, TagFromName.PixelValueTransformationSequence,
-                TagFromName.RescaleIntercept);
-        boolean hasRescale = !Double.isNaN(slope) || !Double.isNaN(intercept);
-        return new DicomHeader(ts, text(l, TagFromName.Modality, "OT"), text(l, TagFromName.SeriesInstanceUID, ""),
-                (int) number(l, TagFromName.InstanceNumber, 0), integer(l, TagFromName.Rows),
-                integer(l, TagFromName.Columns), Math.max(1, (int) number(l, TagFromName.NumberOfFrames, 1)),
-                Math.max(1, integer(l, TagFromName.SamplesPerPixel)),
-                text(l, TagFromName.PhotometricInterpretation, "MONOCHROME2").trim(),
-                integer(l, TagFromName.BitsAllocated), integer(l, TagFromName.BitsStored),
-                integer(l, TagFromName.PixelRepresentation) == 1, integer(l, TagFromName.PlanarConfiguration),
-                Double.isNaN(slope) || slope == 0 ? 1 : slope, Double.isNaN(intercept) ? 0 : intercept, hasRescale,
-                text(l, TagFromName.RescaleType, ""), window(l), l.get(TagFromName.VOILUTSequence) != null,
-                position(l), orientation(l), spacing(l), number(l, TagFromName.SliceThickness, 0));
-    }
-
-    private static Optional<Window> window(AttributeList l) {
-        double c = numberOrGroup(l, TagFromName.FrameVOILUTSequence, TagFromName.WindowCenter);
-        double w = numberOrGroup(l, TagFromName.FrameVOILUTSequence, TagFromName.WindowWidth);
-        return Double.isFinite(c) && w > 0 ? Optional.of(new Window(c, w)) : Optional.empty();
-    }
-
-    private static double[] position(AttributeList l) {
-        double[] p = doubles(l, TagFromName.ImagePositionPatient, 3);
-        return p != null ? p : frameGroupValue(l, PER_FRAME, TagFromName.PlanePositionSequence,
-                TagFromName.ImagePositionPatient, 3, 0);
-    }
-
-    private static double[] orientation(AttributeList l) {
-        double[] o = doubles(l, TagFromName.ImageOrientationPatient, 6);
-        if (o == null) {
-            o = frameGroupValue(l, SHARED, TagFromName.PlaneOrientationSequence, TagFromName.ImageOrientationPatient,
-                    6, 0);
+    /** The first {@code n} values of {@code tag}, or null when absent, shorter, malformed or not finite. */
+    public static double[] doubles(AttributeList l, AttributeTag tag, int n) {
+        Attribute a = l.get(tag);
+        try {
+            double[] v = a == null ? null : a.getDoubleValues();
+            if (v == null || v.length < n) {
+                return null;
+            }
+            double[] out = Arrays.copyOf(v, n);
+            for (double d : out) {
+                if (!Double.isFinite(d)) {
+                    return null;
+                }
+            }
+            return out;
+        } catch (DicomException | RuntimeException e) {
+            return null; // malformed numeric string: treated as absent
         }
-        return o != null ? o : frameGroupValue(l, PER_FRAME, TagFromName.PlaneOrientationSequence,
-                TagFromName.ImageOrientationPatient, 6, 0);
     }
 
-    private static double[] spacing(AttributeList l) {
-        double[] s = doubles(l, TagFromName.PixelSpacing, 2);
-        if (s == null) {
-            s = frameGroupValue(l, SHARED, TagFromName.PixelMeasuresSequence, TagFromName.PixelSpacing, 2, 0);
+    /** The first value of {@code tag}, {@code dflt} when absent or malformed. */
+    public static double number(AttributeList l, AttributeTag tag, double dflt) {
+        double[] v = doubles(l, tag, 1);
+        return v == null ? dflt : v[0];
+    }
+
+    /** The first integer value of {@code tag}, 0 when absent. */
+    public static int integer(AttributeList l, AttributeTag tag) {
+        return Attribute.getSingleIntegerValueOrDefault(l, tag, 0);
+    }
+
+    /** Every integer value of {@code tag}; empty when absent or malformed. */
+    public static int[] ints(AttributeList l, AttributeTag tag) {
+        Attribute a = l.get(tag);
+        try {
+            int[] v = a == null ? null : a.getIntegerValues();
+            return v == null ? new int[0] : v;
+        } catch (DicomException | RuntimeException e) {
+            return new int[0];
         }
-        if (s == null) {
-            s = doubles(l, TagFromName.ImagerPixelSpacing, 2);
+    }
+
+    /** The value bytes of {@code tag} (little endian); empty when absent or unreadable. */
+    public static byte[] bytes(AttributeList l, AttributeTag tag) {
+        Attribute a = l.get(tag);
+        try {
+            byte[] v = a == null ? null : a.getByteValues(false);
+            return v == null ? new byte[0] : v;
+        } catch (DicomException | RuntimeException e) {
+            return new byte[0];
         }
-        return s != null && s[0] > 0 && s[1] > 0 && Double.isFinite(s[0] + s[1]) ? s : null;
+    }
+
+    /** The first string value of {@code tag}, trimmed; {@code dflt} when absent or blank. */
+    public static String text(AttributeList l, AttributeTag tag, String dflt) {
+        String s = Attribute.getSingleStringValueOrDefault(l, tag, dflt);
+        return s == null || s.isBlank() ? dflt : s.trim();
     }
 
     /**
-     * A top-level number, else the one in {@code macro} of the shared functional groups, else of frame 0's
-     * per-frame functional groups (enhanced objects); NaN when absent. Per-frame differences are not applied.
+     * The first {@code n} values of {@code tag} inside {@code macro} of item {@code index} of the functional group
+     * sequence {@code groups} (enhanced objects), or null when any of them is absent.
      */
-    private static double numberOrGroup(AttributeList l, AttributeTag macro, AttributeTag tag) {
-        double v = number(l, tag, Double.NaN);
-        if (Double.isNaN(v)) {
-            double[] g = frameGroupValue(l, SHARED, macro, tag, 1, 0);
-            g = g != null ? g : frameGroupValue(l, PER_FRAME, macro, tag, 1, 0);
-            v = g == null ? Double.NaN : g[0];
-        }
-        return v;
-    }
-
-    /** Value of {@code tag} inside {@code macro} of item {@code index} of a functional group sequence. */
-    static double[] frameGroupValue(AttributeList l, AttributeTag groups, AttributeTag macro, AttributeTag tag,
-                                    int n, int index) {
+    public static double[] frameGroupValue(AttributeList l, AttributeTag groups, AttributeTag macro, AttributeTag tag,
+                                           int n, int index) {
         Attribute g = l.get(groups);
         if (!(g instanceof SequenceAttribute seq) || seq.getNumberOfItems() <= index) {
             return null;
@@ -95,36 +106,98 @@ final class DicomAttributes {
         return doubles(ms.getItem(0).getAttributeList(), tag, n);
     }
 
-    static double[] doubles(AttributeList l, AttributeTag tag, int n) {
-        Attribute a = l.get(tag);
-        try {
-            double[] v = a == null ? null : a.getDoubleValues();
-            if (v == null || v.length < n) {
-                return null;
+    /** Puts {@code tag} with the given values (none = empty, type 2); returns {@code list}. */
+    public static AttributeList put(AttributeList list, AttributeTag tag, Object... values) throws DicomException {
+        Attribute a = AttributeFactory.newAttribute(tag);
+        for (Object v : values) {
+            if (v instanceof Integer i) {
+                a.addValue(i.intValue());
+            } else if (v instanceof AttributeTag t) {
+                a.addValue(t.toString());
+            } else if (v instanceof Double d) {
+                a.addValue(d.doubleValue());
+            } else {
+                a.addValue(String.valueOf(v));
             }
-            double[] out = java.util.Arrays.copyOf(v, n);
-            for (double d : out) {
-                if (!Double.isFinite(d)) {
-                    return null;
-                }
-            }
-            return out;
-        } catch (com.pixelmed.dicom.DicomException | RuntimeException e) {
-            return null; // malformed numeric string: treated as absent
         }
+        list.put(a);
+        return list;
     }
 
-    static double number(AttributeList l, AttributeTag tag, double dflt) {
-        double[] v = doubles(l, tag, 1);
-        return v == null ? dflt : v[0];
+    /** Puts a sequence of the given items; returns {@code list}. */
+    public static AttributeList seq(AttributeList list, AttributeTag tag, AttributeList... items) {
+        SequenceAttribute s = new SequenceAttribute(tag);
+        for (AttributeList item : items) {
+            s.addItem(item);
+        }
+        list.put(s);
+        return list;
     }
 
-    static int integer(AttributeList l, AttributeTag tag) {
-        return Attribute.getSingleIntegerValueOrDefault(l, tag, 0);
+    /** A code sequence item (Code Value, Coding Scheme Designator, Code Meaning). */
+    public static AttributeList code(String value, String scheme, String meaning) throws DicomException {
+        AttributeList l = new AttributeList();
+        put(l, TagFromName.CodeValue, value);
+        put(l, TagFromName.CodingSchemeDesignator, scheme);
+        put(l, TagFromName.CodeMeaning, meaning);
+        return l;
     }
 
-    static String text(AttributeList l, AttributeTag tag, String dflt) {
-        String s = Attribute.getSingleStringValueOrDefault(l, tag, dflt);
-        return s == null || s.isBlank() ? dflt : s.trim();
+    /** True when a Coding Scheme Designator anywhere in {@code list} (sequences included) equals {@code scheme}. */
+    public static boolean usesScheme(AttributeList list, String scheme) {
+        for (Attribute a : list.values()) {
+            if (a instanceof SequenceAttribute s) {
+                for (int i = 0; i < s.getNumberOfItems(); i++) {
+                    if (usesScheme(s.getItem(i).getAttributeList(), scheme)) {
+                        return true;
+                    }
+                }
+            } else if (a.getTag().equals(TagFromName.CodingSchemeDesignator)
+                    && scheme.equals(a.getSingleStringValueOrEmptyString().trim())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A reference item (Referenced SOP Class + Instance UID). */
+    public static AttributeList sopRef(String classUid, String instanceUid) throws DicomException {
+        AttributeList l = new AttributeList();
+        put(l, TagFromName.ReferencedSOPClassUID, classUid);
+        put(l, TagFromName.ReferencedSOPInstanceUID, instanceUid);
+        return l;
+    }
+
+    /**
+     * The Image Pixel module's description of unsigned, uncompressed pixels ({@code bits} stored in as many bits
+     * allocated) plus Lossy Image Compression "00"; the Pixel Data itself is the caller's.
+     */
+    public static void imagePixel(AttributeList l, int samples, String photometric, int rows, int columns, int bits)
+            throws DicomException {
+        put(l, TagFromName.SamplesPerPixel, samples);
+        put(l, TagFromName.PhotometricInterpretation, photometric);
+        if (samples > 1) {
+            put(l, TagFromName.PlanarConfiguration, 0);
+        }
+        put(l, TagFromName.Rows, rows);
+        put(l, TagFromName.Columns, columns);
+        put(l, TagFromName.BitsAllocated, bits);
+        put(l, TagFromName.BitsStored, bits);
+        put(l, TagFromName.HighBit, bits - 1);
+        put(l, TagFromName.PixelRepresentation, 0);
+        put(l, TagFromName.LossyImageCompression, "00");
+    }
+
+    /** The object as a Part 10 file: meta information added, explicit VR little endian. */
+    public static byte[] toPart10(AttributeList list) throws DicomException {
+        String explicitLe = com.pixelmed.dicom.TransferSyntax.ExplicitVRLittleEndian;
+        FileMetaInformation.addFileMetaInformation(list, explicitLe, "RADLENS");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            list.write(out, explicitLe, true, true);
+        } catch (IOException e) {
+            throw new DicomException("cannot encode: " + e.getMessage());
+        }
+        return out.toByteArray();
     }
 }

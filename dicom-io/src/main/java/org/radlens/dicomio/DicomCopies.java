@@ -50,10 +50,10 @@ public final class DicomCopies {
             for (int i = 0; i < n; i++) {
                 String index = String.valueOf(i);
                 String sop = DerivedUids.derive(seed, index, "sop");
-                DicomAttrs.put(list, TagFromName.StudyInstanceUID, DerivedUids.derive(seed, index, "study"));
-                DicomAttrs.put(list, TagFromName.SeriesInstanceUID, DerivedUids.derive(seed, index, "series"));
-                DicomAttrs.put(list, TagFromName.SOPInstanceUID, sop);
-                DicomAttrs.put(list, TagFromName.MediaStorageSOPInstanceUID, sop);
+                DicomAttributes.put(list, TagFromName.StudyInstanceUID, DerivedUids.derive(seed, index, "study"));
+                DicomAttributes.put(list, TagFromName.SeriesInstanceUID, DerivedUids.derive(seed, index, "series"));
+                DicomAttributes.put(list, TagFromName.SOPInstanceUID, sop);
+                DicomAttributes.put(list, TagFromName.MediaStorageSOPInstanceUID, sop);
                 Path file = folder.resolve(String.format("copy-%05d.dcm", i));
                 list.write(file.toFile(), syntax, true, true);
                 out.add(file);

@@ -58,7 +58,7 @@ final class DicomFile {
         TransferSyntax t = TransferSyntax.byUid(scan.transferSyntaxUid());
         if ((t == TransferSyntax.EXPLICIT_LE || t == TransferSyntax.IMPLICIT_LE) && scan.pixelOffset() > 0) {
             AttributeList list = parse(path, bytes, scan, false);
-            DicomHeader h = DicomAttributes.header(list, scan.transferSyntaxUid());
+            DicomHeader h = DicomHeader.read(list, scan.transferSyntaxUid());
             boolean grey = h.samplesPerPixel() == 1 && (h.bitsAllocated() == 8 || h.bitsAllocated() == 16)
                     && h.photometric().startsWith("MONOCHROME");
             if (grey && h.rows() > 0 && h.columns() > 0 && h.frames() <= 100_000
@@ -114,14 +114,14 @@ final class DicomFile {
         try {
             list = parse(path, bytes, scan, pixels, pixels && !ownRle && !ownJpegLs && !ownJpegExt);
         } catch (UnsupportedFormatException e) {
-            String why = DecoderLimits.limitation(DicomAttributes.header(parse(path, bytes, scan, false), ts));
+            String why = DecoderLimits.limitation(DicomHeader.read(parse(path, bytes, scan, false), ts));
             throw why == null ? e : new UnsupportedFormatException(path, ts, why, e);
         }
-        DicomHeader h = DicomAttributes.header(list, ts);
+        DicomHeader h = DicomHeader.read(list, ts);
         if (ownJpegExt && h.samplesPerPixel() != 1) { // colour JPEG Extended (8-bit): PixelMed's JPEG reader
             ownJpegExt = false;
             list = parse(path, bytes, scan, true, true);
-            h = DicomAttributes.header(list, ts);
+            h = DicomHeader.read(list, ts);
         }
         String limit = pixels ? DecoderLimits.limitation(h) : null;
         if (limit != null) {
@@ -145,7 +145,7 @@ final class DicomFile {
                 NativeFrames.decodeInPlace(path, list, h, frames, f -> JpegExtendedDecoder.decode(path, ts, f,
                         hh.columns(), hh.rows()));
             }
-            h = DicomAttributes.header(list, ts);
+            h = DicomHeader.read(list, ts);
         }
         return new DicomFile(path, list, h, null, -1);
     }

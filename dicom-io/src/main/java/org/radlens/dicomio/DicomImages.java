@@ -103,7 +103,7 @@ final class DicomImages {
             lut(l, TagFromName.RedPaletteColorLookupTableDescriptor, TagFromName.RedPaletteColorLookupTableData),
             lut(l, TagFromName.GreenPaletteColorLookupTableDescriptor, TagFromName.GreenPaletteColorLookupTableData),
             lut(l, TagFromName.BluePaletteColorLookupTableDescriptor, TagFromName.BluePaletteColorLookupTableData)};
-        int[] desc = DicomAttributesInts.ints(l, TagFromName.RedPaletteColorLookupTableDescriptor);
+        int[] desc = DicomAttributes.ints(l, TagFromName.RedPaletteColorLookupTableDescriptor);
         int first = desc.length > 1 ? desc[1] : 0;
         float[] out = new float[3 * n];
         for (int c = 0; c < 3; c++) {
@@ -118,9 +118,9 @@ final class DicomImages {
 
     private static int[] lut(AttributeList l, com.pixelmed.dicom.AttributeTag descTag,
                              com.pixelmed.dicom.AttributeTag dataTag) {
-        int[] desc = DicomAttributesInts.ints(l, descTag);
+        int[] desc = DicomAttributes.ints(l, descTag);
         int bits = desc.length > 2 ? desc[2] : 16;
-        byte[] raw = DicomAttributesInts.bytes(l, dataTag);
+        byte[] raw = DicomAttributes.bytes(l, dataTag);
         int count = bits == 8 && raw.length > 0 && desc.length > 0 && raw.length == (desc[0] == 0 ? 65536 : desc[0])
                 ? raw.length : raw.length / 2;
         int[] t = new int[count];

@@ -97,7 +97,7 @@ public final class SourceImage {
         l.putAll(inherited);
         for (AttributeTag tag : INHERITED) {
             if (l.get(tag) == null && !tag.equals(TagFromName.SpecificCharacterSet)) {
-                DicomAttrs.put(l, tag);
+                DicomAttributes.put(l, tag);
             }
         }
         return l;

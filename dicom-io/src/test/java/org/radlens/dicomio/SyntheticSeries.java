@@ -48,39 +48,39 @@ public final class SyntheticSeries {
             if (!frameOfReference) {
                 l.remove(TagFromName.FrameOfReferenceUID);
             }
-            Files.write(folder.resolve("slice-" + (SLICES - k) + ".dcm"), DicomAttrs.toPart10(l));
+            Files.write(folder.resolve("slice-" + (SLICES - k) + ".dcm"), DicomAttributes.toPart10(l));
         }
         return folder;
     }
 
     private static AttributeList slice(int k) throws Exception {
         AttributeList l = new AttributeList();
-        DicomAttrs.put(l, TagFromName.SOPClassUID, SOPClass.CTImageStorage);
-        DicomAttrs.put(l, TagFromName.SOPInstanceUID, sopUid(k));
-        DicomAttrs.put(l, TagFromName.StudyInstanceUID, STUDY);
-        DicomAttrs.put(l, TagFromName.SeriesInstanceUID, SERIES);
-        DicomAttrs.put(l, TagFromName.FrameOfReferenceUID, FRAME_OF_REFERENCE);
-        DicomAttrs.put(l, TagFromName.PatientName, "Synthetic^Phantom");
-        DicomAttrs.put(l, TagFromName.PatientID, "SYN-1");
-        DicomAttrs.put(l, TagFromName.StudyDate, "20260101");
-        DicomAttrs.put(l, TagFromName.StudyTime, "120000");
-        DicomAttrs.put(l, TagFromName.Modality, "CT");
-        DicomAttrs.put(l, TagFromName.InstanceNumber, String.valueOf(k + 1));
+        DicomAttributes.put(l, TagFromName.SOPClassUID, SOPClass.CTImageStorage);
+        DicomAttributes.put(l, TagFromName.SOPInstanceUID, sopUid(k));
+        DicomAttributes.put(l, TagFromName.StudyInstanceUID, STUDY);
+        DicomAttributes.put(l, TagFromName.SeriesInstanceUID, SERIES);
+        DicomAttributes.put(l, TagFromName.FrameOfReferenceUID, FRAME_OF_REFERENCE);
+        DicomAttributes.put(l, TagFromName.PatientName, "Synthetic^Phantom");
+        DicomAttributes.put(l, TagFromName.PatientID, "SYN-1");
+        DicomAttributes.put(l, TagFromName.StudyDate, "20260101");
+        DicomAttributes.put(l, TagFromName.StudyTime, "120000");
+        DicomAttributes.put(l, TagFromName.Modality, "CT");
+        DicomAttributes.put(l, TagFromName.InstanceNumber, String.valueOf(k + 1));
         double[] p = position(k);
-        DicomAttrs.put(l, TagFromName.ImagePositionPatient, p[0], p[1], p[2]);
-        DicomAttrs.put(l, TagFromName.ImageOrientationPatient, IOP[0], IOP[1], IOP[2], IOP[3], IOP[4], IOP[5]);
-        DicomAttrs.put(l, TagFromName.PixelSpacing, 0.8, 0.6);
-        DicomAttrs.put(l, TagFromName.SliceThickness, 3.0);
-        DicomAttrs.put(l, TagFromName.SamplesPerPixel, 1);
-        DicomAttrs.put(l, TagFromName.PhotometricInterpretation, "MONOCHROME2");
-        DicomAttrs.put(l, TagFromName.Rows, ROWS);
-        DicomAttrs.put(l, TagFromName.Columns, COLUMNS);
-        DicomAttrs.put(l, TagFromName.BitsAllocated, 16);
-        DicomAttrs.put(l, TagFromName.BitsStored, 16);
-        DicomAttrs.put(l, TagFromName.HighBit, 15);
-        DicomAttrs.put(l, TagFromName.PixelRepresentation, 0);
-        DicomAttrs.put(l, TagFromName.RescaleSlope, 1.0);
-        DicomAttrs.put(l, TagFromName.RescaleIntercept, -1024.0);
+        DicomAttributes.put(l, TagFromName.ImagePositionPatient, p[0], p[1], p[2]);
+        DicomAttributes.put(l, TagFromName.ImageOrientationPatient, IOP[0], IOP[1], IOP[2], IOP[3], IOP[4], IOP[5]);
+        DicomAttributes.put(l, TagFromName.PixelSpacing, 0.8, 0.6);
+        DicomAttributes.put(l, TagFromName.SliceThickness, 3.0);
+        DicomAttributes.put(l, TagFromName.SamplesPerPixel, 1);
+        DicomAttributes.put(l, TagFromName.PhotometricInterpretation, "MONOCHROME2");
+        DicomAttributes.put(l, TagFromName.Rows, ROWS);
+        DicomAttributes.put(l, TagFromName.Columns, COLUMNS);
+        DicomAttributes.put(l, TagFromName.BitsAllocated, 16);
+        DicomAttributes.put(l, TagFromName.BitsStored, 16);
+        DicomAttributes.put(l, TagFromName.HighBit, 15);
+        DicomAttributes.put(l, TagFromName.PixelRepresentation, 0);
+        DicomAttributes.put(l, TagFromName.RescaleSlope, 1.0);
+        DicomAttributes.put(l, TagFromName.RescaleIntercept, -1024.0);
         short[] px = new short[ROWS * COLUMNS];
         for (int y = 0; y < ROWS; y++) {
             for (int x = 0; x < COLUMNS; x++) {

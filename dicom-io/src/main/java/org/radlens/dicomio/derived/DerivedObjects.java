@@ -1,11 +1,12 @@
 package org.radlens.dicomio.derived;
 
 import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import org.radlens.dicomio.DicomAttrs;
+import org.radlens.dicomio.DicomAttributes;
 import org.radlens.dicomio.SourceImage;
 
 /** Modules that the SR and SEG writers share: patient/study from the source, series, equipment, SOP common. */
@@ -68,22 +69,22 @@ final class DerivedObjects {
         AttributeList l = src.inheritedAttributes();
         currentPersonNames(l);
         String now = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
-        DicomAttrs.put(l, TagFromName.SOPClassUID, sopClassUid);
-        DicomAttrs.put(l, TagFromName.SOPInstanceUID, instanceUid(src, algo, kind, qualifier));
-        DicomAttrs.put(l, TagFromName.InstanceCreationDate, now.substring(0, 8));
-        DicomAttrs.put(l, TagFromName.InstanceCreationTime, now.substring(8));
-        DicomAttrs.put(l, TagFromName.Modality, kind.modality);
-        DicomAttrs.put(l, TagFromName.SeriesInstanceUID, seriesUid(src, algo, kind, qualifier));
-        DicomAttrs.put(l, TagFromName.SeriesNumber, String.valueOf(kind.seriesNumber));
-        DicomAttrs.put(l, TagFromName.SeriesDescription,
+        DicomAttributes.put(l, TagFromName.SOPClassUID, sopClassUid);
+        DicomAttributes.put(l, TagFromName.SOPInstanceUID, instanceUid(src, algo, kind, qualifier));
+        DicomAttributes.put(l, TagFromName.InstanceCreationDate, now.substring(0, 8));
+        DicomAttributes.put(l, TagFromName.InstanceCreationTime, now.substring(8));
+        DicomAttributes.put(l, TagFromName.Modality, kind.modality);
+        DicomAttributes.put(l, TagFromName.SeriesInstanceUID, seriesUid(src, algo, kind, qualifier));
+        DicomAttributes.put(l, TagFromName.SeriesNumber, String.valueOf(kind.seriesNumber));
+        DicomAttributes.put(l, TagFromName.SeriesDescription,
                 clip(kind.seriesDescription + (qualifier.isEmpty() ? "" : ": " + qualifier)));
-        DicomAttrs.put(l, TagFromName.InstanceNumber, "1");
-        DicomAttrs.put(l, TagFromName.ContentDate, now.substring(0, 8));
-        DicomAttrs.put(l, TagFromName.ContentTime, now.substring(8));
-        DicomAttrs.put(l, TagFromName.Manufacturer, "RadLens");
-        DicomAttrs.put(l, TagFromName.ManufacturerModelName, clip(algo.name()));
-        DicomAttrs.put(l, TagFromName.DeviceSerialNumber, algo.sha256().substring(0, 16));
-        DicomAttrs.put(l, TagFromName.SoftwareVersions, clip(algo.version()));
+        DicomAttributes.put(l, TagFromName.InstanceNumber, "1");
+        DicomAttributes.put(l, TagFromName.ContentDate, now.substring(0, 8));
+        DicomAttributes.put(l, TagFromName.ContentTime, now.substring(8));
+        DicomAttributes.put(l, TagFromName.Manufacturer, "RadLens");
+        DicomAttributes.put(l, TagFromName.ManufacturerModelName, clip(algo.name()));
+        DicomAttributes.put(l, TagFromName.DeviceSerialNumber, algo.sha256().substring(0, 16));
+        DicomAttributes.put(l, TagFromName.SoftwareVersions, clip(algo.version()));
         return l;
     }
 
@@ -92,22 +93,42 @@ final class DerivedObjects {
      * dciodvfy warns about) gets one: "ANONYMOUS^", the same family name in the current form (PS3.5 6.2).
      */
     private static void currentPersonNames(AttributeList l) throws DicomException {
-        for (var tag : new com.pixelmed.dicom.AttributeTag[]{TagFromName.PatientName,
+        for (var tag : new AttributeTag[]{TagFromName.PatientName,
                 TagFromName.ReferringPhysicianName}) {
             String name = com.pixelmed.dicom.Attribute.getSingleStringValueOrEmptyString(l, tag);
             if (!name.isEmpty() && !name.contains("^") && !name.contains("=")) {
-                DicomAttrs.put(l, tag, name + "^");
+                DicomAttributes.put(l, tag, name + "^");
             }
         }
     }
 
     /** Current Requested Procedure Evidence / Referenced Series item naming the source. */
-    static AttributeList referencedSeries(SourceImage src, com.pixelmed.dicom.AttributeTag itemTag)
+    static AttributeList referencedSeries(SourceImage src, AttributeTag itemTag)
             throws DicomException {
         AttributeList series = new AttributeList();
-        DicomAttrs.put(series, TagFromName.SeriesInstanceUID, src.seriesInstanceUid());
-        return DicomAttrs.seq(series, itemTag,
-                DicomAttrs.sopRef(src.sopClassUid(), src.sopInstanceUid()));
+        DicomAttributes.put(series, TagFromName.SeriesInstanceUID, src.seriesInstanceUid());
+        return DicomAttributes.seq(series, itemTag,
+                DicomAttributes.sopRef(src.sopClassUid(), src.sopInstanceUid()));
+    }
+
+    /** A one-item code sequence. */
+    static AttributeList codeSeq(AttributeList list, AttributeTag tag, Code c) throws DicomException {
+        return DicomAttributes.seq(list, tag, DicomAttributes.code(c.value(), c.scheme(), c.meaning()));
+    }
+
+    /**
+     * The object as a Part 10 file (explicit VR little endian, with meta header). When any code in it uses
+     * {@link Code#PRIVATE_SCHEME}, the Coding Scheme Identification Sequence (SOP Common) names that scheme first.
+     */
+    static byte[] toPart10(AttributeList list) throws DicomException {
+        if (DicomAttributes.usesScheme(list, Code.PRIVATE_SCHEME)) {
+            AttributeList id = new AttributeList();
+            DicomAttributes.put(id, TagFromName.CodingSchemeDesignator, Code.PRIVATE_SCHEME);
+            DicomAttributes.put(id, TagFromName.CodingSchemeName, Code.PRIVATE_SCHEME_NAME);
+            DicomAttributes.put(id, TagFromName.CodingSchemeResponsibleOrganization, "RadLens project");
+            DicomAttributes.seq(list, TagFromName.CodingSchemeIdentificationSequence, id);
+        }
+        return DicomAttributes.toPart10(list);
     }
 
     private static String clip(String s) {

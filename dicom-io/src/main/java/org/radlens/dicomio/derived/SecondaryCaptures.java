@@ -5,7 +5,7 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttribute;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
-import org.radlens.dicomio.DicomAttrs;
+import org.radlens.dicomio.DicomAttributes;
 import org.radlens.dicomio.DicomHeader;
 import org.radlens.dicomio.SourceImage;
 
@@ -43,27 +43,27 @@ public final class SecondaryCaptures {
         try {
             AttributeList l = DerivedObjects.common(src, algo, DerivedObjects.Kind.SC, query,
                     SOPClass.SecondaryCaptureImageStorage);
-            DicomAttrs.put(l, TagFromName.ConversionType, "WSD");
-            DicomAttrs.put(l, TagFromName.ImageType, "DERIVED", "SECONDARY");
-            DicomAttrs.put(l, TagFromName.PatientOrientation);
+            DicomAttributes.put(l, TagFromName.ConversionType, "WSD");
+            DicomAttributes.put(l, TagFromName.ImageType, "DERIVED", "SECONDARY");
+            DicomAttributes.put(l, TagFromName.PatientOrientation);
             // Image Laterality U (unpaired: a chest image) instead of an empty series Laterality, which is type 2C
             // and required only for paired body parts without Image Laterality
-            DicomAttrs.put(l, TagFromName.ImageLaterality, "U");
-            DicomAttrs.put(l, TagFromName.BurnedInAnnotation, "NO");
+            DicomAttributes.put(l, TagFromName.ImageLaterality, "U");
+            DicomAttributes.put(l, TagFromName.BurnedInAnnotation, "NO");
             String how = "Text grounding heat map for \"" + query + "\" by " + algo.name() + " " + algo.version()
                     + ", blended over the source image";
-            DicomAttrs.put(l, TagFromName.DerivationDescription, how.length() > 1024 ? how.substring(0, 1024) : how);
-            DicomAttrs.seq(l, TagFromName.SourceImageSequence,
-                    DicomAttrs.sopRef(src.sopClassUid(), src.sopInstanceUid()));
+            DicomAttributes.put(l, TagFromName.DerivationDescription, how.length() > 1024 ? how.substring(0, 1024) : how);
+            DicomAttributes.seq(l, TagFromName.SourceImageSequence,
+                    DicomAttributes.sopRef(src.sopClassUid(), src.sopInstanceUid()));
             pixels(l, columns, rows, rgb);
-            return DicomAttrs.toPart10(l);
+            return DerivedObjects.toPart10(l);
         } catch (DicomException e) {
             throw new DicomWriteException("Secondary Capture for " + src.sopInstanceUid(), e);
         }
     }
 
     private static void pixels(AttributeList l, int columns, int rows, byte[] rgb) throws DicomException {
-        DicomAttrs.imagePixel(l, 3, "RGB", rows, columns, 8);
+        DicomAttributes.imagePixel(l, 3, "RGB", rows, columns, 8);
         OtherByteAttribute px = new OtherByteAttribute(TagFromName.PixelData);
         px.setValues(rgb.length % 2 == 0 ? rgb : java.util.Arrays.copyOf(rgb, rgb.length + 1));
         l.put(px);

@@ -4,7 +4,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
 import java.util.Locale;
-import org.radlens.dicomio.DicomAttrs;
+import org.radlens.dicomio.DicomAttributes;
 import org.radlens.dicomio.DicomHeader;
 import org.radlens.dicomio.SourceImage;
 
@@ -33,24 +33,24 @@ final class SegFrames {
     /** Segmentation Image module of a BINARY SEG of {@code frames} frames; {@code packed} holds all their bits. */
     static void image(AttributeList l, int rows, int columns, int frames, byte[] packed, String label)
             throws DicomException {
-        DicomAttrs.put(l, TagFromName.ImageType, "DERIVED", "PRIMARY");
-        DicomAttrs.imagePixel(l, 1, "MONOCHROME2", rows, columns, 1);
-        DicomAttrs.put(l, TagFromName.NumberOfFrames, String.valueOf(frames));
+        DicomAttributes.put(l, TagFromName.ImageType, "DERIVED", "PRIMARY");
+        DicomAttributes.imagePixel(l, 1, "MONOCHROME2", rows, columns, 1);
+        DicomAttributes.put(l, TagFromName.NumberOfFrames, String.valueOf(frames));
         String cs = label.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_ ]", "_");
-        DicomAttrs.put(l, TagFromName.ContentLabel, cs.length() > 16 ? cs.substring(0, 16) : cs);
-        DicomAttrs.put(l, TagFromName.ContentDescription, "RadLens " + label + " segmentation");
-        DicomAttrs.put(l, TagFromName.ContentCreatorName);
-        DicomAttrs.put(l, TagFromName.SegmentationType, "BINARY");
+        DicomAttributes.put(l, TagFromName.ContentLabel, cs.length() > 16 ? cs.substring(0, 16) : cs);
+        DicomAttributes.put(l, TagFromName.ContentDescription, "RadLens " + label + " segmentation");
+        DicomAttributes.put(l, TagFromName.ContentCreatorName);
+        DicomAttributes.put(l, TagFromName.SegmentationType, "BINARY");
         l.put(Segmentations.pixelData(packed));
     }
 
     static void segment(AttributeList l, Code type, Code category, String label, AlgorithmIdentity algo)
             throws DicomException {
-        DicomAttrs.seq(l, TagFromName.SegmentSequence, segmentItem(1, type, category, label, algo));
+        DicomAttributes.seq(l, TagFromName.SegmentSequence, segmentItem(1, type, category, label, algo));
         AttributeList dim = new AttributeList();
-        DicomAttrs.put(dim, TagFromName.DimensionOrganizationUID, DIMENSION_ORG);
-        DicomAttrs.seq(l, TagFromName.DimensionOrganizationSequence, dim);
-        DicomAttrs.seq(l, TagFromName.DimensionIndexSequence, dimension(DIMENSION_ORG,
+        DicomAttributes.put(dim, TagFromName.DimensionOrganizationUID, DIMENSION_ORG);
+        DicomAttributes.seq(l, TagFromName.DimensionOrganizationSequence, dim);
+        DicomAttributes.seq(l, TagFromName.DimensionIndexSequence, dimension(DIMENSION_ORG,
                 TagFromName.ReferencedSegmentNumber, TagFromName.SegmentIdentificationSequence, "Segment Number"));
     }
 
@@ -58,20 +58,20 @@ final class SegFrames {
     static AttributeList dimension(String org, com.pixelmed.dicom.AttributeTag pointer,
                                    com.pixelmed.dicom.AttributeTag group, String label) throws DicomException {
         AttributeList d = new AttributeList();
-        DicomAttrs.put(d, TagFromName.DimensionOrganizationUID, org);
-        DicomAttrs.put(d, TagFromName.DimensionIndexPointer, pointer);
-        DicomAttrs.put(d, TagFromName.FunctionalGroupPointer, group);
-        DicomAttrs.put(d, TagFromName.DimensionDescriptionLabel, label);
+        DicomAttributes.put(d, TagFromName.DimensionOrganizationUID, org);
+        DicomAttributes.put(d, TagFromName.DimensionIndexPointer, pointer);
+        DicomAttributes.put(d, TagFromName.FunctionalGroupPointer, group);
+        DicomAttributes.put(d, TagFromName.DimensionDescriptionLabel, label);
         return d;
     }
 
     /** A Derivation Image Sequence item: "Segmentation" of the given source image. */
     static AttributeList derivationImage(String sopClassUid, String sopInstanceUid) throws DicomException {
-        AttributeList source = DicomAttrs.sopRef(sopClassUid, sopInstanceUid);
-        DicomAttrs.codeSeq(source, TagFromName.PurposeOfReferenceCodeSequence, SOURCE_PURPOSE);
+        AttributeList source = DicomAttributes.sopRef(sopClassUid, sopInstanceUid);
+        DerivedObjects.codeSeq(source, TagFromName.PurposeOfReferenceCodeSequence, SOURCE_PURPOSE);
         AttributeList derivation = new AttributeList();
-        DicomAttrs.codeSeq(derivation, TagFromName.DerivationCodeSequence, SEGMENTATION);
-        DicomAttrs.seq(derivation, TagFromName.SourceImageSequence, source);
+        DerivedObjects.codeSeq(derivation, TagFromName.DerivationCodeSequence, SEGMENTATION);
+        DicomAttributes.seq(derivation, TagFromName.SourceImageSequence, source);
         return derivation;
     }
 
@@ -79,15 +79,15 @@ final class SegFrames {
     static AttributeList segmentItem(int number, Code type, Code category, String label, AlgorithmIdentity algo)
             throws DicomException {
         AttributeList s = new AttributeList();
-        DicomAttrs.put(s, TagFromName.SegmentNumber, number);
-        DicomAttrs.put(s, TagFromName.SegmentLabel, label);
-        DicomAttrs.put(s, TagFromName.SegmentAlgorithmType, "AUTOMATIC");
+        DicomAttributes.put(s, TagFromName.SegmentNumber, number);
+        DicomAttributes.put(s, TagFromName.SegmentLabel, label);
+        DicomAttributes.put(s, TagFromName.SegmentAlgorithmType, "AUTOMATIC");
         com.pixelmed.dicom.LongStringAttribute name = new com.pixelmed.dicom.LongStringAttribute(
                 new com.pixelmed.dicom.AttributeTag(0x0062, 0x0009)); // Segment Algorithm Name (not in PixelMed's dictionary)
         name.addValue(algo.name());
         s.put(name);
-        DicomAttrs.codeSeq(s, TagFromName.SegmentedPropertyCategoryCodeSequence, category);
-        DicomAttrs.codeSeq(s, TagFromName.SegmentedPropertyTypeCodeSequence, type);
+        DerivedObjects.codeSeq(s, TagFromName.SegmentedPropertyCategoryCodeSequence, category);
+        DerivedObjects.codeSeq(s, TagFromName.SegmentedPropertyTypeCodeSequence, type);
         return s;
     }
 
@@ -96,16 +96,16 @@ final class SegFrames {
         AttributeList shared = new AttributeList();
         if (h.pixelSpacing() != null) {
             AttributeList measures = new AttributeList();
-            DicomAttrs.put(measures, TagFromName.PixelSpacing, h.pixelSpacing()[0], h.pixelSpacing()[1]);
-            DicomAttrs.put(measures, TagFromName.SliceThickness, h.sliceThickness() > 0 ? h.sliceThickness() : 1.0);
-            DicomAttrs.seq(shared, TagFromName.PixelMeasuresSequence, measures);
+            DicomAttributes.put(measures, TagFromName.PixelSpacing, h.pixelSpacing()[0], h.pixelSpacing()[1]);
+            DicomAttributes.put(measures, TagFromName.SliceThickness, h.sliceThickness() > 0 ? h.sliceThickness() : 1.0);
+            DicomAttributes.seq(shared, TagFromName.PixelMeasuresSequence, measures);
         }
         AttributeList orient = new AttributeList();
         double[] o = placed(src) ? h.imageOrientation() : NOMINAL_ORIENTATION;
-        DicomAttrs.put(orient, TagFromName.ImageOrientationPatient, o[0], o[1], o[2], o[3], o[4], o[5]);
-        DicomAttrs.seq(shared, TagFromName.PlaneOrientationSequence, orient);
-        DicomAttrs.seq(l, TagFromName.SharedFunctionalGroupsSequence, shared);
-        DicomAttrs.seq(l, TagFromName.PerFrameFunctionalGroupsSequence, frame(src));
+        DicomAttributes.put(orient, TagFromName.ImageOrientationPatient, o[0], o[1], o[2], o[3], o[4], o[5]);
+        DicomAttributes.seq(shared, TagFromName.PlaneOrientationSequence, orient);
+        DicomAttributes.seq(l, TagFromName.SharedFunctionalGroupsSequence, shared);
+        DicomAttributes.seq(l, TagFromName.PerFrameFunctionalGroupsSequence, frame(src));
     }
 
     /** True when the source has a frame of reference, position and orientation (plane groups are written). */
@@ -117,17 +117,17 @@ final class SegFrames {
     private static AttributeList frame(SourceImage src) throws DicomException {
         AttributeList f = new AttributeList();
         AttributeList content = new AttributeList();
-        DicomAttrs.put(content, TagFromName.DimensionIndexValues, 1);
-        DicomAttrs.seq(f, TagFromName.FrameContentSequence, content);
+        DicomAttributes.put(content, TagFromName.DimensionIndexValues, 1);
+        DicomAttributes.seq(f, TagFromName.FrameContentSequence, content);
         AttributeList segId = new AttributeList();
-        DicomAttrs.put(segId, TagFromName.ReferencedSegmentNumber, 1);
-        DicomAttrs.seq(f, TagFromName.SegmentIdentificationSequence, segId);
-        DicomAttrs.seq(f, TagFromName.DerivationImageSequence,
+        DicomAttributes.put(segId, TagFromName.ReferencedSegmentNumber, 1);
+        DicomAttributes.seq(f, TagFromName.SegmentIdentificationSequence, segId);
+        DicomAttributes.seq(f, TagFromName.DerivationImageSequence,
                 derivationImage(src.sopClassUid(), src.sopInstanceUid()));
         double[] p = placed(src) ? src.header().imagePosition() : NOMINAL_POSITION;
         AttributeList pos = new AttributeList();
-        DicomAttrs.put(pos, TagFromName.ImagePositionPatient, p[0], p[1], p[2]);
-        DicomAttrs.seq(f, TagFromName.PlanePositionSequence, pos);
+        DicomAttributes.put(pos, TagFromName.ImagePositionPatient, p[0], p[1], p[2]);
+        DicomAttributes.seq(f, TagFromName.PlanePositionSequence, pos);
         return f;
     }
 }

@@ -5,7 +5,7 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import java.util.List;
-import org.radlens.dicomio.DicomAttrs;
+import org.radlens.dicomio.DicomAttributes;
 import org.radlens.dicomio.SeriesSource;
 import org.radlens.dicomio.SliceSource;
 import org.radlens.volume3d.VoxelGeometry;
@@ -22,10 +22,10 @@ final class SegVolumeGroups {
     /** Two dimensions: Referenced Segment Number, then Image Position (Patient) of the plane position group. */
     static void dimensions(AttributeList l, String organisationUid) throws DicomException {
         AttributeList org = new AttributeList();
-        DicomAttrs.put(org, TagFromName.DimensionOrganizationUID, organisationUid);
-        DicomAttrs.seq(l, TagFromName.DimensionOrganizationSequence, org);
-        DicomAttrs.put(l, TagFromName.DimensionOrganizationType, "3D");
-        DicomAttrs.seq(l, TagFromName.DimensionIndexSequence,
+        DicomAttributes.put(org, TagFromName.DimensionOrganizationUID, organisationUid);
+        DicomAttributes.seq(l, TagFromName.DimensionOrganizationSequence, org);
+        DicomAttributes.put(l, TagFromName.DimensionOrganizationType, "3D");
+        DicomAttributes.seq(l, TagFromName.DimensionIndexSequence,
                 SegFrames.dimension(organisationUid, TagFromName.ReferencedSegmentNumber,
                         TagFromName.SegmentIdentificationSequence, "Segment Number"),
                 SegFrames.dimension(organisationUid, TagFromName.ImagePositionPatient,
@@ -39,18 +39,18 @@ final class SegVolumeGroups {
      */
     static void shared(AttributeList l, SeriesSource s, VoxelGeometry g) throws DicomException {
         AttributeList measures = new AttributeList();
-        DicomAttrs.put(measures, TagFromName.PixelSpacing, g.spacing(1), g.spacing(0));
+        DicomAttributes.put(measures, TagFromName.PixelSpacing, g.spacing(1), g.spacing(0));
         double thickness = s.reference().header().sliceThickness();
-        DicomAttrs.put(measures, TagFromName.SliceThickness, thickness > 0 ? thickness : g.spacing(2));
-        DicomAttrs.put(measures, TagFromName.SpacingBetweenSlices, g.spacing(2));
+        DicomAttributes.put(measures, TagFromName.SliceThickness, thickness > 0 ? thickness : g.spacing(2));
+        DicomAttributes.put(measures, TagFromName.SpacingBetweenSlices, g.spacing(2));
         AttributeList orient = new AttributeList();
         double[] i = g.axis(0);
         double[] j = g.axis(1);
-        DicomAttrs.put(orient, TagFromName.ImageOrientationPatient, i[0], i[1], i[2], j[0], j[1], j[2]);
+        DicomAttributes.put(orient, TagFromName.ImageOrientationPatient, i[0], i[1], i[2], j[0], j[1], j[2]);
         AttributeList shared = new AttributeList();
-        DicomAttrs.seq(shared, TagFromName.PixelMeasuresSequence, measures);
-        DicomAttrs.seq(shared, TagFromName.PlaneOrientationSequence, orient);
-        DicomAttrs.seq(l, TagFromName.SharedFunctionalGroupsSequence, shared);
+        DicomAttributes.seq(shared, TagFromName.PixelMeasuresSequence, measures);
+        DicomAttributes.seq(shared, TagFromName.PlaneOrientationSequence, orient);
+        DicomAttributes.seq(l, TagFromName.SharedFunctionalGroupsSequence, shared);
     }
 
     /** Per frame: Derivation Image (the slice), Frame Content, Plane Position, Segment Identification. */
@@ -66,29 +66,29 @@ final class SegVolumeGroups {
     private static AttributeList frame(SliceSource slice, double[] position, SegVolumes.Frame f)
             throws DicomException {
         AttributeList item = new AttributeList();
-        DicomAttrs.seq(item, TagFromName.DerivationImageSequence,
+        DicomAttributes.seq(item, TagFromName.DerivationImageSequence,
                 SegFrames.derivationImage(slice.sopClassUid(), slice.sopInstanceUid()));
         AttributeList content = new AttributeList();
-        DicomAttrs.put(content, TagFromName.DimensionIndexValues, f.segment(), f.slice() + 1);
-        DicomAttrs.seq(item, TagFromName.FrameContentSequence, content);
+        DicomAttributes.put(content, TagFromName.DimensionIndexValues, f.segment(), f.slice() + 1);
+        DicomAttributes.seq(item, TagFromName.FrameContentSequence, content);
         AttributeList pos = new AttributeList();
-        DicomAttrs.put(pos, TagFromName.ImagePositionPatient, position[0], position[1], position[2]);
-        DicomAttrs.seq(item, TagFromName.PlanePositionSequence, pos);
+        DicomAttributes.put(pos, TagFromName.ImagePositionPatient, position[0], position[1], position[2]);
+        DicomAttributes.seq(item, TagFromName.PlanePositionSequence, pos);
         AttributeList segId = new AttributeList();
-        DicomAttrs.put(segId, TagFromName.ReferencedSegmentNumber, f.segment());
-        DicomAttrs.seq(item, TagFromName.SegmentIdentificationSequence, segId);
+        DicomAttributes.put(segId, TagFromName.ReferencedSegmentNumber, f.segment());
+        DicomAttributes.seq(item, TagFromName.SegmentIdentificationSequence, segId);
         return item;
     }
 
     /** Referenced Series Sequence: the series and every one of its instances (not only those with a frame). */
     static void referencedSeries(AttributeList l, SeriesSource s) throws DicomException {
         AttributeList series = new AttributeList();
-        DicomAttrs.put(series, TagFromName.SeriesInstanceUID, s.seriesInstanceUid());
+        DicomAttributes.put(series, TagFromName.SeriesInstanceUID, s.seriesInstanceUid());
         SequenceAttribute instances = new SequenceAttribute(TagFromName.ReferencedInstanceSequence);
         for (SliceSource slice : s.slices()) {
-            instances.addItem(DicomAttrs.sopRef(slice.sopClassUid(), slice.sopInstanceUid()));
+            instances.addItem(DicomAttributes.sopRef(slice.sopClassUid(), slice.sopInstanceUid()));
         }
         series.put(instances);
-        DicomAttrs.seq(l, TagFromName.ReferencedSeriesSequence, series);
+        DicomAttributes.seq(l, TagFromName.ReferencedSeriesSequence, series);
     }
 }

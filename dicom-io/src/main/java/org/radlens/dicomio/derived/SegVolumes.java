@@ -6,7 +6,7 @@ import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
 import java.util.ArrayList;
 import java.util.List;
-import org.radlens.dicomio.DicomAttrs;
+import org.radlens.dicomio.DicomAttributes;
 import org.radlens.dicomio.SeriesSource;
 import org.radlens.dicomio.SourceImage;
 import org.radlens.volume3d.LabelMask;
@@ -55,7 +55,7 @@ final class SegVolumes {
         try {
             AttributeList l = DerivedObjects.common(ref, algo, DerivedObjects.Kind.SEG, SOPClass.SegmentationStorage);
             String uid = instanceUid(s, labels, algo, selection);
-            DicomAttrs.put(l, TagFromName.SOPInstanceUID, uid);
+            DicomAttributes.put(l, TagFromName.SOPInstanceUID, uid);
             String content = labels.size() == 1 ? labels.get(0) : "segmentation";
             SegFrames.image(l, mask.height(), mask.width(), frames.size(),
                     pack(voxels, mask.width() * mask.height(), frames), content);
@@ -64,9 +64,9 @@ final class SegVolumes {
             SegVolumeGroups.shared(l, s, mask.geometry());
             SegVolumeGroups.perFrame(l, s, mask.geometry(), frames);
             SegVolumeGroups.referencedSeries(l, s);
-            DicomAttrs.put(l, TagFromName.FrameOfReferenceUID, ref.frameOfReferenceUid());
-            DicomAttrs.put(l, TagFromName.PositionReferenceIndicator);
-            return DicomAttrs.toPart10(l);
+            DicomAttributes.put(l, TagFromName.FrameOfReferenceUID, ref.frameOfReferenceUid());
+            DicomAttributes.put(l, TagFromName.PositionReferenceIndicator);
+            return DerivedObjects.toPart10(l);
         } catch (DicomException e) {
             throw new DicomWriteException("SEG for series " + s.seriesInstanceUid(), e);
         }

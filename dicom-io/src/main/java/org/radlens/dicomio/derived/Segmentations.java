@@ -6,7 +6,7 @@ import com.pixelmed.dicom.OtherByteAttribute;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
 import java.util.List;
-import org.radlens.dicomio.DicomAttrs;
+import org.radlens.dicomio.DicomAttributes;
 import org.radlens.dicomio.DicomHeader;
 import org.radlens.dicomio.SeriesSource;
 import org.radlens.dicomio.SourceImage;
@@ -69,14 +69,14 @@ public final class Segmentations {
             SegFrames.image(l, h, pack(mask), label);
             SegFrames.segment(l, FindingCodes.of(label), SegFrames.ANATOMICAL_STRUCTURE, label, algo);
             SegFrames.functionalGroups(l, src);
-            DicomAttrs.seq(l, TagFromName.ReferencedSeriesSequence, DerivedObjects.referencedSeries(src, TagFromName.ReferencedInstanceSequence));
+            DicomAttributes.seq(l, TagFromName.ReferencedSeriesSequence, DerivedObjects.referencedSeries(src, TagFromName.ReferencedInstanceSequence));
             if (!SegFrames.placed(src)) {
-                DicomAttrs.put(l, TagFromName.PatientOrientation, (Object[]) src.patientOrientation());
+                DicomAttributes.put(l, TagFromName.PatientOrientation, (Object[]) src.patientOrientation());
             } else { // a Frame of Reference only with real positions in it, never around the nominal plane
-                DicomAttrs.put(l, TagFromName.FrameOfReferenceUID, src.frameOfReferenceUid());
-                DicomAttrs.put(l, TagFromName.PositionReferenceIndicator);
+                DicomAttributes.put(l, TagFromName.FrameOfReferenceUID, src.frameOfReferenceUid());
+                DicomAttributes.put(l, TagFromName.PositionReferenceIndicator);
             }
-            return DicomAttrs.toPart10(l);
+            return DerivedObjects.toPart10(l);
         } catch (DicomException e) {
             throw new DicomWriteException("SEG for " + src.sopInstanceUid(), e);
         }

@@ -4,7 +4,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
 import java.util.Locale;
-import org.radlens.dicomio.DicomAttrs;
+import org.radlens.dicomio.DicomAttributes;
 import org.radlens.dicomio.SourceImage;
 
 /**
@@ -17,32 +17,32 @@ final class SrItems {
 
     static AttributeList container(String relationship, Code concept) throws DicomException {
         AttributeList l = item(relationship, "CONTAINER", concept);
-        return DicomAttrs.put(l, TagFromName.ContinuityOfContent, "SEPARATE");
+        return DicomAttributes.put(l, TagFromName.ContinuityOfContent, "SEPARATE");
     }
 
     static AttributeList code(String relationship, Code concept, Code value) throws DicomException {
-        return DicomAttrs.codeSeq(item(relationship, "CODE", concept), TagFromName.ConceptCodeSequence, value);
+        return DerivedObjects.codeSeq(item(relationship, "CODE", concept), TagFromName.ConceptCodeSequence, value);
     }
 
     static AttributeList text(String relationship, Code concept, String value) throws DicomException {
-        return DicomAttrs.put(item(relationship, "TEXT", concept), TagFromName.TextValue, value);
+        return DicomAttributes.put(item(relationship, "TEXT", concept), TagFromName.TextValue, value);
     }
 
     static AttributeList uidref(String relationship, Code concept, String uid) throws DicomException {
-        return DicomAttrs.put(item(relationship, "UIDREF", concept), TagFromName.UID, uid);
+        return DicomAttributes.put(item(relationship, "UIDREF", concept), TagFromName.UID, uid);
     }
 
     /** A NUM item; the value is written as DS with at most 16 characters. */
     static AttributeList num(String relationship, Code concept, double value, Code unit) throws DicomException {
         AttributeList mv = new AttributeList();
-        DicomAttrs.put(mv, TagFromName.NumericValue, ds(value));
-        DicomAttrs.codeSeq(mv, TagFromName.MeasurementUnitsCodeSequence, unit);
-        return DicomAttrs.seq(item(relationship, "NUM", concept), TagFromName.MeasuredValueSequence, mv);
+        DicomAttributes.put(mv, TagFromName.NumericValue, ds(value));
+        DerivedObjects.codeSeq(mv, TagFromName.MeasurementUnitsCodeSequence, unit);
+        return DicomAttributes.seq(item(relationship, "NUM", concept), TagFromName.MeasuredValueSequence, mv);
     }
 
     static AttributeList image(String relationship, Code concept, SourceImage src) throws DicomException {
-        return DicomAttrs.seq(item(relationship, "IMAGE", concept), TagFromName.ReferencedSOPSequence,
-                DicomAttrs.sopRef(src.sopClassUid(), src.sopInstanceUid()));
+        return DicomAttributes.seq(item(relationship, "IMAGE", concept), TagFromName.ReferencedSOPSequence,
+                DicomAttributes.sopRef(src.sopClassUid(), src.sopInstanceUid()));
     }
 
     /**
@@ -58,21 +58,21 @@ final class SrItems {
             data.addValue((float) v);
         }
         l.put(data);
-        DicomAttrs.put(l, TagFromName.GraphicType, graphicType);
+        DicomAttributes.put(l, TagFromName.GraphicType, graphicType);
         return children(l, image("SELECTED FROM", null, src));
     }
 
     /** An IMAGE item referencing segment {@code segment} of a SEG instance. */
     static AttributeList segment(String relationship, Code concept, String segInstanceUid, int segment)
             throws DicomException {
-        AttributeList ref = DicomAttrs.sopRef(com.pixelmed.dicom.SOPClass.SegmentationStorage, segInstanceUid);
-        DicomAttrs.put(ref, TagFromName.ReferencedSegmentNumber, segment);
-        return DicomAttrs.seq(item(relationship, "IMAGE", concept), TagFromName.ReferencedSOPSequence, ref);
+        AttributeList ref = DicomAttributes.sopRef(com.pixelmed.dicom.SOPClass.SegmentationStorage, segInstanceUid);
+        DicomAttributes.put(ref, TagFromName.ReferencedSegmentNumber, segment);
+        return DicomAttributes.seq(item(relationship, "IMAGE", concept), TagFromName.ReferencedSOPSequence, ref);
     }
 
     /** Adds {@code kids} as the Content Sequence of {@code parent}; returns the parent. */
     static AttributeList children(AttributeList parent, AttributeList... kids) {
-        return DicomAttrs.seq(parent, TagFromName.ContentSequence, kids);
+        return DicomAttributes.seq(parent, TagFromName.ContentSequence, kids);
     }
 
     static String ds(double v) {
@@ -84,9 +84,9 @@ final class SrItems {
     private static AttributeList item(String relationship, String valueType, Code concept) throws DicomException {
         AttributeList l = new AttributeList();
         if (relationship != null) {
-            DicomAttrs.put(l, TagFromName.RelationshipType, relationship);
+            DicomAttributes.put(l, TagFromName.RelationshipType, relationship);
         }
-        DicomAttrs.put(l, TagFromName.ValueType, valueType);
-        return concept == null ? l : DicomAttrs.codeSeq(l, TagFromName.ConceptNameCodeSequence, concept);
+        DicomAttributes.put(l, TagFromName.ValueType, valueType);
+        return concept == null ? l : DerivedObjects.codeSeq(l, TagFromName.ConceptNameCodeSequence, concept);
     }
 }

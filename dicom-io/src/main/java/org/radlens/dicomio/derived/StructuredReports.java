@@ -6,7 +6,7 @@ import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
 import java.util.ArrayList;
 import java.util.List;
-import org.radlens.dicomio.DicomAttrs;
+import org.radlens.dicomio.DicomAttributes;
 import org.radlens.dicomio.SourceImage;
 
 /**
@@ -64,13 +64,13 @@ public final class StructuredReports {
         try {
             AttributeList l = DerivedObjects.common(src, algo, DerivedObjects.Kind.SR,
                     SOPClass.ComprehensiveSRStorage);
-            DicomAttrs.put(l, TagFromName.CompletionFlag, "COMPLETE");
-            DicomAttrs.put(l, TagFromName.VerificationFlag, "UNVERIFIED");
-            DicomAttrs.seq(l, TagFromName.ReferencedPerformedProcedureStepSequence);
-            DicomAttrs.seq(l, TagFromName.PerformedProcedureCodeSequence);
-            DicomAttrs.seq(l, TagFromName.CurrentRequestedProcedureEvidenceSequence, evidence(src, content, algo));
+            DicomAttributes.put(l, TagFromName.CompletionFlag, "COMPLETE");
+            DicomAttributes.put(l, TagFromName.VerificationFlag, "UNVERIFIED");
+            DicomAttributes.seq(l, TagFromName.ReferencedPerformedProcedureStepSequence);
+            DicomAttributes.seq(l, TagFromName.PerformedProcedureCodeSequence);
+            DicomAttributes.seq(l, TagFromName.CurrentRequestedProcedureEvidenceSequence, evidence(src, content, algo));
             root(l, src, content, algo);
-            return DicomAttrs.toPart10(l);
+            return DerivedObjects.toPart10(l);
         } catch (DicomException e) {
             throw new DicomWriteException("SR for " + src.sopInstanceUid(), e);
         }
@@ -80,28 +80,28 @@ public final class StructuredReports {
     private static AttributeList evidence(SourceImage src, ReportContent c, AlgorithmIdentity algo)
             throws DicomException {
         AttributeList evidence = new AttributeList();
-        DicomAttrs.put(evidence, TagFromName.StudyInstanceUID, src.studyInstanceUid());
+        DicomAttributes.put(evidence, TagFromName.StudyInstanceUID, src.studyInstanceUid());
         AttributeList source = DerivedObjects.referencedSeries(src, TagFromName.ReferencedSOPSequence);
         if (c.area() == null) {
-            return DicomAttrs.seq(evidence, TagFromName.ReferencedSeriesSequence, source);
+            return DicomAttributes.seq(evidence, TagFromName.ReferencedSeriesSequence, source);
         }
         AttributeList seg = new AttributeList();
-        DicomAttrs.put(seg, TagFromName.SeriesInstanceUID,
+        DicomAttributes.put(seg, TagFromName.SeriesInstanceUID,
                 DerivedObjects.seriesUid(src, algo, DerivedObjects.Kind.SEG, ""));
-        DicomAttrs.seq(seg, TagFromName.ReferencedSOPSequence,
-                DicomAttrs.sopRef(SOPClass.SegmentationStorage, Segmentations.instanceUid(src, algo)));
-        return DicomAttrs.seq(evidence, TagFromName.ReferencedSeriesSequence, source, seg);
+        DicomAttributes.seq(seg, TagFromName.ReferencedSOPSequence,
+                DicomAttributes.sopRef(SOPClass.SegmentationStorage, Segmentations.instanceUid(src, algo)));
+        return DicomAttributes.seq(evidence, TagFromName.ReferencedSeriesSequence, source, seg);
     }
 
     private static void root(AttributeList l, SourceImage src, ReportContent c, AlgorithmIdentity algo)
             throws DicomException {
-        DicomAttrs.put(l, TagFromName.ValueType, "CONTAINER");
-        DicomAttrs.codeSeq(l, TagFromName.ConceptNameCodeSequence, Code.dcm("126000", "Imaging Measurement Report"));
-        DicomAttrs.put(l, TagFromName.ContinuityOfContent, "SEPARATE");
+        DicomAttributes.put(l, TagFromName.ValueType, "CONTAINER");
+        DerivedObjects.codeSeq(l, TagFromName.ConceptNameCodeSequence, Code.dcm("126000", "Imaging Measurement Report"));
+        DicomAttributes.put(l, TagFromName.ContinuityOfContent, "SEPARATE");
         AttributeList template = new AttributeList();
-        DicomAttrs.put(template, TagFromName.MappingResource, "DCMR");
-        DicomAttrs.put(template, TagFromName.TemplateIdentifier, "1500");
-        DicomAttrs.seq(l, TagFromName.ContentTemplateSequence, template);
+        DicomAttributes.put(template, TagFromName.MappingResource, "DCMR");
+        DicomAttributes.put(template, TagFromName.TemplateIdentifier, "1500");
+        DicomAttributes.seq(l, TagFromName.ContentTemplateSequence, template);
         List<AttributeList> items = new ArrayList<>();
         items.add(SrItems.code("HAS CONCEPT MOD", Code.dcm("121049", "Language of Content Item and Descendants"),
                 new Code("en-US", "RFC5646", "English (United States)")));

@@ -1,21 +1,48 @@
 package org.radlens.dicomio;
 
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.radlens.dicomio.codec.FrameLayout;
+import org.radlens.dicomio.codec.JpegExtendedDecoder;
+
 /**
  * What the decoders cannot do, declared up front so that such files fail with {@link UnsupportedFormatException}
  * naming the transfer syntax instead of failing somewhere inside a codec; and the stored-value rule.
  */
 public final class DecoderLimits {
+    /** The ImageIO format that PixelMed asks for when it decompresses a syntax during the parse. */
+    private static final Map<TransferSyntax, String> PARSER_FORMATS = Map.of(
+            TransferSyntax.JPEG_BASELINE, "JPEG", TransferSyntax.JPEG_EXTENDED, "JPEG",
+            TransferSyntax.JPEG_LOSSLESS, "jpeg-lossless", TransferSyntax.JPEG_LOSSLESS_SV1, "jpeg-lossless",
+            TransferSyntax.JPEG2000_LOSSLESS, "JPEG2000", TransferSyntax.JPEG2000, "JPEG2000");
+
     private DecoderLimits() {
     }
 
     /**
      * Why {@code h} cannot be decoded although its transfer syntax is supported, or null when it can:
-     * 12-bit colour JPEG Extended (grey 12-bit decodes with {@link JpegExtendedDecoder}).
+     * 12-bit colour JPEG Extended (grey 12-bit decodes with {@link JpegExtendedDecoder}), or a syntax the parser
+     * decompresses without the reader or the sample size it needs.
      */
     public static String limitation(DicomHeader h) {
-        TransferSyntax t = h.syntax();
-        if (t == TransferSyntax.JPEG_EXTENDED && h.bitsStored() > 8 && h.samplesPerPixel() != 1) {
+        return limitation(h.layout());
+    }
+
+    /** {@link #limitation(DicomHeader)} for the pixel module the prescan read, before the parse. */
+    static String limitation(FrameLayout l) {
+        TransferSyntax t = TransferSyntax.byUid(l.transferSyntaxUid());
+        if (t == TransferSyntax.JPEG_EXTENDED && l.bitsStored() > 8 && l.samplesPerPixel() != 1) {
             return "12-bit colour JPEG Extended is not supported";
+        }
+        String format = PARSER_FORMATS.get(t);
+        if (format == null || t.frameDecoder(l).isPresent()) {
+            return null; // native data, or one of our decoders
+        }
+        if (!ImageIO.getImageReadersByFormatName(format).hasNext()) {
+            return "no decoder: no " + format + " image reader is installed";
+        }
+        if (l.bitsAllocated() > 16) {
+            return "no decoder: compressed data with BitsAllocated " + l.bitsAllocated() + " (8 and 16 are decoded)";
         }
         return null;
     }

@@ -11,15 +11,14 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.radlens.dicomio.codec.EncapsulatedFrames;
-import org.radlens.dicomio.codec.JpegExtendedDecoder;
-import org.radlens.dicomio.codec.JpegLsDecoder;
+import org.radlens.dicomio.codec.FrameDecoder;
+import org.radlens.dicomio.codec.FrameLayout;
 import org.radlens.dicomio.codec.NativeFrames;
-import org.radlens.dicomio.codec.RleDecoder;
 
 /**
  * One DICOM file parsed by PixelMed behind our edge: bytes are read once, prescanned for absurd lengths
- * ({@link DicomPrescan}), then parsed with pixel data decompressed. Every PixelMed failure becomes a checked
- * {@link ImageReadException} naming the file.
+ * ({@link DicomPrescan}), then parsed once, with the pixel data decoded by the decoder its transfer syntax chooses.
+ * Every PixelMed failure becomes a checked {@link ImageReadException} naming the file.
  */
 final class DicomFile {
     /** Largest file we read into memory. */
@@ -49,24 +48,33 @@ final class DicomFile {
 
     /**
      * Like {@code open(path, true)}, but for uncompressed little-endian grey 8/16-bit data parses only the header
-     * and keeps the file bytes, so {@link GreyFrames} converts pixels straight from them (no second copy).
+     * and keeps the file bytes, so {@link GreyFrames} converts pixels straight from them (no second copy). Which of
+     * the two it is, the prescan says before the one parse.
      */
     static DicomFile openForImages(Path path) throws ImageReadException {
         Scanned in = scanned(path);
         byte[] bytes = in.bytes();
         DicomPrescan.Result scan = in.scan();
-        TransferSyntax t = TransferSyntax.byUid(scan.transferSyntaxUid());
-        if ((t == TransferSyntax.EXPLICIT_LE || t == TransferSyntax.IMPLICIT_LE) && scan.pixelOffset() > 0) {
-            AttributeList list = parse(path, bytes, scan, false);
+        if (greyNative(scan, scan.layout())) {
+            AttributeList list = parse(path, bytes, scan, false, false);
             DicomHeader h = DicomHeader.read(list, scan.transferSyntaxUid());
-            boolean grey = h.samplesPerPixel() == 1 && (h.bitsAllocated() == 8 || h.bitsAllocated() == 16)
-                    && h.photometric().startsWith("MONOCHROME");
-            if (grey && h.rows() > 0 && h.columns() > 0 && h.frames() <= 100_000
-                    && scan.pixelLength() >= h.decodedBytes()) {
+            if (greyNative(scan, h.layout())) {
                 return new DicomFile(path, list, h, bytes, scan.pixelOffset());
             }
+            // only when the prescan's reading of the pixel module and PixelMed's differ (malformed files): the pixel
+            // data is needed after all
         }
         return open(path, bytes, scan, true);
+    }
+
+    /** Uncompressed little-endian grey 8/16-bit pixel data that the file holds whole. */
+    private static boolean greyNative(DicomPrescan.Result scan, FrameLayout l) {
+        TransferSyntax t = TransferSyntax.byUid(scan.transferSyntaxUid());
+        boolean grey = l.samplesPerPixel() == 1 && (l.bitsAllocated() == 8 || l.bitsAllocated() == 16)
+                && l.photometric().startsWith("MONOCHROME");
+        return (t == TransferSyntax.EXPLICIT_LE || t == TransferSyntax.IMPLICIT_LE) && scan.pixelOffset() > 0
+                && grey && l.rows() > 0 && l.columns() > 0 && l.frames() <= 100_000
+                && scan.pixelLength() >= (long) l.rows() * l.columns() * l.frames() * l.bytesPerSample();
     }
 
     /** Parses {@code path}; with {@code pixels} false stops before the pixel data (headers only, fast). */
@@ -99,60 +107,45 @@ final class DicomFile {
         return new Scanned(bytes, scan);
     }
 
+    /**
+     * The one parse. With pixels, the decoder is chosen first, from the transfer syntax and the pixel module the
+     * prescan read ({@link TransferSyntax#frameDecoder}): one of ours decodes the encapsulated frames after the parse,
+     * else PixelMed decompresses during it; what neither can decode is refused before parsing ({@link DecoderLimits}).
+     */
     private static DicomFile open(Path path, byte[] bytes, DicomPrescan.Result scan, boolean pixels)
             throws ImageReadException {
         String ts = scan.transferSyntaxUid();
         TransferSyntax syntax = TransferSyntax.byUid(ts);
-        if (pixels && (syntax == null || !syntax.decodable())) {
-            throw new UnsupportedFormatException(path, ts, "cannot decode pixel data");
-        }
-        boolean ownRle = pixels && syntax == TransferSyntax.RLE;
-        boolean ownJpegLs = pixels && (syntax == TransferSyntax.JPEG_LS_LOSSLESS
-                || syntax == TransferSyntax.JPEG_LS_NEAR_LOSSLESS);
-        boolean ownJpegExt = pixels && syntax == TransferSyntax.JPEG_EXTENDED;
-        AttributeList list;
-        try {
-            list = parse(path, bytes, scan, pixels, pixels && !ownRle && !ownJpegLs && !ownJpegExt);
-        } catch (UnsupportedFormatException e) {
-            String why = DecoderLimits.limitation(DicomHeader.read(parse(path, bytes, scan, false), ts));
-            throw why == null ? e : new UnsupportedFormatException(path, ts, why, e);
-        }
-        DicomHeader h = DicomHeader.read(list, ts);
-        if (ownJpegExt && h.samplesPerPixel() != 1) { // colour JPEG Extended (8-bit): PixelMed's JPEG reader
-            ownJpegExt = false;
-            list = parse(path, bytes, scan, true, true);
-            h = DicomHeader.read(list, ts);
-        }
-        String limit = pixels ? DecoderLimits.limitation(h) : null;
-        if (limit != null) {
-            throw new UnsupportedFormatException(path, ts, limit);
-        }
+        FrameDecoder ours = null;
         if (pixels) {
+            if (syntax == null || !syntax.decodable()) {
+                throw new UnsupportedFormatException(path, ts, "cannot decode pixel data");
+            }
+            refuseLimitation(path, scan.layout());
+            ours = syntax.frameDecoder(scan.layout()).orElse(null);
+        }
+        AttributeList list = parse(path, bytes, scan, pixels, pixels && ours == null);
+        DicomHeader h = DicomHeader.read(list, ts);
+        if (pixels) {
+            refuseLimitation(path, h.layout());
             checkPixelModule(path, h, list, scan);
         }
-        if (ownRle || ownJpegLs || ownJpegExt) {
+        if (ours != null) {
             if (scan.encapsulatedOffset() < 0) {
                 throw new CorruptFileException(path, "compressed pixel data is not encapsulated");
             }
             byte[][] frames = EncapsulatedFrames.frames(path, bytes, scan.encapsulatedOffset(), h.frames());
-            DicomHeader hh = h;
-            if (ownRle) {
-                RleDecoder.decodeInPlace(path, list, h, frames);
-            } else if (ownJpegLs) {
-                NativeFrames.decodeInPlace(path, list, h, frames, f -> JpegLsDecoder.decode(path, ts, f,
-                        hh.columns(), hh.rows(), hh.samplesPerPixel()));
-            } else {
-                NativeFrames.decodeInPlace(path, list, h, frames, f -> JpegExtendedDecoder.decode(path, ts, f,
-                        hh.columns(), hh.rows()));
-            }
+            NativeFrames.decodeInPlace(path, list, h.layout(), frames, ours);
             h = DicomHeader.read(list, ts);
         }
         return new DicomFile(path, list, h, null, -1);
     }
 
-    private static AttributeList parse(Path path, byte[] bytes, DicomPrescan.Result scan, boolean pixels)
-            throws ImageReadException {
-        return parse(path, bytes, scan, pixels, pixels);
+    private static void refuseLimitation(Path path, FrameLayout layout) throws UnsupportedFormatException {
+        String why = DecoderLimits.limitation(layout);
+        if (why != null) {
+            throw new UnsupportedFormatException(path, layout.transferSyntaxUid(), why);
+        }
     }
 
     /** @param decompress let PixelMed decompress (else encapsulated frames are kept as they are) */
@@ -172,19 +165,11 @@ final class DicomFile {
                 list.correctDecompressedImagePixelModule();
             }
             return list;
-        } catch (DicomException e) {
-            throw classify(path, scan.transferSyntaxUid(), e);
-        } catch (IOException | RuntimeException e) { // PixelMed throws unchecked exceptions on hostile input
+        } catch (DicomException | IOException | RuntimeException e) {
+            // what the decoders cannot do was refused before the parse (DecoderLimits): what fails here is the data;
+            // PixelMed throws unchecked exceptions on hostile input
             throw new CorruptFileException(path, "cannot parse: " + ReadFailures.describe(e), e);
         }
-    }
-
-    private static ImageReadException classify(Path path, String ts, DicomException e) {
-        String m = String.valueOf(e.getMessage());
-        if (m.contains("No reader") || m.contains("does not support") || m.contains("not supported")) {
-            return new UnsupportedFormatException(path, ts, "no decoder: " + ReadFailures.describe(e), e);
-        }
-        return new CorruptFileException(path, "cannot parse: " + ReadFailures.describe(e), e);
     }
 
     private static void checkPixelModule(Path path, DicomHeader h, AttributeList list, DicomPrescan.Result scan)

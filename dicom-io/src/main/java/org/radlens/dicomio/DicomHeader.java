@@ -10,6 +10,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.TagFromName;
 import java.util.Optional;
+import org.radlens.dicomio.codec.FrameLayout;
 import org.radlens.volume3d.IntensityInfo.Window;
 
 /**
@@ -119,6 +120,12 @@ public record DicomHeader(String transferSyntaxUid, String modality, String seri
     /** The syntax, or null when the UID is not in {@link TransferSyntax}. */
     public TransferSyntax syntax() {
         return TransferSyntax.byUid(transferSyntaxUid);
+    }
+
+    /** The pixel module as the frame decoders see it. */
+    public FrameLayout layout() {
+        return new FrameLayout(transferSyntaxUid, rows, columns, samplesPerPixel, bitsAllocated, bitsStored, frames,
+                photometric);
     }
 
     /** Bytes of decoded pixel data: rows·columns·frames·samples·(bitsAllocated/8). */

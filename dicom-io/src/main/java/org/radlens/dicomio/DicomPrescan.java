@@ -3,6 +3,7 @@ package org.radlens.dicomio;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
+import org.radlens.dicomio.codec.FrameLayout;
 
 /**
  * A cheap walk over every element header of an in-memory DICOM file, before any parser allocates: refuses lengths
@@ -17,18 +18,22 @@ final class DicomPrescan {
     private static final Set<String> LONG_VRS = Set.of("OB", "OW", "OF", "OD", "OL", "OV", "SQ", "UC", "UR", "UT",
             "UN", "SV", "UV");
 
-    /** What the walk found. */
     /**
+     * What the walk found.
+     *
      * @param pixelOffset offset of the last (top-level) Pixel Data value when it has a defined length, else -1
      * @param pixelLength its length, else -1
      * @param encapsulatedOffset offset of the first item of the last undefined-length Pixel Data, else -1
      * @param datasetOffset offset of the first element after the preamble and file meta information
      * @param implicitVrDataset the meta information declares an explicit VR transfer syntax but the dataset is written
      *        in implicit VR (its first element has no VR); the walk read it as implicit VR, as pydicom does
+     * @param layout the top-level Image Pixel module as read by the walk (defaults as {@link DicomHeader#read} gives
+     *        them when absent; all absent for deflated datasets, which the walk cannot look into): what the decoder
+     *        is chosen by before the parse
      */
     record Result(boolean hasPreamble, boolean hasMeta, String transferSyntaxUid, boolean hasPixelData,
                   int pixelOffset, long pixelLength, int encapsulatedOffset, int datasetOffset,
-                  boolean implicitVrDataset) {
+                  boolean implicitVrDataset, FrameLayout layout) {
     }
 
     private final Path file;
@@ -39,6 +44,8 @@ final class DicomPrescan {
     private int pixelOffset = -1;
     private long pixelLength = -1;
     private int encapsulatedOffset = -1;
+    private String vr;
+    private final PixelModuleFacts facts = new PixelModuleFacts();
 
     private DicomPrescan(Path file, byte[] bytes) {
         this.file = file;
@@ -86,7 +93,7 @@ final class DicomPrescan {
         explicit &= !implicitData;
         boolean pixels = deflated || walkDataset();
         return new Result(preamble, meta, ts, pixels, pixelOffset, pixelLength, encapsulatedOffset, dataset,
-                implicitData);
+                implicitData, facts.layout(ts));
     }
 
     private String readMeta() throws CorruptFileException {
@@ -124,6 +131,7 @@ final class DicomPrescan {
     private boolean walkDataset() throws CorruptFileException {
         boolean pixels = false;
         boolean encapsulated = false;
+        int depth = 0; // undefined-length sequences (and encapsulated pixel data) open around this element
         while (pos + 8 <= b.length) {
             int tag = tag();
             long len = header();
@@ -135,10 +143,16 @@ final class DicomPrescan {
             if (len == UNDEFINED || tag == ITEM && !encapsulated || (tag >>> 16) == 0xFFFE && len == 0) {
                 if (tag == SEQ_DELIM) {
                     encapsulated = false;
+                    depth = Math.max(0, depth - 1);
+                } else if (len == UNDEFINED && (tag >>> 16) != 0xFFFE) {
+                    depth++;
                 }
                 continue; // descend into sequence / item contents
             }
             need(len, tag);
+            if (depth == 0 && (tag >>> 16) == 0x0028) {
+                facts.see(tag, vr, b, pos, (int) len, bigEndian);
+            }
             if (tag == PIXEL_DATA) {
                 pixelOffset = pos;
                 pixelLength = len;
@@ -160,11 +174,12 @@ final class DicomPrescan {
         int group = u16(pos - 4);
         boolean delimiter = group == 0xFFFE;
         long len;
+        vr = null;
         if (!explicit || delimiter) {
             len = u32(pos);
             pos += 4;
         } else {
-            String vr = new String(b, pos, 2, StandardCharsets.US_ASCII);
+            vr = new String(b, pos, 2, StandardCharsets.US_ASCII);
             if (LONG_VRS.contains(vr)) {
                 if (pos + 8 > b.length) {
                     throw corrupt("element header cut off at byte " + pos);

@@ -1,5 +1,10 @@
 package org.radlens.dicomio;
 
+import java.util.Optional;
+import org.radlens.dicomio.codec.FrameDecoder;
+import org.radlens.dicomio.codec.FrameDecoders;
+import org.radlens.dicomio.codec.FrameLayout;
+
 /**
  * DICOM transfer syntaxes and whether this reader decodes them (PixelMed + jai-imageio-jpeg2000).
  * Unknown UIDs are not decodable.
@@ -56,6 +61,14 @@ public enum TransferSyntax {
     /** True for compressed (encapsulated) pixel data. */
     public boolean encapsulated() {
         return ordinal() > EXPLICIT_BE.ordinal();
+    }
+
+    /**
+     * Our decoder for this syntax's frames of {@code layout}, the first of {@link FrameDecoders#of} that accepts it;
+     * empty when the parser (PixelMed) decompresses the pixel data itself.
+     */
+    public Optional<FrameDecoder> frameDecoder(FrameLayout layout) {
+        return FrameDecoders.choose(this, layout);
     }
 
     /** The syntax with this UID, or null when unknown. */

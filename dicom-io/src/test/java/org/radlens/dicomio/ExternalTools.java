@@ -56,7 +56,8 @@ public final class ExternalTools {
      * know though our objects declare it in the Coding Scheme Identification Sequence, and (b) attributes listed in
      * {@code inherited} that our objects copy from the source unchanged (e.g. an absent Study ID).
      */
-    public static List<String> dciodvfyWarnings(Path file, String... inherited) throws IOException, InterruptedException {
+    public static List<String> dciodvfyWarnings(Path file, String... inherited)
+            throws IOException, InterruptedException {
         Output o = run("dciodvfy", file.toString());
         List<String> warnings = new ArrayList<>();
         for (String line : o.text().split("\n")) {

@@ -15,7 +15,8 @@ public final class JpegLsDecoder {
     }
 
     /** Decoded samples, pixel-interleaved ({@code (y·width + x)·components + c}). */
-    public static int[] decode(Path file, String ts, byte[] b, int width, int height, int comps) throws ImageReadException {
+    public static int[] decode(Path file, String ts, byte[] b, int width, int height, int comps)
+            throws ImageReadException {
         int[] out = new int[Math.multiplyExact(Math.multiplyExact(width, height), comps)];
         int pos = 2;
         int precision = 0;

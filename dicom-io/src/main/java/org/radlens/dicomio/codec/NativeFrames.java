@@ -7,49 +7,37 @@ import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.UnsignedShortAttribute;
 import java.nio.file.Path;
 import org.radlens.dicomio.CorruptFileException;
-import org.radlens.dicomio.DicomHeader;
 import org.radlens.dicomio.ImageReadException;
 import org.radlens.dicomio.ReadFailures;
 import org.radlens.dicomio.UnsupportedFormatException;
 
 /**
- * Compressed frames decoded by one of our codecs ({@link JpegLsDecoder}, {@link JpegExtendedDecoder}) and put back
- * as native little-endian, pixel-interleaved Pixel Data (PlanarConfiguration 0), as PixelMed's own decompression
- * does for the other syntaxes.
+ * Compressed frames decoded by one of our {@link FrameDecoder}s and put back as native little-endian,
+ * pixel-interleaved Pixel Data (PlanarConfiguration 0), as PixelMed's own decompression does for the other syntaxes.
  */
 public final class NativeFrames {
     private NativeFrames() {
     }
 
-    /** Decodes one compressed frame into pixel-interleaved samples. */
-    @FunctionalInterface
-    public interface FrameCodec {
-        int[] decode(byte[] frame) throws ImageReadException;
-    }
-
-    public static void decodeInPlace(Path file, AttributeList l, DicomHeader h, byte[][] frames, FrameCodec codec)
-            throws ImageReadException {
-        int bytes = h.bitsAllocated() / 8;
-        if (bytes != 1 && bytes != 2) {
-            throw new UnsupportedFormatException(file, h.transferSyntaxUid(), "compressed data with BitsAllocated "
-                    + h.bitsAllocated());
-        }
-        int samples = h.rows() * h.columns() * h.samplesPerPixel();
-        byte[] out = new byte[Math.multiplyExact(samples * bytes, h.frames())];
+    /**
+     * Decodes every frame of {@code frames} with {@code decoder} and replaces the list's Pixel Data by the native
+     * bytes (and PlanarConfiguration by 0).
+     *
+     * @throws ImageReadException a frame that does not decode, or decodes to the wrong size (file named)
+     */
+    public static void decodeInPlace(Path file, AttributeList l, FrameLayout layout, byte[][] frames,
+                                     FrameDecoder decoder) throws ImageReadException {
+        int frameBytes = layout.frameBytes();
+        byte[] out = new byte[Math.multiplyExact(frameBytes, layout.frames())];
         try {
-            for (int f = 0; f < h.frames(); f++) {
-                int[] v = codec.decode(frames[f]);
-                if (v.length != samples) {
-                    throw new CorruptFileException(file, "frame " + f + " decodes to " + v.length + " samples, "
-                            + samples + " expected");
+            for (int f = 0; f < layout.frames(); f++) {
+                byte[] v = decoder.decode(file, frames[f], layout);
+                if (v.length != frameBytes) {
+                    throw new CorruptFileException(file, "frame " + f + " decodes to "
+                            + v.length / layout.bytesPerSample() + " samples, " + layout.samplesPerFrame()
+                            + " expected");
                 }
-                int at = f * samples * bytes;
-                for (int i = 0; i < v.length; i++) {
-                    out[at + i * bytes] = (byte) v[i];
-                    if (bytes == 2) {
-                        out[at + i * 2 + 1] = (byte) (v[i] >>> 8);
-                    }
-                }
+                System.arraycopy(v, 0, out, f * frameBytes, frameBytes);
             }
             OtherByteAttribute nativeData = new OtherByteAttribute(TagFromName.PixelData);
             nativeData.setValues(out);
@@ -58,7 +46,35 @@ public final class NativeFrames {
             planar.addValue(0);
             l.put(planar);
         } catch (DicomException | RuntimeException e) { // hostile codestreams: indices past the end etc.
-            throw new CorruptFileException(file, "compressed frame cannot be decoded: " + ReadFailures.describe(e), e);
+            throw new CorruptFileException(file, decoder.frameName() + " cannot be decoded: "
+                    + ReadFailures.describe(e), e);
+        }
+    }
+
+    /**
+     * Decoded samples as one- or two-byte little-endian values (BitsAllocated / 8).
+     *
+     * @throws UnsupportedFormatException BitsAllocated / 8 other than 1 or 2
+     */
+    static byte[] littleEndian(Path file, FrameLayout layout, int[] v) throws UnsupportedFormatException {
+        int bytes = layout.bitsAllocated() / 8;
+        requireBytes(file, layout);
+        byte[] out = new byte[Math.multiplyExact(v.length, bytes)];
+        for (int i = 0; i < v.length; i++) {
+            out[i * bytes] = (byte) v[i];
+            if (bytes == 2) {
+                out[i * 2 + 1] = (byte) (v[i] >>> 8);
+            }
+        }
+        return out;
+    }
+
+    /** Refuses BitsAllocated outside 8..23 before decoding (our sample decoders write one or two bytes). */
+    static void requireBytes(Path file, FrameLayout layout) throws UnsupportedFormatException {
+        int bytes = layout.bitsAllocated() / 8;
+        if (bytes != 1 && bytes != 2) {
+            throw new UnsupportedFormatException(file, layout.transferSyntaxUid(), "compressed data with "
+                    + "BitsAllocated " + layout.bitsAllocated());
         }
     }
 }

@@ -1,52 +1,28 @@
 package org.radlens.dicomio.codec;
 
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.OtherByteAttribute;
-import com.pixelmed.dicom.TagFromName;
-import com.pixelmed.dicom.UnsignedShortAttribute;
 import java.nio.file.Path;
 import org.radlens.dicomio.CorruptFileException;
-import org.radlens.dicomio.DicomHeader;
-import org.radlens.dicomio.ImageReadException;
-import org.radlens.dicomio.ReadFailures;
 
 /**
  * Our own RLE Lossless decoder (PS3.5 annex G), used instead of PixelMed's so that 16-bit colour and 32-bit data
- * decode too. Replaces the encapsulated Pixel Data in the list by native little-endian, pixel-interleaved bytes
- * (PlanarConfiguration 0). Every offset and run is bounds-checked: malformed frames are a
- * {@link CorruptFileException}.
+ * decode too. Each frame becomes native little-endian, pixel-interleaved bytes (PlanarConfiguration 0); the
+ * registry ({@link FrameDecoders}) offers it every RLE object. Every offset and run is bounds-checked: malformed
+ * frames are a {@link CorruptFileException}.
  */
 public final class RleDecoder {
     private RleDecoder() {
     }
 
-    public static void decodeInPlace(Path file, AttributeList l, DicomHeader h, byte[][] frames) throws ImageReadException {
-        int bytes = h.bitsAllocated() / 8;
-        int pixels = h.rows() * h.columns();
-        int frameBytes = pixels * h.samplesPerPixel() * bytes;
-        byte[] out = new byte[Math.multiplyExact(frameBytes, h.frames())];
-        try {
-            for (int f = 0; f < h.frames(); f++) {
-                decodeFrame(file, frames[f], h, out, f * frameBytes);
-            }
-            OtherByteAttribute native8 = new OtherByteAttribute(TagFromName.PixelData);
-            native8.setValues(out);
-            l.put(native8);
-            UnsignedShortAttribute planar = new UnsignedShortAttribute(TagFromName.PlanarConfiguration);
-            planar.addValue(0);
-            l.put(planar);
-        } catch (DicomException | RuntimeException e) {
-            throw new CorruptFileException(file, "RLE frame cannot be decoded: " + ReadFailures.describe(e), e);
-        }
-    }
-
-    /** Segment s·bytes + b holds byte b (most significant first) of sample s of every pixel. */
-    private static void decodeFrame(Path file, byte[] in, DicomHeader h, byte[] out, int at)
-            throws CorruptFileException {
-        int bytes = h.bitsAllocated() / 8;
-        int spp = h.samplesPerPixel();
-        int pixels = h.rows() * h.columns();
+    /**
+     * One RLE frame as native little-endian, pixel-interleaved bytes (8, 16 or 32 bits, grey or colour).
+     *
+     * @throws CorruptFileException the frame's header, segment count or offsets do not fit {@code layout}
+     */
+    public static byte[] decode(Path file, byte[] in, FrameLayout layout) throws CorruptFileException {
+        int bytes = layout.bitsAllocated() / 8;
+        int spp = layout.samplesPerPixel();
+        int pixels = Math.multiplyExact(layout.rows(), layout.columns());
+        byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(pixels, spp), Math.max(1, bytes))];
         if (in == null || in.length < 64) {
             throw new CorruptFileException(file, "RLE frame shorter than its 64-byte header");
         }
@@ -55,7 +31,7 @@ public final class RleDecoder {
             throw new CorruptFileException(file, "RLE frame has " + segments + " segments, expected " + spp * bytes);
         }
         byte[] seg = new byte[pixels];
-        for (int s = 0; s < segments; s++) {
+        for (int s = 0; s < segments; s++) { // segment s·bytes + b holds byte b (most significant first) of sample s
             int start = u32(in, 4 + 4 * s);
             int end = s + 1 < segments ? u32(in, 8 + 4 * s) : in.length;
             if (start < 64 || end > in.length || start > end) {
@@ -66,9 +42,10 @@ public final class RleDecoder {
             int sample = s / bytes;
             int byteInValue = bytes - 1 - s % bytes; // little-endian position of this segment's byte
             for (int p = 0; p < pixels; p++) {
-                out[at + (p * spp + sample) * bytes + byteInValue] = seg[p];
+                out[(p * spp + sample) * bytes + byteInValue] = seg[p];
             }
         }
+        return out;
     }
 
     /** PackBits: n in 0..127 copies n + 1 literal bytes, −1..−127 repeats the next byte 1 − n times. */

@@ -52,7 +52,8 @@ public final class SecondaryCaptures {
             DicomAttributes.put(l, TagFromName.BurnedInAnnotation, "NO");
             String how = "Text grounding heat map for \"" + query + "\" by " + algo.name() + " " + algo.version()
                     + ", blended over the source image";
-            DicomAttributes.put(l, TagFromName.DerivationDescription, how.length() > 1024 ? how.substring(0, 1024) : how);
+            DicomAttributes.put(l, TagFromName.DerivationDescription,
+                    how.length() > 1024 ? how.substring(0, 1024) : how);
             DicomAttributes.seq(l, TagFromName.SourceImageSequence,
                     DicomAttributes.sopRef(src.sopClassUid(), src.sopInstanceUid()));
             pixels(l, columns, rows, rgb);

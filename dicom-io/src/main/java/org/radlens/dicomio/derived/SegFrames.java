@@ -97,7 +97,8 @@ final class SegFrames {
         if (h.pixelSpacing() != null) {
             AttributeList measures = new AttributeList();
             DicomAttributes.put(measures, TagFromName.PixelSpacing, h.pixelSpacing()[0], h.pixelSpacing()[1]);
-            DicomAttributes.put(measures, TagFromName.SliceThickness, h.sliceThickness() > 0 ? h.sliceThickness() : 1.0);
+            DicomAttributes.put(measures, TagFromName.SliceThickness,
+                    h.sliceThickness() > 0 ? h.sliceThickness() : 1.0);
             DicomAttributes.seq(shared, TagFromName.PixelMeasuresSequence, measures);
         }
         AttributeList orient = new AttributeList();

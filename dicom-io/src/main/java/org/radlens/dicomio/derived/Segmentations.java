@@ -69,7 +69,8 @@ public final class Segmentations {
             SegFrames.image(l, h, pack(mask), label);
             SegFrames.segment(l, FindingCodes.of(label), SegFrames.ANATOMICAL_STRUCTURE, label, algo);
             SegFrames.functionalGroups(l, src);
-            DicomAttributes.seq(l, TagFromName.ReferencedSeriesSequence, DerivedObjects.referencedSeries(src, TagFromName.ReferencedInstanceSequence));
+            DicomAttributes.seq(l, TagFromName.ReferencedSeriesSequence,
+                    DerivedObjects.referencedSeries(src, TagFromName.ReferencedInstanceSequence));
             if (!SegFrames.placed(src)) {
                 DicomAttributes.put(l, TagFromName.PatientOrientation, (Object[]) src.patientOrientation());
             } else { // a Frame of Reference only with real positions in it, never around the nominal plane

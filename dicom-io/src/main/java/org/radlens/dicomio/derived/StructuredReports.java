@@ -96,7 +96,8 @@ public final class StructuredReports {
     private static void root(AttributeList l, SourceImage src, ReportContent c, AlgorithmIdentity algo)
             throws DicomException {
         DicomAttributes.put(l, TagFromName.ValueType, "CONTAINER");
-        DerivedObjects.codeSeq(l, TagFromName.ConceptNameCodeSequence, Code.dcm("126000", "Imaging Measurement Report"));
+        DerivedObjects.codeSeq(l, TagFromName.ConceptNameCodeSequence,
+                Code.dcm("126000", "Imaging Measurement Report"));
         DicomAttributes.put(l, TagFromName.ContinuityOfContent, "SEPARATE");
         AttributeList template = new AttributeList();
         DicomAttributes.put(template, TagFromName.MappingResource, "DCMR");

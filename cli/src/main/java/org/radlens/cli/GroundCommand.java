@@ -6,10 +6,10 @@ import org.radlens.models.ModelLoadException;
 import org.radlens.models.RadLensModel;
 import org.radlens.models.encode.ImageEmbedding;
 import org.radlens.models.encode.Stream;
-import org.radlens.models.grounding.Box;
 import org.radlens.models.grounding.Grounder;
 import org.radlens.models.grounding.Grounding;
 import org.radlens.models.grounding.HeatMap;
+import org.radlens.models.grounding.PixelBox;
 import org.radlens.pipeline.render.OverlayRenderer;
 import org.radlens.volume3d.Image2D;
 import picocli.CommandLine.Command;
@@ -89,7 +89,7 @@ final class GroundCommand implements Callable<Integer> {
             HeatMap map = model.grounder().heatMap(e, q, s);
             Grounding g = Grounder.boxes(map, map.relativeThreshold(threshold));
             JsonObject o = JsonRows.grounding(q, g);
-            for (Box b : g.boxes()) {
+            for (PixelBox b : g.boxes()) {
                 rows.add(List.of(q, map.stream().name(), "" + b.x(), "" + b.y(), "" + b.w(), "" + b.h(),
                         ImageBatch.fmt(b.score())));
             }

@@ -4,8 +4,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonArray;
 import java.util.ArrayList;
 import java.util.List;
-import org.radlens.models.grounding.Box;
 import org.radlens.models.grounding.Grounding;
+import org.radlens.models.grounding.PixelBox;
 import org.radlens.models.zeroshot.FindingScore;
 
 /** JSON forms of result records. */
@@ -13,7 +13,7 @@ final class JsonRows {
     private JsonRows() {
     }
 
-    static JsonObject box(Box b) {
+    static JsonObject box(PixelBox b) {
         JsonObject o = new JsonObject();
         o.addProperty("x", b.x());
         o.addProperty("y", b.y());

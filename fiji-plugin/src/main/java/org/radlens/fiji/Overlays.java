@@ -11,7 +11,7 @@ import java.awt.Color;
 import java.awt.image.IndexColorModel;
 import java.util.ArrayList;
 import java.util.List;
-import org.radlens.models.grounding.Box;
+import org.radlens.models.grounding.PixelBox;
 import org.radlens.volume3d.LabelMask;
 
 /**
@@ -48,10 +48,10 @@ public final class Overlays {
     }
 
     /** One rectangle per box, named {@code "<label> box <i> (<score>)"}. */
-    public static List<Roi> boxes(List<Box> boxes, String label) {
+    public static List<Roi> boxes(List<PixelBox> boxes, String label) {
         List<Roi> out = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
-            Box b = boxes.get(i);
+            PixelBox b = boxes.get(i);
             Roi r = new Roi(b.x(), b.y(), b.w(), b.h());
             r.setName(label + " box " + (i + 1) + String.format(" (%.3f)", b.score()));
             r.setStrokeColor(Color.YELLOW);

@@ -26,7 +26,7 @@ import org.radlens.dicomio.derived.StructuredReports;
 import org.radlens.models.InferenceException;
 import org.radlens.models.RadLensModel;
 import org.radlens.models.encode.ImageEmbedding;
-import org.radlens.models.grounding.Box;
+import org.radlens.models.grounding.PixelBox;
 import org.radlens.models.grounding.Grounding;
 import org.radlens.models.grounding.HeatMap;
 import org.radlens.models.zeroshot.FindingScore;
@@ -243,7 +243,7 @@ public final class ScoringEngine {
         ReportContent c = ReportContent.of(findings);
         if (overlay != null) {
             List<ReportContent.Box> boxes = new ArrayList<>();
-            for (Box b : overlay.boxes()) {
+            for (PixelBox b : overlay.boxes()) {
                 boxes.add(new ReportContent.Box(overlayQuery, b.score(), b.x(), b.y(), b.x() + b.w(), b.y() + b.h()));
             }
             c = c.withBoxes(boxes).withPeak(peak(overlay.map(), overlayQuery));

@@ -16,7 +16,7 @@ public final class Boxes {
      * Bounding boxes of the 8-connected regions where {@code values ≥ threshold}, each scored by the region's maximum,
      * highest score first; regions smaller than {@code minPixels} are dropped.
      */
-    public static List<Box> fromMap(float[] values, int width, int height, double threshold, int minPixels) {
+    public static List<PixelBox> fromMap(float[] values, int width, int height, double threshold, int minPixels) {
         if (values.length != width * height) {
             throw new IllegalArgumentException(values.length + " values for " + width + "x" + height);
         }
@@ -51,18 +51,18 @@ public final class Boxes {
                 best[k] = Math.max(best[k], values[i]);
             }
         }
-        List<Box> boxes = new ArrayList<>();
+        List<PixelBox> boxes = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             if (sizes[k] >= minPixels) {
-                boxes.add(new Box(x0[k], y0[k], x1[k] - x0[k] + 1, y1[k] - y0[k] + 1, best[k]));
+                boxes.add(new PixelBox(x0[k], y0[k], x1[k] - x0[k] + 1, y1[k] - y0[k] + 1, best[k]));
             }
         }
-        boxes.sort(Comparator.comparingDouble(Box::score).reversed());
+        boxes.sort(Comparator.comparingDouble(PixelBox::score).reversed());
         return boxes;
     }
 
     /** Boxes of a heat map's regions at or above {@code threshold}. */
-    public static List<Box> fromHeatMap(HeatMap map, double threshold, int minPixels) {
+    public static List<PixelBox> fromHeatMap(HeatMap map, double threshold, int minPixels) {
         return fromMap(map.values(), map.width(), map.height(), threshold, minPixels);
     }
 }

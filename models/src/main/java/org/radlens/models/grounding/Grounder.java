@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Grounding g = model.grounder().locate(image, "right lower lobe opacity");
- * Box best = g.boxes().get(0);
+ * PixelBox best = g.boxes().get(0);
  * }</pre>
  */
 public final class Grounder {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param threshold the value boxes were cut at
  * @param boxes     highest score first
  */
-public record Grounding(HeatMap map, double threshold, List<Box> boxes) {
+public record Grounding(HeatMap map, double threshold, List<PixelBox> boxes) {
     public Grounding {
         boxes = List.copyOf(boxes);
     }

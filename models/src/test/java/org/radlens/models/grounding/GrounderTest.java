@@ -47,7 +47,7 @@ class GrounderTest {
     void boxesCoverTheMatchingQuarter() throws Exception {
         Grounding g = grounder(true).locate(Fixtures.image(16, 16), "opacity");
         assertEquals(0.5, g.threshold(), 1e-6);
-        Box b = g.boxes().get(0);
+        PixelBox b = g.boxes().get(0);
         assertEquals(1.0, b.score(), 1e-6);
         assertTrue(b.x() >= 8 && b.y() >= 8 && b.x() + b.w() == 16 && b.y() + b.h() == 16, b.toString());
     }

@@ -6,8 +6,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
-import org.radlens.models.grounding.Box;
 import org.radlens.models.grounding.HeatMap;
+import org.radlens.models.grounding.PixelBox;
 import org.radlens.models.pkg.ModelManifest.IntensityMode;
 import org.radlens.models.pkg.ModelManifest.IntensitySpec;
 import org.radlens.models.preprocess.Intensities;
@@ -47,7 +47,7 @@ public final class OverlayRenderer {
     }
 
     /** Blends the heat map (its own min–max, blue → red) over {@code base}, then draws the boxes. */
-    public static BufferedImage heat(BufferedImage base, HeatMap map, List<Box> boxes) {
+    public static BufferedImage heat(BufferedImage base, HeatMap map, List<PixelBox> boxes) {
         float[] range = map.range();
         float span = range[1] > range[0] ? range[1] - range[0] : 1;
         for (int y = 0; y < map.height(); y++) {
@@ -59,7 +59,7 @@ public final class OverlayRenderer {
         Graphics2D g = base.createGraphics();
         g.setStroke(new BasicStroke(Math.max(1, map.width() / 300f)));
         g.setColor(Color.WHITE);
-        for (Box b : boxes) {
+        for (PixelBox b : boxes) {
             g.drawRect(b.x(), b.y(), b.w() - 1, b.h() - 1);
         }
         g.dispose();

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.radlens.validation.metrics.BinaryMask;
-import org.radlens.validation.metrics.Box;
 import org.radlens.validation.metrics.Grounding;
+import org.radlens.validation.metrics.ReferenceBox;
 import org.radlens.validation.report.EvalReport;
 import org.radlens.validation.report.Reports;
 import org.radlens.volume3d.Image2D;
@@ -91,8 +91,8 @@ public final class GroundingEvaluation {
     }
 
     /** Boxes of a row (used by suites and tests). */
-    static Box box(Manifest.Row r) {
-        return new Box(Double.parseDouble(r.get("x")), Double.parseDouble(r.get("y")),
+    static ReferenceBox box(Manifest.Row r) {
+        return new ReferenceBox(Double.parseDouble(r.get("x")), Double.parseDouble(r.get("y")),
                 Double.parseDouble(r.get("w")), Double.parseDouble(r.get("h")));
     }
 }

@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.radlens.validation.metrics.BinaryMask;
-import org.radlens.validation.metrics.Box;
+import org.radlens.validation.metrics.ReferenceBox;
 import org.radlens.validation.report.Overlays;
 import org.radlens.volume3d.Image2D;
 
 /** One grounding item: an image, a query and the boxes of every manifest row that names them. */
-record GroundingItem(Path image, String query, List<Box> boxes, Manifest.Row first) {
+record GroundingItem(Path image, String query, List<ReferenceBox> boxes, Manifest.Row first) {
 
     static String key(Manifest.Row r) {
         return r.get("image") + "\u0000" + r.get("query");
@@ -24,7 +24,7 @@ record GroundingItem(Path image, String query, List<Box> boxes, Manifest.Row fir
         List<String> problems = new ArrayList<>();
         Map<String, GroundingItem> items = new LinkedHashMap<>();
         for (Manifest.Row r : m.rows()) {
-            Box b;
+            ReferenceBox b;
             try {
                 b = GroundingEvaluation.box(r);
             } catch (IllegalArgumentException e) { // NumberFormatException included
@@ -49,7 +49,7 @@ record GroundingItem(Path image, String query, List<Box> boxes, Manifest.Row fir
     /** Union of the boxes on a width × height grid (1 mm pixels: grounding metrics are unitless). */
     BinaryMask target(int width, int height) {
         boolean[] v = new boolean[width * height];
-        for (Box b : boxes) {
+        for (ReferenceBox b : boxes) {
             boolean[] r = b.rasterize(width, height, 1, 1).values();
             for (int i = 0; i < v.length; i++) {
                 v[i] |= r[i];

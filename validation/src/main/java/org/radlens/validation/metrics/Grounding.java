@@ -5,7 +5,7 @@ import org.radlens.volume3d.Image2D;
 /**
  * Phrase-grounding metrics of a heat map (channel 0 of an {@link Image2D} on the image's pixel grid, higher = more
  * related to the query) against a target region (a {@link BinaryMask} on the same grid; boxes via
- * {@link Box#rasterize}).
+ * {@link ReferenceBox#rasterize}).
  *
  * <p>Pointing game: a hit when the map's maximum lies in the target; the maximum is the first one in row-major
  * order (numpy's {@code argmax}). Thresholded overlap: pixels with value {@code >= threshold} form the predicted

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.radlens.validation.metrics.BinaryMask;
-import org.radlens.validation.metrics.Box;
+import org.radlens.validation.metrics.ReferenceBox;
 import org.radlens.validation.metrics.Segmentation;
 import org.radlens.volume3d.Image2D;
 
@@ -24,7 +24,8 @@ public final class Overlays {
     }
 
     /** Heat map over the image, reference box in green, pointing-game location as a yellow cross. */
-    public static void grounding(BufferedImage base, Image2D heat, List<Box> boxes, Path png) throws IOException {
+    public static void grounding(BufferedImage base, Image2D heat, List<ReferenceBox> boxes, Path png)
+            throws IOException {
         BufferedImage img = copy(base);
         Graphics2D g = img.createGraphics();
         try {
@@ -48,7 +49,7 @@ public final class Overlays {
             g.drawImage(h, 0, 0, img.getWidth(), img.getHeight(), null);
             g.setStroke(new BasicStroke(2f));
             g.setColor(Color.GREEN);
-            for (Box b : boxes) {
+            for (ReferenceBox b : boxes) {
                 g.drawRect((int) Math.round(b.x()), (int) Math.round(b.y()), (int) Math.round(b.w()),
                         (int) Math.round(b.h()));
             }

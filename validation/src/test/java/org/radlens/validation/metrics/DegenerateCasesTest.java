@@ -102,9 +102,9 @@ class DegenerateCasesTest {
 
     @Test
     void boxContainsPixelCentres() {
-        Box box = new Box(0.5, 0.5, 1.0, 1.0);
+        ReferenceBox box = new ReferenceBox(0.5, 0.5, 1.0, 1.0);
         assertTrue(box.containsPixel(0, 0));
         assertFalse(box.containsPixel(1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Box(0, 0, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ReferenceBox(0, 0, 0, 1));
     }
 }

@@ -138,7 +138,7 @@ final class GoldenChecks {
         }
         Image2D map = Image2D.gray(w, h, f, VoxelGeometry.planar(1, 1), IntensityInfo.rawGray());
         double[] b = doubles(c.getAsJsonArray("box"));
-        BinaryMask box = new Box(b[0], b[1], b[2], b[3]).rasterize(w, h, 1, 1);
+        BinaryMask box = new ReferenceBox(b[0], b[1], b[2], b[3]).rasterize(w, h, 1, 1);
         assertArrayEquals(bits(c.get("box_mask").getAsString()), box.values(), "box rasterisation");
         double t = c.get("threshold").getAsDouble();
         assertEquals(c.get("hit").getAsBoolean(), Grounding.pointingHit(map, box), "pointing game");

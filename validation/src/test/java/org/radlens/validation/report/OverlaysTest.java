@@ -9,7 +9,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radlens.validation.metrics.BinaryMask;
-import org.radlens.validation.metrics.Box;
+import org.radlens.validation.metrics.ReferenceBox;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.IntensityInfo;
 import org.radlens.volume3d.VoxelGeometry;
@@ -40,7 +40,7 @@ class OverlaysTest {
         v[15 * 40 + 20] = 1;
         Image2D heat = Image2D.gray(40, 30, v, VoxelGeometry.planar(1, 1), IntensityInfo.rawGray());
         Path png = dir.resolve("g.png");
-        Overlays.grounding(base, heat, List.of(new Box(2, 2, 10, 10)), png);
+        Overlays.grounding(base, heat, List.of(new ReferenceBox(2, 2, 10, 10)), png);
         BufferedImage out = ImageIO.read(png.toFile());
         assertEquals(0xffff00, out.getRGB(20, 10) & 0xffffff, "yellow cross above the maximum");
         assertEquals(0x00ff00, out.getRGB(2, 6) & 0xffffff, "green box edge");

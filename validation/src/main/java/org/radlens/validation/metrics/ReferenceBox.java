@@ -1,12 +1,13 @@
 package org.radlens.validation.metrics;
 
 /**
- * An axis-aligned box in image pixels, COCO convention: (x, y) is the top-left corner, pixel (i, j) covers
- * {@code [i, i+1) × [j, j+1)}. A pixel belongs to the box iff its centre {@code (i + ½, j + ½)} lies in
+ * A reference (annotated) box of a grounding manifest, in image pixels, COCO convention: (x, y) is the top-left
+ * corner, real-valued, no score (unlike models' {@code PixelBox}, the grounder's scored whole-pixel box); pixel
+ * (i, j) covers {@code [i, i+1) × [j, j+1)}. A pixel belongs to the box iff its centre {@code (i + ½, j + ½)} lies in
  * {@code [x, x + w) × [y, y + h)}.
  */
-public record Box(double x, double y, double w, double h) {
-    public Box {
+public record ReferenceBox(double x, double y, double w, double h) {
+    public ReferenceBox {
         if (!(Double.isFinite(x) && Double.isFinite(y) && w > 0 && h > 0 && Double.isFinite(w) && Double.isFinite(h))) {
             throw new IllegalArgumentException("box needs finite x, y and w, h > 0: " + x + ", " + y + ", " + w + ", " + h);
         }

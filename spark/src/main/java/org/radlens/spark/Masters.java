@@ -48,6 +48,12 @@ public final class Masters {
         return Math.max(1, executorCores);
     }
 
+    /** True for masters whose executors run from this machine's class path: local modes and local-cluster. */
+    public static boolean isLocal(String master) {
+        String m = master == null ? DEFAULT : master.trim();
+        return LOCAL.matcher(m).matches() || LOCAL_CLUSTER.matcher(m).matches();
+    }
+
     /** True for local-cluster masters, whose executors are separate JVMs started from a Spark distribution. */
     public static boolean isLocalCluster(String master) {
         return master != null && LOCAL_CLUSTER.matcher(master.trim()).matches();

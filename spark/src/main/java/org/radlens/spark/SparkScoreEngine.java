@@ -21,8 +21,8 @@ import org.radlens.pipeline.UidClaims;
  * {@code OUT/journal.jsonl} and rebuilds {@code results.csv}, {@code results.jsonl} ({@link OutputFiles}, as
  * in-process) and {@code results.parquet} ({@link ParquetResults}) from it. Exactly-once: deterministic item ids plus
  * the journal protocol of {@link PartitionJournals}. {@code OUT} and the model package must be reachable from every
- * executor under the same path. System properties: {@code radlens.spark.itemsPerPartition} (default 64);
- * {@code spark.*} ones configure Spark.
+ * executor under the same path; a cluster's executors get the classes from {@link AppJar}. System properties:
+ * {@code radlens.spark.itemsPerPartition} (default 64); {@code spark.*} ones configure Spark.
  */
 public final class SparkScoreEngine implements ScoreEngineProvider {
     private final PartitionScorer.BeforeCommit beforeCommit;
@@ -135,6 +135,10 @@ public final class SparkScoreEngine implements ScoreEngineProvider {
         SparkSession.Builder b = SparkSession.builder();
         if (System.getProperty("spark.executor.extraJavaOptions") == null) {
             b = b.config("spark.executor.extraJavaOptions", EXECUTOR_STACK);
+        }
+        String jars = AppJar.sparkJars(master, System.getProperty("spark.jars"), AppJar.codeSource());
+        if (jars != null) {
+            b = b.config("spark.jars", jars);   // a cluster's executors get our classes from it
         }
         return b.master(master).appName("radlens score")
                 .config("spark.executorEnv.DJL_OFFLINE", "true")

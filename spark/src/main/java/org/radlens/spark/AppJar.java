@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The application jar that executors on a cluster need: {@code radlens-spark-app.jar} (cli, models, dicom-io, DJL,
+ * The application jar that executors on a cluster need: {@code radlens-spark-app.jar} (cli, pipeline, models, DJL,
  * ONNX Runtime, PixelMed; not Spark), built by {@code mvn -pl spark -am package} beside {@code radlens-spark.jar}.
  * In local modes executors share the driver's class path (local-cluster: the Spark home's {@code jars/}), so nothing
  * is shipped; {@code spark-submit} ships the jar it was given ({@code spark.jars}); for any other master (e.g.

@@ -94,7 +94,7 @@ class SparkClusterTest {
     void masterUrlRunShipsTheApplicationJarToTwoExecutorsAndGivesTheInProcessRows() throws Exception {
         try (Stream<Path> jars = Files.list(cluster.home().resolve("jars"))) {
             for (Path j : jars.toList()) {
-                assertTrue(StandaloneCluster.classes(j).stream().noneMatch(c -> c.startsWith("org/radlens/")), "" + j);
+                assertTrue(SparkHomes.classes(j).stream().noneMatch(c -> c.startsWith("org/radlens/")), "" + j);
             }
         }
         Path out = RUNS.resolve("master-url");
@@ -163,7 +163,7 @@ class SparkClusterTest {
                 assertEquals(0, left.filter(Files::isRegularFile).count(), "every partition journal merged");
             }
         }
-        assertEquals(1, cluster.aliveWorkers());
+        cluster.await("the master listing one alive worker", () -> cluster.aliveWorkers() == 1 ? Boolean.TRUE : null);
     }
 
     private static Long blockedExecutor(Path markers, CompletableFuture<Integer> run, StringWriter err) {

@@ -24,13 +24,12 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 
 /**
  * A Spark standalone cluster on loopback for tests: one {@code org.apache.spark.deploy.master.Master} and
  * {@code workers} {@code org.apache.spark.deploy.worker.Worker} JVMs of 1 core and 1 GB each, every port chosen by
- * the OS, started from a Spark home made of the Spark jars in {@code target/lib} (those the application jar does not
- * contain, so our classes reach executors only through the application jar). Readiness is read from the master's log
+ * the OS, started from a Spark home without our classes ({@link SparkHomes#withoutApplication}), so they reach
+ * executors only through the application jar. Readiness is read from the master's log
  * (its URLs) and its JSON status page (alive workers), never from sleeps. {@link #close()} kills every JVM it started
  * and every process they started (executors included), and fails when one survives.
  */
@@ -62,7 +61,7 @@ final class StandaloneCluster implements AutoCloseable {
         deleteTree(dir);
         StandaloneCluster c = new StandaloneCluster(Files.createDirectories(dir));
         try {
-            c.makeSparkHome(lib, appJar);
+            SparkHomes.withoutApplication(c.home, lib, appJar);
             c.startMaster();
             for (int i = 1; i <= n; i++) {
                 c.startWorker(i);
@@ -84,9 +83,9 @@ final class StandaloneCluster implements AutoCloseable {
         return home;
     }
 
-    /** The worker JVMs, in start order. */
-    List<Process> workers() {
-        return List.copyOf(workers);
+    /** The worker JVM among ours with this pid, if any. */
+    Optional<Process> worker(long pid) {
+        return workers.stream().filter(w -> w.pid() == pid).findFirst();
     }
 
     /** The master's JSON status ({@code /json/} of its web UI). */
@@ -145,6 +144,7 @@ final class StandaloneCluster implements AutoCloseable {
         return p;
     }
 
+    /** The output of the JVM started as {@code name}. */
     Path log(String name) {
         return dir.resolve(name + ".log");
     }
@@ -196,7 +196,7 @@ final class StandaloneCluster implements AutoCloseable {
         try {
             h.onExit().get(60, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // reported by the caller, which checks isAlive
+            // the caller checks isAlive and reports it
         }
     }
 
@@ -265,32 +265,6 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    /** RELEASE plus jars/ linking the jars of {@code lib} whose classes are not all inside {@code appJar}. */
-    private void makeSparkHome(Path lib, Path appJar) throws IOException {
-        Path jars = Files.createDirectories(home.resolve("jars"));
-        Files.writeString(home.resolve("RELEASE"), "Spark 3.5.8 (RadLens test cluster: spark/target/lib without the "
-                + "application's jars)\n");
-        Set<String> app = classes(appJar);
-        try (Stream<Path> s = Files.list(lib)) {
-            for (Path jar : s.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-                Set<String> own = classes(jar);
-                if (own.isEmpty() || !app.containsAll(own)) {
-                    Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar.toAbsolutePath());
-                }
-            }
-        }
-    }
-
-    static Set<String> classes(Path jar) throws IOException {
-        try (ZipFile z = new ZipFile(jar.toFile())) {
-            Set<String> names = new HashSet<>();
-            z.stream().map(java.util.zip.ZipEntry::getName)
-                    .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/") && !n.endsWith("module-info.class"))
-                    .forEach(names::add);
-            return names;
-        }
-    }
-
     /** The --add-opens Spark needs on Java 17, as this JVM got them (surefire's argLine). */
     static List<String> sparkJvmOptions() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -306,10 +280,5 @@ final class StandaloneCluster implements AutoCloseable {
                 Files.delete(p);
             }
         }
-    }
-
-    /** The worker JVM among ours with this pid, if any. */
-    Optional<Process> worker(long pid) {
-        return workers.stream().filter(w -> w.pid() == pid).findFirst();
     }
 }

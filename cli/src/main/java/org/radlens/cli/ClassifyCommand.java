@@ -57,11 +57,10 @@ final class ClassifyCommand implements Callable<Integer> {
         try (RadLensModel model = options.open()) {
             Map<String, FindingPrompts> chosen = FindingArgs.resolve(model.classifier().defaultFindings(), findings,
                     prompts, negatives, spec);
-            return ImageBatch.run(images, source, options.gate(model, spec),
+            return ImageBatch.run(images, new ImageBatch.Job(source, options.gate(model, spec),
                     (file, image, e) -> JsonRows.findings(new JsonObject(), model.classifier().classify(e, chosen)),
-                    (file, v) -> VolumeResults.classify(model, v, volume, chosen), options.json,
-                    List.of("finding", "probability", "cos_positive", "cos_negative"), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+                    (file, v) -> VolumeResults.classify(model, v, volume, chosen)),
+                    options.output(List.of("finding", "probability", "cos_positive", "cos_negative"), spec));
         } catch (ModelLoadException e) {
             spec.commandLine().getErr().println("radlens classify: " + e.getMessage());
             return 1;

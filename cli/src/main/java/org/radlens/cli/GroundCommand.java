@@ -69,11 +69,10 @@ final class GroundCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (RadLensModel model = options.open()) {
-            return ImageBatch.run(images, source, options.gate(model, spec), (file, image, e) -> ground(model, file,
-                            image, e),
-                    (file, v) -> VolumeResults.ground(model, file, v, queries, volume, options.out), options.json,
-                    List.of("query", "stream", "x", "y", "w", "h", "score"), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            return ImageBatch.run(images, new ImageBatch.Job(source, options.gate(model, spec),
+                    (file, image, e) -> ground(model, file, image, e),
+                    (file, v) -> VolumeResults.ground(model, file, v, queries, volume, options.out)),
+                    options.output(List.of("query", "stream", "x", "y", "w", "h", "score"), spec));
         } catch (ModelLoadException e) {
             spec.commandLine().getErr().println("radlens ground: " + e.getMessage());
             return 1;

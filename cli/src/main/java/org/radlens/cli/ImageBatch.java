@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Runs one piece of work per input, turning an input's failure into an error row and going on. Every input passes
@@ -47,12 +48,26 @@ final class ImageBatch {
     record Gate(RadLensModel model, ScopeGate header) {
     }
 
+    /** A command's work: how it reads 2D images, its gate, what it does with an image and with a volume. */
+    record Job(ImageSource source, Gate gate, Work work, VolumeWork volumeWork) {
+        Job {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(gate, "gate");
+            Objects.requireNonNull(work, "work");
+            Objects.requireNonNull(volumeWork, "volumeWork");
+        }
+    }
+
+    /** How results are printed: a JSON array, or a text table whose columns after "image" are {@code header}. */
+    record Output(boolean json, List<String> header, PrintWriter out, PrintWriter err) {
+    }
+
     private ImageBatch() {
     }
 
     /** Returns the exit code: 0 when every input was scored, 1 otherwise. */
-    static int run(List<Path> files, ImageSource source, Gate gate, Work work, VolumeWork volumeWork, boolean json,
-                   List<String> header, PrintWriter out, PrintWriter err) {
+    static int run(List<Path> files, Job job, Output output) {
+        PrintWriter err = output.err();
         JsonArray all = new JsonArray();
         List<List<String>> rows = new ArrayList<>();
         int notScored = 0;
@@ -61,7 +76,7 @@ final class ImageBatch {
             JsonObject o = new JsonObject();
             o.addProperty("image", f.toString());
             try {
-                notScored += one(f, source, gate, work, volumeWork, o, rows, err) ? 0 : 1;
+                notScored += one(f, job, o, rows, err) ? 0 : 1;
             } catch (Exception e) { // the batch's one catch-all: this image fails, the others go on
                 notScored++;
                 String msg = ReadFailures.describe(e);
@@ -72,12 +87,18 @@ final class ImageBatch {
             all.add(o);
             anyOutOfScope |= o.has("input_scope") && !"in_scope".equals(o.get("input_scope").getAsString());
         }
-        if (json) {
+        print(all, rows, anyOutOfScope, output);
+        return notScored == 0 ? 0 : 1;
+    }
+
+    private static void print(JsonArray all, List<List<String>> rows, boolean anyOutOfScope, Output output) {
+        PrintWriter out = output.out();
+        if (output.json()) {
             out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
                     .toJson(all));
         } else {
             List<String> head = new ArrayList<>(List.of("image"));
-            head.addAll(header);
+            head.addAll(output.header());
             if (anyOutOfScope) {
                 head.add("input_scope");
             }
@@ -87,19 +108,18 @@ final class ImageBatch {
             }
         }
         out.flush();
-        err.flush();
-        return notScored == 0 ? 0 : 1;
+        output.err().flush();
     }
 
     /** Gates and runs one input into {@code o} and {@code rows}; false when the gate refused it. */
-    private static boolean one(Path f, ImageSource source, Gate gate, Work work, VolumeWork volumeWork,
-                               JsonObject o, List<List<String>> rows, PrintWriter err) throws Exception {
+    private static boolean one(Path f, Job job, JsonObject o, List<List<String>> rows, PrintWriter err)
+            throws Exception {
         InputFacts facts = InputFacts.read(f);
-        if (volumeWork != null && (VolumeInputs.isVolume(f) || facts.isVolume())) {
-            add(f, volumeWork.run(f, VolumeInputs.read(f)), "", o, rows);
+        if (VolumeInputs.isVolume(f) || facts.isVolume()) {
+            add(f, job.volumeWork().run(f, VolumeInputs.read(f)), "", o, rows);
             return true;
         }
-        Scope scope = gate.header().check(facts, f.toString());
+        Scope scope = job.gate().header().check(facts, f.toString());
         if (scope.refused()) {
             o.addProperty("input_scope", scope.label());
             o.addProperty("message", scope.message());
@@ -107,15 +127,14 @@ final class ImageBatch {
             err.println(scope.message());
             return false;
         }
-        Image2D image = source.read(f);
-        ImageEmbedding e = gate.model().imageEncoder().encode(image);
-        scope = InputGates.withEmbedding(gate.model(), scope, e);
+        InputGates.Encoded in = InputGates.encode(job.gate().model(), scope, job.source().read(f));
+        scope = in.scope();
         o.addProperty("input_scope", scope.label());
         if (scope.flagged()) {
             o.addProperty("scope_note", scope.message());
             err.println(f + ": " + scope.label() + ": " + scope.message());
         }
-        add(f, work.run(f, image, e), scope.label(), o, rows);
+        add(f, job.work().run(f, in.image(), in.embedding()), scope.label(), o, rows);
         return true;
     }
 

@@ -34,6 +34,11 @@ final class ModelOptions {
         }
     }
 
+    /** A text table (columns after "image": {@code header}) or, with {@code --json}, a JSON array, to the streams. */
+    ImageBatch.Output output(java.util.List<String> header, picocli.CommandLine.Model.CommandSpec spec) {
+        return new ImageBatch.Output(json, header, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
     /** Opens the chosen package (the caller closes it). */
     RadLensModel open() throws ModelLoadException {
         return RadLensModel.open(model != null ? model : DefaultModel.locate());

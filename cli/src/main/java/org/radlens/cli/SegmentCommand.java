@@ -61,12 +61,10 @@ final class SegmentCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dicom-seg needs --out DIR");
         }
         try (RadLensModel model = options.open()) {
-            return ImageBatch.run(images, source, options.gate(model, spec),
+            return ImageBatch.run(images, new ImageBatch.Job(source, options.gate(model, spec),
                     (file, image, e) -> segment(model, file, image, e),
-                    (file, v) -> VolumeResults.segment(model, file, v, regions, volume, options.out, dicomSeg),
-                    options.json,
-                    List.of("label", "class", "pixels", "area_mm2", "source"), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+                    (file, v) -> VolumeResults.segment(model, file, v, regions, volume, options.out, dicomSeg)),
+                    options.output(List.of("label", "class", "pixels", "area_mm2", "source"), spec));
         } catch (ModelLoadException e) {
             spec.commandLine().getErr().println("radlens segment: " + e.getMessage());
             return 1;

@@ -1,13 +1,11 @@
 package org.radlens.fiji;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.radlens.dicomio.ImageFiles;
@@ -16,9 +14,11 @@ import org.radlens.dicomio.InputFacts;
 import org.radlens.dicomio.scope.Scope;
 import org.radlens.dicomio.scope.ScopeGate;
 import org.radlens.models.RadLensModel;
-import org.radlens.models.encode.ImageEmbedding;
 import org.radlens.models.pkg.ModelManifest.FindingPrompts;
 import org.radlens.models.zeroshot.FindingScore;
+import org.radlens.pipeline.CsvTables;
+import org.radlens.pipeline.InputGates;
+import org.radlens.pipeline.ResultRow;
 import org.radlens.volume3d.Image2D;
 
 /**
@@ -26,20 +26,49 @@ import org.radlens.volume3d.Image2D;
  * zero-shot classifier, behind the input gate every RadLens entry point shares (dicom-io's {@link ScopeGate} and the
  * package's embedding gate): CT, MR, SR, … files and NIfTI volumes get a {@code refused:<reason>} row without scores,
  * flagged images are scored with their flag in the {@code input_scope} column. One file's failure becomes an error row
- * and the batch goes on.
+ * and the batch goes on. Rows are pipeline's {@link ResultRow}s, the CSV is written in pipeline's conventions.
  */
 public final class BatchScorer {
     private BatchScorer() {
     }
 
     /**
-     * One file: probability per finding (in the package's order), the input gate's verdict and its explanation, or
-     * the error.
+     * One file's outcome: pipeline's {@link ResultRow} (id = the file name; status scored, refused or error; probability
+     * per finding in the package's order; the input gate's verdict and its explanation, or the error) and the top
+     * finding.
      */
-    public record Row(String file, Map<String, Double> probabilities, String top, String scope, String note,
-                      String error) {
-        Row(String file, String error) {
-            this(file, Map.of(), "", "", "", error);
+    public record Row(ResultRow result) {
+        public String file() {
+            return result.id();
+        }
+
+        public Map<String, Double> probabilities() {
+            return result.findings();
+        }
+
+        /** The finding with the highest probability (the first of equals); "" when nothing was scored. */
+        public String top() {
+            String top = "";
+            double best = -1;
+            for (Map.Entry<String, Double> p : result.findings().entrySet()) {
+                if (p.getValue() > best) {
+                    best = p.getValue();
+                    top = p.getKey();
+                }
+            }
+            return top;
+        }
+
+        public String scope() {
+            return result.scope();
+        }
+
+        public String note() {
+            return result.note();
+        }
+
+        public String error() {
+            return result.error();
         }
     }
 
@@ -72,57 +101,42 @@ public final class BatchScorer {
         try {
             Scope scope = ScopeGate.chestRadiographs().check(InputFacts.read(file), name);
             if (scope.refused()) {
-                return new Row(name, Map.of(), "", scope.label(), FijiWording.of(scope.message()), "");
+                return new Row(ResultRow.refused(name, "", scope.label(), FijiWording.of(scope.message())));
             }
             Image2D img = ImageFiles.readImage2D(file);
             if (img.channels() > 1) {
                 if (!InputChecks.isGreyInColour(img)) {
-                    return new Row(name, "colour image: not a greyscale radiograph");
+                    return new Row(ResultRow.failure(name, "colour image: not a greyscale radiograph"));
                 }
                 img = img.toGray();
             }
-            ImageEmbedding e = model.imageEncoder().encode(img);
-            scope = InputChecks.withEmbedding(model, scope, e);
+            InputGates.Encoded in = InputGates.encode(model, scope, img);
             Map<String, Double> p = new LinkedHashMap<>();
-            String top = "";
-            double best = -1;
-            for (FindingScore s : model.classifier().classify(e, findings)) {
+            for (FindingScore s : model.classifier().classify(in.embedding(), findings)) {
                 p.put(s.finding(), s.probability());
-                if (s.probability() > best) {
-                    best = s.probability();
-                    top = s.finding();
-                }
             }
-            return new Row(name, p, top, scope.label(), FijiWording.of(scope.message()), "");
+            return new Row(new ResultRow(name, "", p, Double.NaN, "", "", "")
+                    .withScope(in.scope().label(), FijiWording.of(in.scope().message())));
         } catch (Exception e) { // the batch loop's one catch-all: a file's failure is its row
-            return new Row(name, Commands.message(e).replace('\n', ' '));
+            return new Row(ResultRow.failure(name, Commands.message(e).replace('\n', ' ')));
         }
     }
 
-    /** Writes {@code rows} as CSV: file, one column per finding, top, input_scope, note, error. */
+    /**
+     * Writes {@code rows} as CSV: file, one column per finding, top, input_scope, note, error, in pipeline's
+     * conventions ({@link CsvTables}: quoting, line breaks folded, atomic replace).
+     */
     public static void writeCsv(List<Row> rows, List<String> findings, Path csv) throws IOException {
-        StringBuilder sb = new StringBuilder("file");
-        for (String f : findings) {
-            sb.append(',').append(quote(f));
-        }
-        sb.append(",top,input_scope,note,error\n");
+        List<String> header = new ArrayList<>(List.of("file"));
+        header.addAll(findings);
+        header.addAll(List.of("top", "input_scope", "note", "error"));
+        StringBuilder sb = new StringBuilder(CsvTables.line(header)).append('\n');
         for (Row r : rows) {
-            sb.append(quote(r.file()));
-            for (String f : findings) {
-                Double p = r.probabilities().get(f);
-                sb.append(',').append(p == null ? "" : String.format(Locale.ROOT, "%.6f", p));
-            }
-            sb.append(',').append(quote(r.top())).append(',').append(quote(r.scope())).append(',')
-                    .append(quote(r.note())).append(',').append(quote(r.error())).append('\n');
+            List<String> cells = new ArrayList<>(List.of(r.file()));
+            findings.forEach(f -> cells.add(CsvTables.probability(r.probabilities().get(f))));
+            cells.addAll(List.of(r.top(), r.scope(), r.note(), r.error()));
+            sb.append(CsvTables.line(cells)).append('\n');
         }
-        Path parent = csv.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8);
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        CsvTables.replace(csv, sb.toString());
     }
 }

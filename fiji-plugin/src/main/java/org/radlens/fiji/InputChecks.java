@@ -6,9 +6,6 @@ import org.radlens.dicomio.ImageFormat;
 import org.radlens.dicomio.InputFacts;
 import org.radlens.dicomio.scope.Scope;
 import org.radlens.dicomio.scope.ScopeGate;
-import org.radlens.models.RadLensModel;
-import org.radlens.models.encode.ImageEmbedding;
-import org.radlens.models.gate.EmbeddingGate;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.Volume;
 
@@ -31,15 +28,6 @@ public final class InputChecks {
         InputFacts facts = "OT".equals(modality) && sopClass.isEmpty() ? InputFacts.of(ImageFormat.PNG)
                 : InputFacts.dicom(modality, sopClass, dicomInfo(imp, "0018,5101"), dicomInfo(imp, "0018,0015"), 1);
         return ScopeGate.chestRadiographs().check(facts, "\"" + imp.getTitle() + "\"");
-    }
-
-    /** {@code header} with the package's embedding-gate flag when it flags {@code e}. */
-    public static Scope withEmbedding(RadLensModel model, Scope header, ImageEmbedding e) {
-        if (model.inputGate().isEmpty() || header.refused()) {
-            return header;
-        }
-        EmbeddingGate.Check c = model.inputGate().get().check(e);
-        return c.outOfScope() ? header.flag(c.reason(), c.message()) : header;
     }
 
     /** The current slice as a grey radiograph, or why not; a flagged image (e.g. a lateral view) is logged. */

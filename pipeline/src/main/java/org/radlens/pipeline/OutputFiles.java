@@ -1,11 +1,7 @@
 package org.radlens.pipeline;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -19,8 +15,8 @@ import java.util.Set;
  * CSV columns: id, sop_instance_uid, one column per finding, status ({@code scored}, {@code refused},
  * {@code duplicate}, {@code error}), input_scope ({@code in_scope}, {@code flagged:<reasons>}, {@code refused:<reason>};
  * empty for errors), note (why refused or flagged, or which item a duplicate repeats), lung_area_mm2, sr_uid, seg_uid,
- * error. Transient failures are not final results and are not written (the next run retries them). A failed write
- * (a full disk) leaves no temporary file.
+ * error, in the conventions of {@link CsvTables}. Transient failures are not final results and are not written (the
+ * next run retries them). A failed write (a full disk) leaves no temporary file.
  */
 public final class OutputFiles {
     private OutputFiles() {
@@ -32,43 +28,23 @@ public final class OutputFiles {
         Set<String> findings = new LinkedHashSet<>();
         sorted.forEach(r -> findings.addAll(r.findings().keySet()));
         StringBuilder csv = new StringBuilder("id,sop_instance_uid");
-        findings.forEach(f -> csv.append(',').append(csv(f)));
+        findings.forEach(f -> csv.append(',').append(CsvTables.cell(f)));
         csv.append(",status,input_scope,note,lung_area_mm2,sr_uid,seg_uid,error\n");
         StringBuilder jsonl = new StringBuilder();
         for (ResultRow r : sorted) {
-            csv.append(csv(r.id())).append(',').append(r.sopInstanceUid());
+            csv.append(CsvTables.cell(r.id())).append(',').append(r.sopInstanceUid());
             for (String f : findings) {
-                Double p = r.findings().get(f);
-                csv.append(',').append(p == null ? "" : String.format(Locale.ROOT, "%.6f", p));
+                csv.append(',').append(CsvTables.probability(r.findings().get(f)));
             }
-            csv.append(',').append(r.status().label()).append(',').append(csv(r.scope())).append(',')
-                    .append(csv(r.note()));
+            csv.append(',').append(r.status().label()).append(',').append(CsvTables.cell(r.scope())).append(',')
+                    .append(CsvTables.cell(r.note()));
             csv.append(',').append(Double.isNaN(r.lungAreaMm2()) ? "" : String.format(Locale.ROOT, "%.1f",
                     r.lungAreaMm2()));
-            csv.append(',').append(r.srUid()).append(',').append(r.segUid()).append(',').append(csv(r.error()))
-                    .append('\n');
+            csv.append(',').append(r.srUid()).append(',').append(r.segUid()).append(',')
+                    .append(CsvTables.cell(r.error())).append('\n');
             jsonl.append(r.toJson()).append('\n');
         }
-        replace(outDir.resolve("results.csv"), csv.toString());
-        replace(outDir.resolve("results.jsonl"), jsonl.toString());
-    }
-
-    static String csv(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-            return '"' + s.replace("\"", "\"\"").replace("\n", " ") + '"';
-        }
-        return s;
-    }
-
-    private static void replace(Path target, String content) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(content);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        CsvTables.replace(outDir.resolve("results.csv"), csv.toString());
+        CsvTables.replace(outDir.resolve("results.jsonl"), jsonl.toString());
     }
 }

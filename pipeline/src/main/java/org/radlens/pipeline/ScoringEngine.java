@@ -196,8 +196,9 @@ public final class ScoringEngine {
     private Scored score(String id, SourceImage src, Image2D image, boolean derive, Scope header, long t0)
             throws InferenceException, DicomWriteException {
         long t1 = System.nanoTime();
-        ImageEmbedding e = model.imageEncoder().encode(image);
-        Scope scope = InputGates.withEmbedding(model, header, e);
+        InputGates.Encoded in = InputGates.encode(model, header, image);
+        ImageEmbedding e = in.embedding();
+        Scope scope = in.scope();
         List<FindingScore> scores = model.classifier().classify(e, model.classifier().defaultFindings());
         Map<String, Double> probs = new LinkedHashMap<>();
         List<ScoredFinding> findings = new ArrayList<>();

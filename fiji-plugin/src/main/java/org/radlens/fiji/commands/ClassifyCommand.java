@@ -20,6 +20,7 @@ import org.radlens.models.encode.ImageEmbedding;
 import org.radlens.models.pkg.ModelManifest.FindingPrompts;
 import org.radlens.models.zeroshot.FindingScore;
 import org.radlens.models.zeroshot.ZeroShotClassifier;
+import org.radlens.pipeline.InputGates;
 import org.radlens.volume3d.Image2D;
 
 /**
@@ -62,7 +63,7 @@ public final class ClassifyCommand implements PlugIn {
             }
             IJ.showStatus("RadLens: classifying " + imp.getTitle() + "…");
             ImageEmbedding e = lease.model().imageEncoder().encode(img);
-            Scope scope = InputChecks.withEmbedding(lease.model(), InputChecks.scope(imp), e);
+            Scope scope = InputGates.withEmbedding(lease.model(), InputChecks.scope(imp), e);
             List<FindingScore> scores = c.classify(e, findings);
             ResultsTable rt = Tables.fresh();
             for (FindingScore s : scores) {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param classNames names of labels 1..n
  * @param source     how the mask was made, e.g. {@code "segmentation head"} or {@code "thresholded grounding map"}
  */
-public record LabelMask(VolumeGrid grid, byte[] labels, List<String> classNames, String source) {
+public record LabelMask(VolumeGrid grid, byte[] labels, List<String> classNames, String source) implements OnGrid {
 
     public LabelMask {
         Objects.requireNonNull(labels, "labels");
@@ -50,26 +50,6 @@ public record LabelMask(VolumeGrid grid, byte[] labels, List<String> classNames,
                     + "x" + depth);
         }
         return new VolumeGrid(width, height, depth, geometry);
-    }
-
-    /** Columns ({@code grid().nx()}). */
-    public int width() {
-        return grid.nx();
-    }
-
-    /** Rows ({@code grid().ny()}). */
-    public int height() {
-        return grid.ny();
-    }
-
-    /** Slices, 1 for 2D ({@code grid().nz()}). */
-    public int depth() {
-        return grid.nz();
-    }
-
-    /** The grid in patient space ({@code grid().geometry()}). */
-    public VoxelGeometry geometry() {
-        return grid.geometry();
     }
 
     @Override

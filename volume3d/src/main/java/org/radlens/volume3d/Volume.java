@@ -7,7 +7,7 @@ import java.util.Objects;
  * geometry) with its intensity meaning. The array is copied in; {@link #get} reads in place, {@link #slice} copies
  * one plane.
  */
-public final class Volume {
+public final class Volume implements OnGrid {
     private final VolumeGrid grid;
     private final float[] data;
     private final IntensityInfo intensity;
@@ -61,18 +61,6 @@ public final class Volume {
         return grid;
     }
 
-    public int nx() {
-        return grid.nx();
-    }
-
-    public int ny() {
-        return grid.ny();
-    }
-
-    public int nz() {
-        return grid.nz();
-    }
-
     public float get(int i, int j, int k) {
         return data[(k * grid.ny() + j) * grid.nx() + i];
     }
@@ -85,10 +73,6 @@ public final class Volume {
     /** A copy of all samples. */
     public float[] data() {
         return data.clone();
-    }
-
-    public VoxelGeometry geometry() {
-        return grid.geometry();
     }
 
     public IntensityInfo intensity() {

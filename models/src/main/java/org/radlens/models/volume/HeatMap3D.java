@@ -1,5 +1,6 @@
 package org.radlens.models.volume;
 
+import org.radlens.volume3d.OnGrid;
 import java.util.Objects;
 import java.util.Optional;
 import org.radlens.models.encode.Stream;
@@ -21,7 +22,7 @@ import org.radlens.volume3d.VoxelGeometry;
  * NiftiWriter.write(m.toVolume(), Path.of("liver.nii.gz"));      // the source affine
  * }</pre>
  */
-public final class HeatMap3D {
+public final class HeatMap3D implements OnGrid {
     private final VolumeGrid grid;
     private final float[] values;
     private final String query;
@@ -49,25 +50,9 @@ public final class HeatMap3D {
         return grid;
     }
 
-    public int nx() {
-        return grid.nx();
-    }
-
-    public int ny() {
-        return grid.ny();
-    }
-
-    public int nz() {
-        return grid.nz();
-    }
-
     /** A copy of the values. */
     public float[] values() {
         return values.clone();
-    }
-
-    public VoxelGeometry geometry() {
-        return grid.geometry();
     }
 
     public String query() {

@@ -1,5 +1,6 @@
 package org.radlens.validation.metrics;
 
+import org.radlens.volume3d.OnGrid;
 import java.util.Arrays;
 import org.radlens.volume3d.LabelMask;
 import org.radlens.volume3d.VolumeGrid;
@@ -17,7 +18,7 @@ import org.radlens.volume3d.VoxelGeometry;
  * @param grid   size ({@code width = nx}, {@code height = ny}, {@code depth = nz}, 1 for 2D) and geometry
  * @param values foreground flags, one per voxel, copied in and out
  */
-public record BinaryMask(VolumeGrid grid, boolean[] values) {
+public record BinaryMask(VolumeGrid grid, boolean[] values) implements OnGrid {
     public BinaryMask {
         if (grid == null || values == null || values.length != grid.size()) {
             throw new IllegalArgumentException("mask " + (grid == null ? "without grid" : grid.dimensions())
@@ -70,21 +71,6 @@ public record BinaryMask(VolumeGrid grid, boolean[] values) {
                     + other.dimensions());
         }
         return new BinaryMask(other, values);
-    }
-
-    /** Columns ({@code grid().nx()}). */
-    public int width() {
-        return grid.nx();
-    }
-
-    /** Rows ({@code grid().ny()}). */
-    public int height() {
-        return grid.ny();
-    }
-
-    /** Slices, 1 for 2D ({@code grid().nz()}). */
-    public int depth() {
-        return grid.nz();
     }
 
     @Override

@@ -45,7 +45,7 @@ import org.radlens.validation.bench.Timing;
 public final class ScoreBench {
     /** Where the images come from, with the throughput target (images/hour, shown, never asserted). */
     public enum Mode {
-        FOLDER("folder", 50_000), DICOMWEB("DICOMweb", 20_000);
+        FOLDER("folder", 60_000), DICOMWEB("DICOMweb", 30_000);
 
         public final String label;
         public final int targetPerHour;
@@ -75,18 +75,23 @@ public final class ScoreBench {
         }
     }
 
-    /** Settings: model package, the DICOM to copy, N, worker counts, untimed warm-up images, work folder. */
-    public record Settings(Path model, Path sample, int images, List<Integer> workers, int warmup, Path work) {
+    /**
+     * Settings: model package, the DICOMs to copy (cycled: copy i is of {@code samples[i % k]}), N, worker counts,
+     * untimed warm-up images, work folder.
+     */
+    public record Settings(Path model, List<Path> samples, int images, List<Integer> workers, int warmup, Path work) {
         public Settings {
             workers = List.copyOf(workers);
-            if (images < 1 || warmup < 0 || workers.isEmpty() || workers.stream().anyMatch(w -> w < 1)) {
-                throw new IllegalArgumentException("images >= 1, warmup >= 0 and workers >= 1 required: images="
-                        + images + " warmup=" + warmup + " workers=" + workers);
+            samples = List.copyOf(samples);
+            if (images < 1 || warmup < 0 || workers.isEmpty() || workers.stream().anyMatch(w -> w < 1)
+                    || samples.isEmpty()) {
+                throw new IllegalArgumentException("images >= 1, warmup >= 0, workers >= 1 and a sample required: "
+                        + "images=" + images + " warmup=" + warmup + " workers=" + workers + " samples=" + samples);
             }
         }
     }
 
-    static final List<String> STAGES = List.of("transfer", "decode", "inference", "write");
+    static final List<String> STAGES = List.of("transfer", "decode", "preprocess", "inference", "write");
     /** Timed runs draw no progress bar. */
     private static final LongFunction<Progress> NO_BAR = n -> Progress.NONE;
 
@@ -102,10 +107,18 @@ public final class ScoreBench {
 
     /** Every mode at every worker count; DICOMweb rows carry a note instead of figures when Orthanc is missing. */
     public static List<Row> run(Settings s) throws IOException, ModelLoadException, InterruptedException {
+        Path source = s.samples().get(0);
         try {
-            List<Path> in = DicomCopies.withNewUids(s.sample(), s.work().resolve("in"), s.images(), "bench-score");
+            List<Path> in = new ArrayList<>();
             Path warm = s.work().resolve("warm-in");
-            DicomCopies.withNewUids(s.sample(), warm, s.warmup(), "bench-score-warmup");
+            int k = s.samples().size();
+            for (int j = 0; j < k; j++) {
+                source = s.samples().get(j);
+                in.addAll(DicomCopies.withNewUids(source, s.work().resolve("in").resolve("s" + j),
+                        (s.images() - j + k - 1) / k, "bench-score-" + j));
+                DicomCopies.withNewUids(source, warm.resolve("s" + j), (s.warmup() - j + k - 1) / k,
+                        "bench-score-warmup-" + j);
+            }
             ScoreBench bench = new ScoreBench(s, in, warm);
             List<Row> rows = new ArrayList<>();
             for (int w : s.workers()) {
@@ -118,7 +131,7 @@ public final class ScoreBench {
             }
             return rows;
         } catch (ImageReadException | DicomWriteException e) {
-            throw new IOException("cannot make the benchmark images from " + s.sample() + ": " + e.getMessage(), e);
+            throw new IOException("cannot make the benchmark images from " + source + ": " + e.getMessage(), e);
         }
     }
 

@@ -23,13 +23,14 @@ public final class ScoreBenchReport {
 
     public static String table(List<Row> rows, List<String> notes) {
         StringBuilder sb = new StringBuilder("| mode | workers | scored / failed | model load s | wall s | images/hour "
-                + "| target/hour | per image median / p95 ms | transfer ms (share) | decode ms (share) "
-                + "| inference ms (share) | write ms (share) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| target/hour | per image median / p95 ms |");
+        ScoreBench.STAGES.forEach(st -> sb.append(' ').append(st).append(" ms (share) |"));
+        sb.append("\n|---|---|---|---|---|---|---|---|").append("---|".repeat(ScoreBench.STAGES.size())).append('\n');
         for (Row r : rows) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | ", r.mode().label, r.workers()));
             if (Double.isNaN(r.wallS())) {
-                sb.append(String.format(Locale.ROOT, "%s | | | | %,d | | | | | |\n", r.note(),
-                        r.mode().targetPerHour));
+                sb.append(String.format(Locale.ROOT, "%s | | | | %,d | |", r.note(), r.mode().targetPerHour))
+                        .append(" |".repeat(ScoreBench.STAGES.size())).append('\n');
                 continue;
             }
             sb.append(String.format(Locale.ROOT, "%d / %d | %.1f | %.1f | %,.0f | %,d | ", r.scored(), r.failed(),

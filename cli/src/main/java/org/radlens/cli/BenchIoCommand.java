@@ -14,19 +14,28 @@ import org.radlens.validation.bench.IoBench;
 import org.radlens.validation.bench.IoBenchReport;
 import org.radlens.validation.bench.IoCase;
 import org.radlens.validation.bench.IoInputs;
+import org.radlens.validation.bench.Workload;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code radlens bench io}: dicom-io decode times next to pydicom / nibabel on the same files. */
 @Command(name = "io", mixinStandardHelpOptions = true,
-        description = {"Decode benchmark: DICOM (uncompressed CXR and CT slices, JPEG 2000 CT) and NIfTI (.nii, "
-                + ".nii.gz, a generated 512x512xN int16 volume) through dicom-io, and pydicom / nibabel "
-                + "(--python) on the same files in the same invocation. Prints a table; --out writes JSON.",
+        description = {"Decode benchmark: the realistic workload (full-size 12/16-bit films, one row per transfer "
+                + "syntax; made by " + Workload.GENERATOR + "), DICOM (uncompressed CXR and CT slices, JPEG 2000 CT) "
+                + "and NIfTI (.nii, .nii.gz, a generated 512x512xN int16 volume) through dicom-io, and pydicom / "
+                + "nibabel (--python) on the same files in the same invocation. Prints a table; --out writes JSON.",
             "Each row: median and p95 per repetition, files/s and MB/s, and every figure's ratio ours/peer."})
 final class BenchIoCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Data root (default: $RADLENS_DATA, else ../shared/data).")
     Path data;
+
+    @Option(names = "--workload", paramLabel = "DIR",
+            description = "Realistic workload folder (default: $RADLENS_WORKLOAD, else ~/.cache/radlens/workload).")
+    Path workload;
+
+    @Option(names = "--quick", description = "Leave the realistic workload out (the small shared-data files only).")
+    boolean quick;
 
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed repetitions per workload (default 3).")
     int warmup;
@@ -67,7 +76,8 @@ final class BenchIoCommand implements Callable<Integer> {
             List<String> notes = new ArrayList<>();
             String load = BenchData.loadAverage();
             Path root = data != null ? data : BenchData.root();
-            List<IoCase> cases = IoInputs.prepare(root, work, reps, slices, notes);
+            List<IoCase> cases = new ArrayList<>(realistic(notes));
+            cases.addAll(IoInputs.prepare(root, work, reps, slices, notes));
             List<IoBench.Row> rows = IoBench.run(cases, warmup,
                     java.time.Duration.ofMillis(Math.round(1000 * javaWarmupSeconds)), rounds, python, work);
             IoCase big = cases.get(cases.size() - 1); // IoInputs adds the generated volume last
@@ -87,9 +97,19 @@ final class BenchIoCommand implements Callable<Integer> {
         }
     }
 
+    private List<IoCase> realistic(List<String> notes) throws IOException {
+        Path folder = workload != null ? workload : Workload.defaultFolder();
+        java.util.Optional<Workload> w = quick ? java.util.Optional.empty() : Workload.find(folder);
+        if (!quick && w.isEmpty()) {
+            notes.add("realistic workload not found in " + folder + ": make it with " + Workload.GENERATOR);
+        }
+        return w.isPresent() ? IoInputs.workload(w.get(), reps) : List.of();
+    }
+
     private Map<String, Object> settings(Path root) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("data", root.toString());
+        s.put("workload", quick ? null : (workload != null ? workload : Workload.defaultFolder()).toString());
         s.put("warmup", warmup);
         s.put("java_warmup_seconds", javaWarmupSeconds);
         s.put("rounds", rounds);

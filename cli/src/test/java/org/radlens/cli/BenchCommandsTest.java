@@ -33,13 +33,39 @@ class BenchCommandsTest extends CliTest {
     void ioWithoutDataOrPeerTimesTheGeneratedVolumeAndSaysPeerNotInstalled() throws IOException {
         Path json = tmp.resolve("io.json");
         int code = run("bench", "io", "--data", tmp.resolve("none").toString(), "--slices", "2", "--reps", "2",
-                "--warmup", "0", "--python", tmp.resolve("no-python").toString(), "--out", json.toString());
+                "--warmup", "0", "--python", tmp.resolve("no-python").toString(), "--out", json.toString(),
+                "--workload", tmp.resolve("no-workload").toString());
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("NIfTI .nii 512x512x2 int16 (generated)"), out.toString());
+        assertTrue(out.toString().contains("realistic workload not found in " + tmp.resolve("no-workload")
+                + ": make it with validation/bench/make-workload"), out.toString());
         assertTrue(out.toString().contains("peer not installed"), out.toString());
         JsonObject row = rows(json).get(0).getAsJsonObject();
         assertTrue(row.get("peer_note").getAsString().startsWith("peer not installed"));
         assertTrue(row.getAsJsonObject("radlens").get("mb_per_s").getAsDouble() > 0);
+    }
+
+    @Test
+    void ioReadsTheRealisticWorkloadFirstOneRowPerEncodingAndQuickLeavesItOut() throws IOException {
+        Path wl = tmp.resolve("wl");
+        Files.createDirectories(wl.resolve("uncompressed"));
+        Files.copy(Path.of("../samples/covid-notes-329_637.dcm"), wl.resolve("uncompressed/a.dcm"));
+        Files.writeString(wl.resolve("manifest.json"), "{\"version\": 1, \"files\": [{\"path\": "
+                + "\"uncompressed/a.dcm\", \"film\": \"a\", \"encoding\": \"uncompressed\", \"transfer_syntax\": "
+                + "\"1.2.840.10008.1.2.1\", \"transfer_syntax_name\": \"Explicit VR Little Endian\", \"rows\": 512, "
+                + "\"columns\": 512, \"bits_stored\": 8, \"photometric\": \"MONOCHROME2\", \"bytes\": 1, "
+                + "\"decoded_sha256\": \"x\"}]}");
+        String[] common = {"bench", "io", "--data", tmp.resolve("none").toString(), "--slices", "1", "--reps", "1",
+            "--warmup", "0", "--java-warmup-s", "0", "--rounds", "1", "--python", tmp.resolve("no-python").toString(),
+            "--workload", wl.toString()};
+        assertEquals(0, run(common), err.toString());
+        int workloadRow = out.toString().indexOf("| workload 512x512 8-bit (x1), Explicit VR Little Endian |");
+        assertTrue(workloadRow > 0 && workloadRow < out.toString().indexOf("| NIfTI .nii 512x512x1"), out.toString());
+        out.getBuffer().setLength(0);
+        String[] quick = java.util.Arrays.copyOf(common, common.length + 1);
+        quick[common.length] = "--quick";
+        assertEquals(0, run(quick), err.toString());
+        assertFalse(out.toString().contains("workload"), out.toString());
     }
 
     @Test

@@ -38,22 +38,22 @@ class BenchScoreCommandTest extends CliTest {
             JsonObject r = rows.get(i).getAsJsonObject();
             assertEquals("folder", r.get("mode").getAsString());
             assertEquals(i + 1, r.get("workers").getAsInt());
-            assertScored(r, List.of("decode", "inference", "write"));
-            assertEquals(50_000, r.get("target_images_per_hour").getAsInt());
+            assertScored(r, List.of("decode", "preprocess", "inference", "write"));
+            assertEquals(60_000, r.get("target_images_per_hour").getAsInt());
         }
         for (int i = 2; i < 4; i++) {
             JsonObject r = rows.get(i).getAsJsonObject();
             assertEquals("DICOMweb", r.get("mode").getAsString());
-            assertEquals(20_000, r.get("target_images_per_hour").getAsInt());
+            assertEquals(30_000, r.get("target_images_per_hour").getAsInt());
             if (LocalOrthanc.missing() == null) {
-                assertScored(r, List.of("transfer", "decode", "inference", "write"));
+                assertScored(r, List.of("transfer", "decode", "preprocess", "inference", "write"));
             } else {
                 assertTrue(r.get("note").getAsString().startsWith("Orthanc not installed"), r.toString());
                 assertTrue(out.toString().contains("Orthanc not installed"), out.toString());
             }
         }
         assertTrue(out.toString().contains("| folder | 2 | 6 / 0 |"), out.toString());
-        assertTrue(out.toString().contains("50,000"), out.toString());
+        assertTrue(out.toString().contains("60,000"), out.toString());
         assertTrue(root.getAsJsonArray("notes").toString().contains("load average"), root.toString());
     }
 

@@ -27,6 +27,8 @@ import org.radlens.models.InferenceException;
 import org.radlens.models.RadLensModel;
 import org.radlens.models.encode.ImageEmbedding;
 import org.radlens.models.grounding.PixelBox;
+import org.radlens.models.preprocess.PreparedImage;
+import org.radlens.models.preprocess.Preprocessor;
 import org.radlens.models.grounding.Grounding;
 import org.radlens.models.grounding.HeatMap;
 import org.radlens.models.zeroshot.FindingScore;
@@ -90,6 +92,7 @@ public final class ScoringEngine {
     private final boolean segment;
     private final String overlayQuery;
     private final ScopeGate gate;
+    private final Preprocessor preprocessor;
 
     public ScoringEngine(RadLensModel model, boolean segment) throws IOException {
         this(model, segment, null);
@@ -111,6 +114,7 @@ public final class ScoringEngine {
         this.segment = segment;
         this.overlayQuery = overlayQuery;
         this.algorithm = algorithmOf(model);
+        this.preprocessor = new Preprocessor(model.manifest().image());
     }
 
     /** The model as the author of derived DICOM objects: name, version, {@link ModelPackage#identity()}. */
@@ -196,9 +200,10 @@ public final class ScoringEngine {
     private Scored score(String id, SourceImage src, Image2D image, boolean derive, Scope header, long t0)
             throws InferenceException, DicomWriteException {
         long t1 = System.nanoTime();
-        InputGates.Encoded in = InputGates.encode(model, header, image);
-        ImageEmbedding e = in.embedding();
-        Scope scope = in.scope();
+        PreparedImage prepared = preprocessor.prepare(image);
+        long tp = System.nanoTime();
+        ImageEmbedding e = model.imageEncoder().encodePrepared(List.of(prepared)).get(0);
+        Scope scope = InputGates.withEmbedding(model, header, e);
         List<FindingScore> scores = model.classifier().classify(e, model.classifier().defaultFindings());
         Map<String, Double> probs = new LinkedHashMap<>();
         List<ScoredFinding> findings = new ArrayList<>();
@@ -229,7 +234,7 @@ public final class ScoringEngine {
                 sr.length > 0 ? StructuredReports.instanceUid(src, algorithm) : "",
                 seg.length > 0 ? Segmentations.instanceUid(src, algorithm) : "", "")
                 .withScope(scope.label(), scope.message()).withTiming("decode", (t1 - t0) / 1e6)
-                .withTiming("inference", (t2 - t1) / 1e6)
+                .withTiming("preprocess", (tp - t1) / 1e6).withTiming("inference", (t2 - tp) / 1e6)
                 .withTiming("write", (System.nanoTime() - t2) / 1e6);
         return new Scored(row, sr, seg, sc, sc.length > 0 ? SecondaryCaptures.instanceUid(src, algorithm,
                 overlayQuery) : "");

@@ -46,18 +46,33 @@ public final class Bilinear {
      * input grid at {@link LetterboxTransform#toInput}.
      */
     public static float[] toSourceGrid(float[] map, int mw, int mh, LetterboxTransform t) {
-        int s = t.size();
-        float[] full = (mw == s && mh == s) ? map : resize(map, mw, mh, s, s);
+        float[] full = toInputGrid(map, mw, mh, t);
         int w = t.sourceWidth();
-        int h = t.sourceHeight();
-        float[] out = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            double yi = (y + 0.5) * t.scale() + t.offsetY() - 0.5;
-            for (int x = 0; x < w; x++) {
-                out[y * w + x] = sample(full, s, s, (x + 0.5) * t.scale() + t.offsetX() - 0.5, yi);
-            }
+        float[] row = new float[w];
+        float[] out = new float[w * t.sourceHeight()];
+        for (int y = 0; y < t.sourceHeight(); y++) {
+            sourceRow(full, t, y, row);
+            System.arraycopy(row, 0, out, y * w, w);
         }
         return out;
+    }
+
+    /** The first step of {@link #toSourceGrid}: {@code map} bilinearly at {@code size × size} (itself when it is). */
+    public static float[] toInputGrid(float[] map, int mw, int mh, LetterboxTransform t) {
+        int s = t.size();
+        return (mw == s && mh == s) ? map : resize(map, mw, mh, s, s);
+    }
+
+    /**
+     * Row {@code y} of {@link #toSourceGrid} into {@code out} (length ≥ source width), from the input-grid map
+     * {@code full} ({@link #toInputGrid}): lets callers go row by row without a source-size plane.
+     */
+    public static void sourceRow(float[] full, LetterboxTransform t, int y, float[] out) {
+        int s = t.size();
+        double yi = (y + 0.5) * t.scale() + t.offsetY() - 0.5;
+        for (int x = 0; x < t.sourceWidth(); x++) {
+            out[x] = sample(full, s, s, (x + 0.5) * t.scale() + t.offsetX() - 0.5, yi);
+        }
     }
 
     /**
@@ -68,21 +83,49 @@ public final class Bilinear {
         if (f <= 1) {
             return plane;
         }
+        return boxReduceUnit(plane, w, h, f, Float.NaN, Float.NaN);
+    }
+
+    /**
+     * {@link #boxReduce} of the plane mapped to unit range ({@link Intensities#toUnit} with {@code lo}, {@code hi}),
+     * without writing the mapped plane: each value is mapped as it is added (same float per pixel, same summation
+     * order, so the same result as mapping first). NaN {@code lo} and {@code hi}: no mapping. Needs {@code f ≥ 2}.
+     */
+    static float[] boxReduceUnit(float[] plane, int w, int h, int f, float lo, float hi) {
+        if (f < 2 || plane.length != w * h) {
+            throw new IllegalArgumentException("factor " + f + " < 2 or plane of " + plane.length + " values is not "
+                    + w + "x" + h);
+        }
         int rw = (w + f - 1) / f;
         int rh = (h + f - 1) / f;
         double[] sum = new double[rw * rh];
-        int[] count = new int[rw * rh];
+        boolean map = !Float.isNaN(lo);
+        float span = hi - lo;
         for (int y = 0; y < h; y++) {
-            int row = (y / f) * rw;
-            for (int x = 0; x < w; x++) {
-                sum[row + x / f] += plane[y * w + x];
-                count[row + x / f]++;
-            }
+            addRow(plane, y * w, w, f, sum, (y / f) * rw, map, lo, span);
         }
         float[] out = new float[rw * rh];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (sum[i] / count[i]);
+        int fullRows = h / f;
+        for (int by = 0; by < rh; by++) {
+            int rows = by < fullRows ? f : h - fullRows * f;
+            for (int bx = 0; bx < rw; bx++) {
+                int cols = Math.min(f, w - bx * f);
+                out[by * rw + bx] = (float) (sum[by * rw + bx] / (rows * cols));
+            }
         }
         return out;
+    }
+
+    /** Adds one source row to its block row of sums, block by block (per block the values go in source order). */
+    private static void addRow(float[] plane, int base, int w, int f, double[] sum, int row, boolean map, float lo,
+                               float span) {
+        for (int x0 = 0, b = row; x0 < w; x0 += f, b++) {
+            int end = Math.min(w, x0 + f);
+            double acc = sum[b];
+            for (int x = x0; x < end; x++) {
+                acc += map ? Intensities.unit(plane[base + x], lo, span) : plane[base + x];
+            }
+            sum[b] = acc;
+        }
     }
 }

@@ -81,9 +81,14 @@ public final class Intensities {
     public static void toUnit(float[] values, float lo, float hi) {
         float span = hi - lo;
         for (int i = 0; i < values.length; i++) {
-            float u = span > 0 ? (values[i] - lo) / span : 0f;
-            values[i] = u < 0 ? 0f : (u > 1 ? 1f : u);
+            values[i] = unit(values[i], lo, span);
         }
+    }
+
+    /** One value of {@link #toUnit}: {@code (v − lo)/span} clipped to [0, 1]; 0 when {@code span ≤ 0}. */
+    static float unit(float v, float lo, float span) {
+        float u = span > 0 ? (v - lo) / span : 0f;
+        return u < 0 ? 0f : (u > 1 ? 1f : u);
     }
 
     /**

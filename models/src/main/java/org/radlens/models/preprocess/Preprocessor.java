@@ -30,9 +30,8 @@ public final class Preprocessor {
     public PreparedImage prepare(Image2D image) {
         float[] grey = Intensities.grey(image);
         float[] range = Intensities.range(grey, spec.intensity(), Intensities.windowAfterInversion(image, grey));
-        Intensities.toUnit(grey, range[0], range[1]);
         LetterboxTransform t = LetterboxTransform.fit(image.width(), image.height(), spec.size());
-        float[] boxed = letterbox(grey, t, (float) spec.padValue());
+        float[] boxed = letterbox(grey, range[0], range[1], t, (float) spec.padValue());
         int s = spec.size();
         int c = spec.channels();
         float[] out = new float[c * s * s];
@@ -49,13 +48,31 @@ public final class Preprocessor {
 
     /** The unit-range grey plane placed on the {@code S × S} grid, padding filled with {@code pad}. */
     static float[] letterbox(float[] grey, LetterboxTransform t, float pad) {
+        return letterbox(grey, 0f, 1f, t, pad, false);
+    }
+
+    /**
+     * {@code grey} mapped to unit range ({@link Intensities#toUnit} with {@code lo}, {@code hi}) and placed on the
+     * {@code S × S} grid. When shrinking by 2× or more the mapping is fused into the block averaging
+     * ({@link Bilinear#boxReduceUnit}): the full-size plane is read once and never written (same values as mapping
+     * it first). {@code grey} is left unchanged unless the image is not shrunk that much (then it is mapped in place).
+     */
+    static float[] letterbox(float[] grey, float lo, float hi, LetterboxTransform t, float pad) {
+        return letterbox(grey, lo, hi, t, pad, true);
+    }
+
+    private static float[] letterbox(float[] grey, float lo, float hi, LetterboxTransform t, float pad, boolean map) {
         int s = t.size();
         float[] out = new float[s * s];
         java.util.Arrays.fill(out, pad);
         int f = t.scale() < 1 ? Math.max(1, (int) Math.floor(1.0 / t.scale())) : 1;
         int rw = (t.sourceWidth() + f - 1) / f;
         int rh = (t.sourceHeight() + f - 1) / f;
-        float[] reduced = Bilinear.boxReduce(grey, t.sourceWidth(), t.sourceHeight(), f);
+        if (map && f <= 1) {
+            Intensities.toUnit(grey, lo, hi);
+        }
+        float[] reduced = map && f > 1 ? Bilinear.boxReduceUnit(grey, t.sourceWidth(), t.sourceHeight(), f, lo, hi)
+                : Bilinear.boxReduce(grey, t.sourceWidth(), t.sourceHeight(), f);
         double inv = 1.0 / (t.scale() * f);
         for (int y = 0; y < t.scaledHeight(); y++) {
             double ys = (y + 0.5) * inv - 0.5;

@@ -118,21 +118,54 @@ public final class Segmenter {
 
     static LabelMask fromLogits(SegLogits logits, SegmentationSpec spec, ImageEmbedding e) {
         LetterboxTransform t = e.transform();
-        int n = t.sourceWidth() * t.sourceHeight();
+        int w = t.sourceWidth();
         int k = logits.classes();
         float[][] planes = new float[k][];
+        float[][] rows = new float[k][w];
         for (int c = 0; c < k; c++) {
-            planes[c] = Bilinear.toSourceGrid(logits.plane(c), logits.width(), logits.height(), t);
+            planes[c] = Bilinear.toInputGrid(logits.plane(c), logits.width(), logits.height(), t);
         }
-        byte[] labels = new byte[n];
+        Labeller labeller = new Labeller(spec.activation(), spec.threshold());
+        byte[] labels = new byte[w * t.sourceHeight()];
         double[] z = new double[k];
-        for (int i = 0; i < n; i++) {
+        for (int y = 0; y < t.sourceHeight(); y++) { // row by row: no source-size float plane per class
             for (int c = 0; c < k; c++) {
-                z[c] = planes[c][i];
+                Bilinear.sourceRow(planes[c], t, y, rows[c]);
             }
-            labels[i] = (byte) label(z, spec.activation(), spec.threshold());
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < k; c++) {
+                    z[c] = rows[c][x];
+                }
+                labels[y * w + x] = (byte) labeller.label(z);
+            }
         }
-        return new LabelMask(t.sourceWidth(), t.sourceHeight(), 1, labels, e.sourceGeometry(), spec.classes(), HEAD);
+        return new LabelMask(w, t.sourceHeight(), 1, labels, e.sourceGeometry(), spec.classes(), HEAD);
+    }
+
+    /**
+     * {@link #label} with a shortcut for one sigmoid class (the lung head): the sigmoid is monotonic, so a logit
+     * clearly above or below {@code logit(threshold)} decides without {@code exp}; within {@value #MARGIN} of it (and
+     * for thresholds near 0 or 1) the exact formula decides. Same labels as {@link #label}.
+     */
+    record Labeller(Activation activation, double threshold, double cut) {
+        static final double MARGIN = 1e-6;
+
+        Labeller(Activation activation, double threshold) {
+            this(activation, threshold, activation == Activation.SIGMOID && threshold >= 1e-3 && threshold <= 1 - 1e-3
+                    ? Math.log(threshold / (1 - threshold)) : Double.NaN);
+        }
+
+        int label(double[] z) {
+            if (z.length == 1 && !Double.isNaN(cut) && !Double.isNaN(z[0])) {
+                if (z[0] > cut + MARGIN) {
+                    return 1;
+                }
+                if (z[0] < cut - MARGIN) {
+                    return 0;
+                }
+            }
+            return Segmenter.label(z, activation, threshold);
+        }
     }
 
     /** 1 + the most probable class when its probability reaches {@code threshold}, else 0. */

@@ -30,6 +30,45 @@ class SegmenterTest {
     }
 
     @Test
+    void theSigmoidShortcutLabelsEveryLogitAsTheExactRule() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(15);
+        for (double threshold : new double[] {0.5, 0.3, 0.9, 0.999, 1e-4, 0.99999}) {
+            Segmenter.Labeller l = new Segmenter.Labeller(Activation.SIGMOID, threshold);
+            double cut = Math.log(threshold / (1 - threshold));
+            for (int i = 0; i < 200_000; i++) {
+                double z = i % 2 == 0 ? r.nextGaussian() * 8 : cut + r.nextGaussian() * Math.pow(10, -r.nextInt(12));
+                double[] one = {(float) z};
+                assertEquals(Segmenter.label(one, Activation.SIGMOID, threshold), l.label(one), "z=" + z);
+            }
+        }
+        double[] nan = {Double.NaN};
+        assertEquals(Segmenter.label(nan, Activation.SIGMOID, 0.5), new Segmenter.Labeller(Activation.SIGMOID, 0.5)
+                .label(nan));
+    }
+
+    @Test
+    void aRowByRowMaskEqualsThresholdingTheWholeSourceGridPlane() {
+        float[] logits = new float[28 * 28];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = (float) (Math.sin(i % 28 / 4.0) * 3 + r.nextGaussian());
+        }
+        SegLogits seg = new SegLogits(1, 28, 28, logits);
+        var emb = Fixtures.embedding(X, Fixtures.grid(1, 1, X), null, seg, 250, 300, 224);
+        SegmentationSpec spec = new SegmentationSpec("image_encoder.onnx", "seg_logits", List.of("lungs"),
+                Activation.SIGMOID, 0.5);
+        LabelMask m = Segmenter.fromLogits(seg, spec, emb);
+        float[] plane = org.radlens.models.preprocess.Bilinear.toSourceGrid(logits, 28, 28, emb.transform());
+        int ones = 0;
+        for (int i = 0; i < plane.length; i++) {
+            int expected = Segmenter.label(new double[] {plane[i]}, Activation.SIGMOID, 0.5);
+            assertEquals(expected, m.labels()[i], "pixel " + i);
+            ones += expected;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(ones > 0 && ones < plane.length, "both labels occur: " + ones);
+    }
+
+    @Test
     void headLogitsBecomeAMaskInTheOriginalGeometry() throws Exception {
         // 2 classes on a 2×2 logit grid covering an 8×8 input; source image 16×8 → k = 0.5, offsets (0, 2)
         float[] logits = {

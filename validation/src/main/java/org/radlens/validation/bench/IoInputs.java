@@ -39,6 +39,27 @@ public final class IoInputs {
     private IoInputs() {
     }
 
+    /**
+     * One case per encoding of the realistic {@link Workload} (files read where they are, as stored): uncompressed
+     * with {@code reps / 4} repetitions, compressed with {@code reps / 10} (at least 1; each repetition reads every
+     * film once).
+     */
+    public static List<IoCase> workload(Workload w, int reps) throws IOException {
+        if (reps < 1) {
+            throw new IllegalArgumentException("repetitions must be >= 1: " + reps);
+        }
+        List<IoCase> cases = new ArrayList<>();
+        w.byEncoding().forEach((encoding, files) -> {
+            String sizes = String.join(" + ", files.stream().map(Workload.Entry::size).distinct().toList());
+            boolean plain = "uncompressed".equals(encoding);
+            cases.add(new IoCase("workload " + sizes + " (x" + files.size() + "), " + files.get(0).syntaxName(),
+                    Format.DICOM, files.stream().map(Workload.Entry::file).toList(),
+                    Math.max(1, plain ? reps / 4 : reps / 10)));
+        });
+        settle(null, cases); // read only: the files are not ours to flush
+        return cases;
+    }
+
     /** Writes the derived files under {@code work} and returns the cases; {@code reps} per small case. */
     public static List<IoCase> prepare(Path data, Path work, int reps, int slices, List<String> notes)
             throws IOException {
@@ -79,13 +100,14 @@ public final class IoInputs {
 
     /**
      * Flushes what was written under {@code work} to disk and reads every input once: timings start with the files
-     * in the page cache and no write-back in flight (reads that queue behind it made whole rounds 20x slower).
+     * in the page cache and no write-back in flight (reads that queue behind it made whole rounds 20x slower); a null
+     * {@code work} only reads.
      */
     static void settle(Path work, List<IoCase> cases) throws IOException {
         byte[] buf = new byte[1 << 20];
         for (IoCase c : cases) {
             for (Path f : c.files()) {
-                boolean ours = f.toAbsolutePath().normalize().startsWith(work.toAbsolutePath().normalize());
+                boolean ours = work != null && f.toAbsolutePath().normalize().startsWith(work.toAbsolutePath().normalize());
                 try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
                         ours ? java.nio.file.StandardOpenOption.WRITE : java.nio.file.StandardOpenOption.READ)) {
                     if (ours) {

@@ -121,13 +121,17 @@ public final class Segmenter {
         int w = t.sourceWidth();
         int k = logits.classes();
         float[][] planes = new float[k][];
-        float[][] rows = new float[k][w];
         for (int c = 0; c < k; c++) {
             planes[c] = Bilinear.toInputGrid(logits.plane(c), logits.width(), logits.height(), t);
         }
         Labeller labeller = new Labeller(spec.activation(), spec.threshold());
+        if (k == 1 && !Double.isNaN(labeller.cut())) { // the lung head: whole runs at once
+            return new LabelMask(w, t.sourceHeight(), 1, ThresholdedPlane.labels(planes[0], t, labeller),
+                    e.sourceGeometry(), spec.classes(), HEAD);
+        }
         byte[] labels = new byte[w * t.sourceHeight()];
         double[] z = new double[k];
+        float[][] rows = new float[k][w];
         for (int y = 0; y < t.sourceHeight(); y++) { // row by row: no source-size float plane per class
             for (int c = 0; c < k; c++) {
                 Bilinear.sourceRow(planes[c], t, y, rows[c]);

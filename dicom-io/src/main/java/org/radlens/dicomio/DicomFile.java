@@ -34,7 +34,10 @@ final class DicomFile {
     final Path path;
     final AttributeList list;
     final DicomHeader header;
-    /** The whole file when grey native pixels are read straight from it ({@link #rawOffset}), else null. */
+    /**
+     * The whole file when grey native pixels are read straight from it ({@link #rawOffset}), or the frames a native
+     * codec decoded (offset 0, {@link NativeImages}), else null.
+     */
     final byte[] raw;
     final int rawOffset;
 
@@ -52,6 +55,14 @@ final class DicomFile {
      * the two it is, the prescan says before the one parse.
      */
     static DicomFile openForImages(Path path) throws ImageReadException {
+        return openForImages(path, true);
+    }
+
+    /**
+     * {@link #openForImages(Path)}; with {@code allowNative} grey JPEG lossless, JPEG-LS and JPEG 2000 frames are
+     * decoded by GDCM's native codec when it is installed ({@link NativeImages}), else by our pure-Java decoders.
+     */
+    static DicomFile openForImages(Path path, boolean allowNative) throws ImageReadException {
         Scanned in = scanned(path);
         byte[] bytes = in.bytes();
         DicomPrescan.Result scan = in.scan();
@@ -63,6 +74,14 @@ final class DicomFile {
             }
             // only when the prescan's reading of the pixel module and PixelMed's differ (malformed files): the pixel
             // data is needed after all
+        }
+        if (allowNative && !in.repaired() && NativeImages.handles(t)) {
+            AttributeList list = parse(path, bytes, scan, false);
+            DicomHeader h = DicomAttributes.header(list, scan.transferSyntaxUid());
+            byte[] decoded = NativeImages.decode(path, h, scan.encapsulatedOffset() >= 0);
+            if (decoded != null) {
+                return new DicomFile(path, list, h, decoded, 0);
+            }
         }
         return open(path, bytes, scan, true);
     }
@@ -89,8 +108,8 @@ final class DicomFile {
         return parse(path, in.bytes(), in.scan(), true, false);
     }
 
-    /** A file's bytes and their prescan. */
-    private record Scanned(byte[] bytes, DicomPrescan.Result scan) {
+    /** A file's bytes and their prescan; {@code repaired}: the bytes were rebuilt, they are not the file's. */
+    private record Scanned(byte[] bytes, DicomPrescan.Result scan, boolean repaired) {
     }
 
     /**
@@ -100,11 +119,12 @@ final class DicomFile {
     private static Scanned scanned(Path path) throws ImageReadException {
         byte[] bytes = readBytes(path);
         DicomPrescan.Result scan = DicomPrescan.scan(path, bytes);
-        if (scan.implicitVrDataset()) {
+        boolean repair = scan.implicitVrDataset();
+        if (repair) {
             bytes = ImplicitVrRepair.asConsistent(path, bytes, scan);
             scan = DicomPrescan.scan(path, bytes);
         }
-        return new Scanned(bytes, scan);
+        return new Scanned(bytes, scan, repair);
     }
 
     /**

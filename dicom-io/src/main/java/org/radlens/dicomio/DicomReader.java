@@ -49,7 +49,7 @@ public final class DicomReader {
         return new SourcedImage(src, image(f));
     }
 
-    private static Image2D image(DicomFile f) throws ImageReadException {
+    static Image2D image(DicomFile f) throws ImageReadException {
         VoxelGeometry g = DicomGeometry.frame(f.header, f.list, 0);
         Image2D fast = fastFrame(f, 0, g);
         return fast != null ? fast : DicomImages.frame(PixelDecoding.decode(f), f.list, 0, g);

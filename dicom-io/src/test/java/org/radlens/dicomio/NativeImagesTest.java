@@ -1,0 +1,93 @@
+package org.radlens.dicomio;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.radlens.dicomio.codec.GdcmCodec;
+import org.radlens.volume3d.Image2D;
+
+/**
+ * GDCM's native decoders ({@link NativeImages}) and our pure-Java ones give the same values (lossy JPEG 2000: within 1,
+ * the two wavelet implementations round a few samples apart; on the workload's lossy files they agree exactly): on the
+ * compressed grey fixtures, and on the realistic workload of {@code validation/bench/make-workload} when it has been generated
+ * ({@code $RADLENS_WORKLOAD}, else {@code ~/.cache/radlens/workload}; full-size 12/16-bit films). Skipped where GDCM's
+ * Java binding is not installed (Debian libgdcm-java; {@code ./bootstrap --test-tools}).
+ */
+class NativeImagesTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+    @Test
+    void nativeAndPureJavaDecodersGiveTheSameValuesOnTheCompressedGreyFixtures() throws Exception {
+        assumeTrue(GdcmCodec.find().isPresent(), "GDCM's Java binding (libgdcm-java) not installed: skipped");
+        int compared = 0;
+        for (String f : List.of("MR_small_jp2klossless.dcm", "MR_small_jpeg_ls_lossless.dcm",
+                "JPEGLSNearLossless_16.dcm")) {
+            Path p = FIXTURES.resolve(f);
+            assertTrue(NativeImages.handles(DicomReader.readHeader(p).syntax()), f);
+            assertArrayEquals(pixels(p, false), pixels(p, true), 0f, f);
+            compared++;
+        }
+        assertEquals(3, compared);
+        // lossy JPEG 2000 (irreversible wavelet, floating point): OpenJPEG and JJ2000 round a few samples apart
+        Path lossy = FIXTURES.resolve("JPEG2000.dcm");
+        float[] pure = pixels(lossy, false);
+        float[] gdcm = pixels(lossy, true);
+        assertTrue(maxDiff(pure, gdcm) <= 1, "JPEG2000.dcm: max difference " + maxDiff(pure, gdcm));
+    }
+
+    @Test
+    void nativeAndPureJavaDecodersGiveTheSameValuesOnTheRealisticWorkload() throws Exception {
+        assumeTrue(GdcmCodec.find().isPresent(), "GDCM's Java binding (libgdcm-java) not installed: skipped");
+        Path folder = workload();
+        assumeTrue(Files.isRegularFile(folder.resolve("manifest.json")), "no workload in " + folder + ": skipped");
+        List<String> lossyDiffs = new ArrayList<>();
+        for (JsonElement e : JsonParser.parseString(Files.readString(folder.resolve("manifest.json")))
+                .getAsJsonObject().getAsJsonArray("files")) {
+            JsonObject o = e.getAsJsonObject();
+            Path p = folder.resolve(o.get("path").getAsString());
+            if (!NativeImages.handles(DicomReader.readHeader(p).syntax())) {
+                continue;
+            }
+            float[] pure = pixels(p, false);
+            float[] gdcm = pixels(p, true);
+            if ("j2k-lossy".equals(o.get("encoding").getAsString())) {
+                lossyDiffs.add(p.getFileName() + " " + maxDiff(pure, gdcm));
+                assertTrue(maxDiff(pure, gdcm) <= 1, p + ": max difference " + maxDiff(pure, gdcm));
+            } else {
+                assertArrayEquals(pure, gdcm, 0f, p.toString());
+            }
+        }
+        System.out.println("lossy JPEG 2000, max |pure-Java - GDCM|: " + lossyDiffs);
+    }
+
+    private static float[] pixels(Path p, boolean allowNative) throws ImageReadException {
+        DicomFile f = DicomFile.openForImages(p, allowNative);
+        assertEquals(allowNative, f.raw != null && f.rawOffset == 0, "native path taken: " + p);
+        Image2D im = DicomReader.image(f);
+        return im.channel(0);
+    }
+
+    private static float maxDiff(float[] a, float[] b) {
+        float m = 0;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, Math.abs(a[i] - b[i]));
+        }
+        return m;
+    }
+
+    static Path workload() {
+        String env = System.getenv("RADLENS_WORKLOAD");
+        return env != null && !env.isBlank() ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".cache", "radlens", "workload");
+    }
+}

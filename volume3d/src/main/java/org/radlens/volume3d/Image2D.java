@@ -96,6 +96,19 @@ public final class Image2D {
         return data.clone();
     }
 
+    /**
+     * The samples of a single-channel image without a copy (the counterpart of {@link #adopt}): for code that only
+     * reads them, e.g. preprocessing a full-size film without a second float plane. The caller must not modify them.
+     *
+     * @throws IllegalStateException the image has more than one channel
+     */
+    public float[] sharedGreySamples() {
+        if (channels != 1) {
+            throw new IllegalStateException("sharedGreySamples needs a single-channel image, this one has " + channels);
+        }
+        return data;
+    }
+
     /** Channel c's samples (a copy), row-major. */
     public float[] channel(int c) {
         float[] out = new float[width * height];

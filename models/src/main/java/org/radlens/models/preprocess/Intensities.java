@@ -19,6 +19,20 @@ public final class Intensities {
     public static float[] grey(org.radlens.volume3d.Image2D image) {
         org.radlens.volume3d.Image2D g = image.toGray();
         float[] v = g.channel(0);
+        invertMonochrome1(image, v);
+        return v;
+    }
+
+    /**
+     * Like {@link #grey}, but a single-channel image that needs no inversion gives its own samples, not a copy
+     * ({@link org.radlens.volume3d.Image2D#sharedGreySamples}): the caller must not write the result.
+     */
+    static float[] greyReadOnly(org.radlens.volume3d.Image2D image) {
+        boolean m1 = image.intensity().photometric() == IntensityInfo.Photometric.MONOCHROME1;
+        return image.channels() == 1 && !m1 ? image.sharedGreySamples() : grey(image);
+    }
+
+    private static void invertMonochrome1(org.radlens.volume3d.Image2D image, float[] v) {
         if (image.intensity().photometric() == IntensityInfo.Photometric.MONOCHROME1) {
             float[] mm = minMax(v);
             float min = mm[0];
@@ -27,7 +41,6 @@ public final class Intensities {
                 v[i] = max + min - v[i];
             }
         }
-        return v;
     }
 
     /**

@@ -28,7 +28,7 @@ public final class Preprocessor {
 
     /** Preprocesses one image. */
     public PreparedImage prepare(Image2D image) {
-        float[] grey = Intensities.grey(image);
+        float[] grey = Intensities.greyReadOnly(image); // read only below: no copy of a full-size film
         float[] range = Intensities.range(grey, spec.intensity(), Intensities.windowAfterInversion(image, grey));
         LetterboxTransform t = LetterboxTransform.fit(image.width(), image.height(), spec.size());
         float[] boxed = letterbox(grey, range[0], range[1], t, (float) spec.padValue());
@@ -55,7 +55,7 @@ public final class Preprocessor {
      * {@code grey} mapped to unit range ({@link Intensities#toUnit} with {@code lo}, {@code hi}) and placed on the
      * {@code S × S} grid. When shrinking by 2× or more the mapping is fused into the block averaging
      * ({@link Bilinear#boxReduceUnit}): the full-size plane is read once and never written (same values as mapping
-     * it first). {@code grey} is left unchanged unless the image is not shrunk that much (then it is mapped in place).
+     * it first). {@code grey} is only read.
      */
     static float[] letterbox(float[] grey, float lo, float hi, LetterboxTransform t, float pad) {
         return letterbox(grey, lo, hi, t, pad, true);
@@ -68,7 +68,8 @@ public final class Preprocessor {
         int f = t.scale() < 1 ? Math.max(1, (int) Math.floor(1.0 / t.scale())) : 1;
         int rw = (t.sourceWidth() + f - 1) / f;
         int rh = (t.sourceHeight() + f - 1) / f;
-        if (map && f <= 1) {
+        if (map && f <= 1) { // not shrunk 2x or more: small, map a copy (grey may be the image's own samples)
+            grey = grey.clone();
             Intensities.toUnit(grey, lo, hi);
         }
         float[] reduced = map && f > 1 ? Bilinear.boxReduceUnit(grey, t.sourceWidth(), t.sourceHeight(), f, lo, hi)

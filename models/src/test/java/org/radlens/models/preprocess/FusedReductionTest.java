@@ -56,6 +56,36 @@ class FusedReductionTest {
         assertEquals(224 * 224, fused.length);
     }
 
+    @Test
+    void prepareGivesTheModelInputOfTheCopyMapAndReducePipelineAndLeavesTheImageAlone() {
+        for (var photometric : new org.radlens.volume3d.IntensityInfo.Photometric[] {
+            org.radlens.volume3d.IntensityInfo.Photometric.MONOCHROME2,
+            org.radlens.volume3d.IntensityInfo.Photometric.MONOCHROME1}) {
+            for (int[] size : new int[][] {{2500, 3000}, {300, 200}}) {
+                float[] plane = film(size[0], size[1], 11);
+                var info = new org.radlens.volume3d.IntensityInfo("CR", "", false, java.util.Optional.empty(),
+                        photometric);
+                var image = org.radlens.volume3d.Image2D.gray(size[0], size[1], plane,
+                        org.radlens.volume3d.VoxelGeometry.planar(0.14, 0.14), info);
+                var spec = new org.radlens.models.pkg.ModelManifest.ImageSpec("image_encoder.onnx", "pixel_values",
+                        224, 1, new org.radlens.models.pkg.ModelManifest.IntensitySpec(
+                        org.radlens.models.pkg.ModelManifest.IntensityMode.PERCENTILE, 0.5, 99.5), "letterbox", 0.0,
+                        java.util.List.of(0.5), java.util.List.of(0.25));
+                float[] got = new Preprocessor(spec).prepare(image).pixels();
+                assertArrayEquals(plane, image.channel(0), 0f, "image samples unchanged");
+                float[] grey = Intensities.grey(image); // the previous pipeline: copy, map in place, reduce
+                float[] range = Intensities.range(grey, spec.intensity(), java.util.Optional.empty());
+                Intensities.toUnit(grey, range[0], range[1]);
+                float[] boxed = Preprocessor.letterbox(grey, LetterboxTransform.fit(size[0], size[1], 224), 0f);
+                float[] expected = new float[boxed.length];
+                for (int i = 0; i < boxed.length; i++) {
+                    expected[i] = (boxed[i] - 0.5f) / 0.25f;
+                }
+                assertArrayEquals(expected, got, 0f, photometric + " " + size[0] + "x" + size[1]);
+            }
+        }
+    }
+
     /** The per-pixel formulation boxReduce had before the fusion (integer division per pixel, separate counts). */
     private static float[] reference(float[] plane, int w, int h, int f) {
         int rw = (w + f - 1) / f;

@@ -55,7 +55,9 @@ class NativeImagesTest {
                 .getAsJsonObject().getAsJsonArray("files")) {
             JsonObject o = e.getAsJsonObject();
             Path p = folder.resolve(o.get("path").getAsString());
-            if (!NativeImages.handles(DicomReader.readHeader(p).syntax())) {
+            boolean kept = "MONOCHROME1".equals(o.get("photometric").getAsString())
+                    || o.get("bits_stored").getAsInt() == 16; // one film per kind: the full set takes minutes
+            if (!kept || !NativeImages.handles(DicomReader.readHeader(p).syntax())) {
                 continue;
             }
             float[] pure = pixels(p, false);
@@ -67,6 +69,7 @@ class NativeImagesTest {
                 assertArrayEquals(pure, gdcm, 0f, p.toString());
             }
         }
+        assertTrue(lossyDiffs.size() >= 2, "lossy files compared: " + lossyDiffs);
         System.out.println("lossy JPEG 2000, max |pure-Java - GDCM|: " + lossyDiffs);
     }
 

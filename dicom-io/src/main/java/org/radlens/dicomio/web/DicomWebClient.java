@@ -20,7 +20,7 @@ import org.radlens.dicomio.tls.TlsSettings;
 
 /**
  * A DICOMweb client for one service root (e.g. {@code http://pacs:8042/dicom-web/}). QIDO-RS searches return
- * {@link InstanceRef}s; WADO-RS retrieves Part 10 bytes ({@code multipart/related; type="application/dicom"});
+ * {@link InstanceRef}s; WADO-RS retrieves Part 10 bytes as stored ({@link #RETRIEVE_ACCEPT});
  * STOW-RS stores objects. Every request has {@code timeout}; connection failures, 5xx and 429 are retried with
  * exponential backoff ({@code backoff}·2ⁿ, at most 30 s apart) up to {@code retries} times. https is verified:
  * the server's certificate chain against {@link TlsSettings}'s trusted CAs (the JDK's by default, or a PEM bundle)
@@ -81,9 +81,17 @@ public final class DicomWebClient {
         return !searchInstances(studyUid, Map.of("SOPInstanceUID", sopInstanceUid)).isEmpty();
     }
 
-    /** WADO-RS: the instance as Part 10 bytes. */
+    /**
+     * What WADO-RS retrieval asks for: Part 10 instances in the transfer syntax they are stored in
+     * ({@code transfer-syntax=*}). Without it the server must transcode to Explicit VR Little Endian: Orthanc then
+     * decompresses every image (most of the per-image time on full-size films) and answers 500 for the syntaxes its
+     * own transcoder lacks (JPEG 2000); dicom-io decodes them all.
+     */
+    public static final String RETRIEVE_ACCEPT = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
+
+    /** WADO-RS: the instance as Part 10 bytes, as stored ({@link #RETRIEVE_ACCEPT}). */
     public byte[] retrieve(InstanceRef ref) throws IOException {
-        HttpResponse<byte[]> r = send("GET", ref.path(), "multipart/related; type=\"application/dicom\"", null, null);
+        HttpResponse<byte[]> r = send("GET", ref.path(), RETRIEVE_ACCEPT, null, null);
         String type = r.headers().firstValue("Content-Type").orElse("");
         List<byte[]> parts = Multipart.parts(r.body(), Multipart.boundary(type));
         if (parts.size() != 1) {

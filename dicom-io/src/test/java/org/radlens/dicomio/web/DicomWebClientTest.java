@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class DicomWebClientTest {
     HttpServer server;
     final List<String> authHeaders = new CopyOnWriteArrayList<>();
+    final List<String> acceptHeaders = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresLeft = new AtomicInteger();
     final AtomicInteger requests = new AtomicInteger();
 
@@ -46,6 +47,7 @@ class DicomWebClientTest {
     private void handle(HttpExchange ex) throws IOException {
         requests.incrementAndGet();
         authHeaders.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+        acceptHeaders.add(String.valueOf(ex.getRequestHeaders().getFirst("Accept")));
         String path = ex.getRequestURI().getPath();
         byte[] body;
         int status = 200;
@@ -78,6 +80,8 @@ class DicomWebClientTest {
         assertEquals(List.of(new InstanceRef("1.2", "1.2.3", "1.2.3.4")), refs);
         assertArrayEquals(new byte[]{1, 2, 3, '\r', '\n', 4}, c.retrieve(refs.get(0)));
         assertTrue(authHeaders.stream().allMatch("Basic dTpw"::equals), authHeaders.toString());
+        assertEquals("multipart/related; type=\"application/dicom\"; transfer-syntax=*", acceptHeaders.get(1),
+                "WADO-RS asks for the instance as stored (no transcoding by the server)");
     }
 
     @Test

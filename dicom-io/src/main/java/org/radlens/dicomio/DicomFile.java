@@ -75,9 +75,9 @@ final class DicomFile {
             // only when the prescan's reading of the pixel module and PixelMed's differ (malformed files): the pixel
             // data is needed after all
         }
-        if (allowNative && !in.repaired() && NativeImages.handles(t)) {
-            AttributeList list = parse(path, bytes, scan, false);
-            DicomHeader h = DicomAttributes.header(list, scan.transferSyntaxUid());
+        if (allowNative && !in.repaired() && NativeImages.handles(TransferSyntax.byUid(scan.transferSyntaxUid()))) {
+            AttributeList list = parse(path, bytes, scan, false, false);
+            DicomHeader h = DicomHeader.read(list, scan.transferSyntaxUid());
             byte[] decoded = NativeImages.decode(path, h, scan.encapsulatedOffset() >= 0);
             if (decoded != null) {
                 return new DicomFile(path, list, h, decoded, 0);

@@ -76,8 +76,9 @@ final class BenchIoCommand implements Callable<Integer> {
             List<String> notes = new ArrayList<>();
             String load = BenchData.loadAverage();
             Path root = data != null ? data : BenchData.root();
+            List<IoCase> small = IoInputs.prepare(root, work, reps, slices, notes); // checks reps and slices
             List<IoCase> cases = new ArrayList<>(realistic(notes));
-            cases.addAll(IoInputs.prepare(root, work, reps, slices, notes));
+            cases.addAll(small);
             List<IoBench.Row> rows = IoBench.run(cases, warmup,
                     java.time.Duration.ofMillis(Math.round(1000 * javaWarmupSeconds)), rounds, python, work);
             IoCase big = cases.get(cases.size() - 1); // IoInputs adds the generated volume last

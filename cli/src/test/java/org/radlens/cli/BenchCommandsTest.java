@@ -65,7 +65,8 @@ class BenchCommandsTest extends CliTest {
         String[] quick = java.util.Arrays.copyOf(common, common.length + 1);
         quick[common.length] = "--quick";
         assertEquals(0, run(quick), err.toString());
-        assertFalse(out.toString().contains("workload"), out.toString());
+        assertFalse(out.toString().contains("| workload 512x512"), out.toString());
+        assertFalse(out.toString().contains("realistic workload not found"), out.toString());
     }
 
     @Test
@@ -103,7 +104,7 @@ class BenchCommandsTest extends CliTest {
 
     @Test
     void badOptionValuesAreUsageErrorsWithoutStackTrace() {
-        assertEquals(2, run("bench", "io", "--reps", "0", "--data", tmp.toString()));
+        assertEquals(2, run("bench", "io", "--reps", "0", "--data", tmp.toString(), "--workload", tmp.toString()));
         assertTrue(err.toString().startsWith("error: repetitions and slices must be >= 1"), err.toString());
         assertEquals(2, run("bench", "infer", "--model", PKG.toString(), "--threads", "0", IMAGE));
         assertFalse(err.toString().contains("\tat "), err.toString());

@@ -49,7 +49,8 @@ class NativeImagesTest {
     void nativeAndPureJavaDecodersGiveTheSameValuesOnTheRealisticWorkload() throws Exception {
         assumeTrue(GdcmCodec.find().isPresent(), "GDCM's Java binding (libgdcm-java) not installed: skipped");
         Path folder = workload();
-        assumeTrue(Files.isRegularFile(folder.resolve("manifest.json")), "no workload in " + folder + ": skipped");
+        assumeTrue(Files.isRegularFile(folder.resolve("manifest.json")), "no workload in " + folder
+                + ": skipped (validation/bench/make-workload builds it from the ../shared data films)");
         List<String> lossyDiffs = new ArrayList<>();
         for (JsonElement e : JsonParser.parseString(Files.readString(folder.resolve("manifest.json")))
                 .getAsJsonObject().getAsJsonArray("files")) {

@@ -25,6 +25,10 @@ final class DicomFile {
     static final long MAX_FILE_BYTES = 1L << 30;
     /** Largest decoded pixel data we allocate for one file. */
     static final long MAX_DECODED_BYTES = 1L << 30;
+    /** Files above this size whose pixel data ends the file are opened from their head ({@link #openStreamed}). */
+    static final long STREAM_ABOVE = 4L << 20;
+    /** The head read for {@link #openStreamed}: everything before the pixel data must be in it. */
+    static final int HEAD_BYTES = 512 << 10;
     private static final Logger PIXELMED_LOG = Logger.getLogger("com.pixelmed");
 
     static {
@@ -40,13 +44,24 @@ final class DicomFile {
      */
     final byte[] raw;
     final int rawOffset;
+    /**
+     * Where the grey native pixels of a large file start in the file at {@link #path}, when they were left on disk
+     * ({@link #openStreamed}: {@link GreyFrames} reads them in chunks straight into the float frame); else -1.
+     */
+    final long pixelFileOffset;
 
     private DicomFile(Path path, AttributeList list, DicomHeader header, byte[] raw, int rawOffset) {
+        this(path, list, header, raw, rawOffset, -1);
+    }
+
+    private DicomFile(Path path, AttributeList list, DicomHeader header, byte[] raw, int rawOffset,
+                      long pixelFileOffset) {
         this.path = path;
         this.list = list;
         this.header = header;
         this.raw = raw;
         this.rawOffset = rawOffset;
+        this.pixelFileOffset = pixelFileOffset;
     }
 
     /**
@@ -63,6 +78,33 @@ final class DicomFile {
      * decoded by GDCM's native codec when it is installed ({@link NativeImages}), else by our pure-Java decoders.
      */
     static DicomFile openForImages(Path path, boolean allowNative) throws ImageReadException {
+        DicomFile streamed = openStreamed(path, STREAM_ABOVE);
+        return streamed != null ? streamed : openWhole(path, allowNative);
+    }
+
+    /**
+     * A file of more than {@code above} bytes whose last element is uncompressed little-endian grey 8/16-bit Pixel
+     * Data, opened from its first {@link #HEAD_BYTES} only (prescan and header parse): the pixel bytes stay on disk,
+     * so the file is never in memory beside its float frame (issue 15: peak heap of scoring a film). Null for any
+     * other file, and when the head does not hold everything before the pixel data.
+     */
+    static DicomFile openStreamed(Path path, long above) throws ImageReadException {
+        long size = size(path);
+        if (size <= above) {
+            return null;
+        }
+        byte[] head = readHead(path, (int) Math.min(size, HEAD_BYTES));
+        DicomPrescan.Result scan = DicomPrescan.scanHead(path, head, size);
+        if (scan == null || !greyNative(scan, scan.layout())) {
+            return null;
+        }
+        AttributeList list = parse(path, head, scan, false, false);
+        DicomHeader h = DicomHeader.read(list, scan.transferSyntaxUid());
+        return greyNative(scan, h.layout()) ? new DicomFile(path, list, h, null, -1, scan.pixelOffset()) : null;
+    }
+
+    /** {@link #openForImages(Path, boolean)} with the whole file read. */
+    static DicomFile openWhole(Path path, boolean allowNative) throws ImageReadException {
         Scanned in = scanned(path);
         byte[] bytes = in.bytes();
         DicomPrescan.Result scan = in.scan();
@@ -227,13 +269,32 @@ final class DicomFile {
     }
 
     static byte[] readBytes(Path path) throws ImageReadException {
+        size(path);
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new ImageReadException(path, "cannot read: " + ReadFailures.describe(e), e);
+        }
+    }
+
+    /** The file's size, refused above {@link #MAX_FILE_BYTES}. */
+    private static long size(Path path) throws ImageReadException {
         try {
             long size = Files.size(path);
             if (size > MAX_FILE_BYTES) {
                 throw new UnsupportedFormatException(path, "", "file of " + size + " bytes exceeds the "
                         + MAX_FILE_BYTES + "-byte limit");
             }
-            return Files.readAllBytes(path);
+            return size;
+        } catch (IOException e) {
+            throw new ImageReadException(path, "cannot read: " + ReadFailures.describe(e), e);
+        }
+    }
+
+    /** The first {@code n} bytes of the file (fewer when it shrank meanwhile). */
+    private static byte[] readHead(Path path, int n) throws ImageReadException {
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            return in.readNBytes(n);
         } catch (IOException e) {
             throw new ImageReadException(path, "cannot read: " + ReadFailures.describe(e), e);
         }

@@ -38,6 +38,10 @@ final class DicomPrescan {
 
     private final Path file;
     private final byte[] b;
+    /** The length of the whole file: {@code b.length}, or more when {@code b} is only its head ({@link #scanHead}). */
+    private final long fileLength;
+    /** A head scan ran out of head before it reached the Pixel Data that ends the file. */
+    private boolean headTooShort;
     private int pos;
     private boolean bigEndian;
     private boolean explicit;
@@ -47,9 +51,10 @@ final class DicomPrescan {
     private String vr;
     private final PixelModuleFacts facts = new PixelModuleFacts();
 
-    private DicomPrescan(Path file, byte[] bytes) {
+    private DicomPrescan(Path file, byte[] bytes, long fileLength) {
         this.file = file;
         this.b = bytes;
+        this.fileLength = fileLength;
     }
 
     /** True when the bytes look like DICOM (preamble + DICM, or a plausible first element without preamble). */
@@ -67,7 +72,24 @@ final class DicomPrescan {
     }
 
     static Result scan(Path file, byte[] bytes) throws CorruptFileException {
-        return new DicomPrescan(file, bytes).run();
+        return new DicomPrescan(file, bytes, bytes.length).run();
+    }
+
+    /**
+     * The walk over {@code head}, the first bytes of a file of {@code fileLength} bytes, for files whose top-level
+     * Pixel Data has a defined length and is the file's last element, its header inside the head: the result then
+     * has the Pixel Data's offset and length, as {@link #scan} of the whole file gives them (the pixel bytes need not
+     * be read). Null for anything else, which {@link #scan} of the whole file is for (also when the head is malformed:
+     * the whole-file scan names the fault).
+     */
+    static Result scanHead(Path file, byte[] head, long fileLength) {
+        DicomPrescan p = new DicomPrescan(file, head, fileLength);
+        try {
+            Result r = p.run();
+            return p.headTooShort || r.pixelOffset() < 0 || r.implicitVrDataset() ? null : r;
+        } catch (CorruptFileException e) {
+            return null;
+        }
     }
 
     private Result run() throws CorruptFileException {
@@ -149,6 +171,13 @@ final class DicomPrescan {
                 }
                 continue; // descend into sequence / item contents
             }
+            if (len > b.length - pos && b.length < fileLength) {
+                boolean last = tag == PIXEL_DATA && depth == 0 && pos + len == fileLength;
+                pixelOffset = last ? pos : pixelOffset;
+                pixelLength = last ? len : pixelLength;
+                headTooShort = !last;
+                return true;
+            }
             need(len, tag);
             if (depth == 0 && (tag >>> 16) == 0x0028) {
                 facts.see(tag, vr, b, pos, (int) len, bigEndian);
@@ -159,6 +188,7 @@ final class DicomPrescan {
             }
             pos += (int) len;
         }
+        headTooShort = b.length < fileLength;
         return pixels;
     }
 

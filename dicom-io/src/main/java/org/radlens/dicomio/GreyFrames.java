@@ -7,7 +7,11 @@ import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.TagFromName;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import org.radlens.volume3d.IntensityInfo;
 
 /**
@@ -17,6 +21,8 @@ import org.radlens.volume3d.IntensityInfo;
  * Returns null where the general path ({@link PixelDecoding} + {@link DicomImages}) is needed.
  */
 final class GreyFrames {
+    /** The read size of {@link #fromFile}: small beside a film, large enough to read at disk speed. */
+    private static final int CHUNK = 1 << 20;
     private static final VarHandle LE_SHORT =
             MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -31,6 +37,9 @@ final class GreyFrames {
         }
         int n = h.rows() * h.columns();
         long end = (long) (frame + 1) * n;
+        if (f.pixelFileOffset >= 0) {
+            return fromFile(f, frame, n, info);
+        }
         if (f.raw != null) {
             return fromBytes(f.raw, f.rawOffset, frame, n, h, info);
         }
@@ -56,13 +65,50 @@ final class GreyFrames {
             return convert8(b, offset + frame * n, n, h, info);
         }
         float[] d = new float[n];
-        fill16(b, offset + 2 * frame * n, Rule.of(h, info), d);
+        fill16(b, offset + 2 * frame * n, Rule.of(h, info), d, 0, n);
+        return d;
+    }
+
+    /**
+     * Little-endian native pixel data left in the file ({@link DicomFile#openStreamed}), read in chunks of at most
+     * {@link #CHUNK} bytes straight into the frame: the same values as {@link #fromBytes} of the whole file, without
+     * the file in memory.
+     */
+    private static float[] fromFile(DicomFile f, int frame, int n, IntensityInfo info) throws CorruptFileException {
+        DicomHeader h = f.header;
+        int bytes = h.bitsAllocated() / 8;
+        Rule rule = Rule.of(h, info);
+        float[] lut = bytes == 1 ? rule.lut8() : null;
+        float[] d = new float[n];
+        byte[] chunk = new byte[Math.min(CHUNK, n * bytes)];
+        ByteBuffer buf = ByteBuffer.wrap(chunk);
+        long pos = f.pixelFileOffset + (long) bytes * frame * n;
+        try (FileChannel ch = FileChannel.open(f.path, StandardOpenOption.READ)) {
+            for (int done = 0; done < n; ) {
+                int count = Math.min(chunk.length / bytes, n - done);
+                buf.clear().limit(count * bytes);
+                while (buf.hasRemaining()) {
+                    if (ch.read(buf, pos + buf.position()) < 0) {
+                        throw new CorruptFileException(f.path, "pixel data ends early: the file shrank while read");
+                    }
+                }
+                if (bytes == 1) {
+                    fill8(chunk, 0, lut, d, done, count);
+                } else {
+                    fill16(chunk, 0, rule, d, done, count);
+                }
+                pos += (long) count * bytes;
+                done += count;
+            }
+        } catch (IOException e) {
+            throw new CorruptFileException(f.path, "cannot read pixel data: " + ReadFailures.describe(e), e);
+        }
         return d;
     }
 
     private static float[] convert8(byte[] b, int base, int n, DicomHeader h, IntensityInfo info) {
         float[] d = new float[n];
-        fill8(b, base, Rule.of(h, info).lut8(), d);
+        fill8(b, base, Rule.of(h, info).lut8(), d, 0, n);
         return d;
     }
 
@@ -74,20 +120,22 @@ final class GreyFrames {
 
     // The loops live in small methods of their own, so each is compiled (and profiled) on its own.
 
-    private static void fill8(byte[] b, int base, float[] lut, float[] d) {
-        for (int i = 0; i < d.length; i++) {
-            d[i] = lut[b[base + i] & 0xff];
+    /** {@code d[to + i]} for i below {@code count}, from the bytes at {@code base}. */
+    private static void fill8(byte[] b, int base, float[] lut, float[] d, int to, int count) {
+        for (int i = 0; i < count; i++) {
+            d[to + i] = lut[b[base + i] & 0xff];
         }
     }
 
-    private static void fill16(byte[] b, int base, Rule r, float[] d) {
+    /** {@code d[to + i]} for i below {@code count}, from the little-endian 16-bit values at {@code base}. */
+    private static void fill16(byte[] b, int base, Rule r, float[] d, int to, int count) {
         int m = r.mask();
         int sign = r.sign();
         double slope = r.slope();
         double icpt = r.intercept();
-        for (int i = 0; i < d.length; i++) {
+        for (int i = 0; i < count; i++) {
             int v = (short) LE_SHORT.get(b, base + 2 * i) & m;
-            d[i] = (float) ((v - ((v & sign) << 1)) * slope + icpt);
+            d[to + i] = (float) ((v - ((v & sign) << 1)) * slope + icpt);
         }
     }
 

@@ -10,7 +10,8 @@ import org.radlens.pipeline.ScoringEngine;
  * The child JVM of {@link ScoreHeapTest}: opens the model, scores {@code warm} twice (class loading, caches), then
  * scores {@code film} once with {@code --segment}, SR and SEG made, as {@code radlens score} does on one worker.
  * Exit 0 and "scored" when it fits the heap cap it was started with, 3 on {@link OutOfMemoryError}, 2 when the
- * film was not scored (refused or no SEG). Prints the bytes the scoring thread allocated for the film.
+ * film was not scored (refused or no SEG). Prints the bytes the scoring thread allocated for the film and the heap in
+ * use after a GC before it.
  *
  * <pre>{@code
  * java -Xmx200m -XX:+UseSerialGC -Xmn8m -cp … org.radlens.bench.ScoreHeapChild MODEL warm.dcm film.dcm
@@ -28,11 +29,13 @@ public final class ScoreHeapChild {
             for (int i = 0; i < 2; i++) {
                 check(engine.score("warm", warm, true));
             }
+            System.gc();
+            long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long a0 = t.getCurrentThreadAllocatedBytes();
             check(engine.score("film", film, true));
             long allocated = t.getCurrentThreadAllocatedBytes() - a0;
-            System.out.println("scored; allocated " + allocated + " bytes");
+            System.out.println("scored; allocated " + allocated + " bytes; live after warm-up " + live + " bytes");
         } catch (OutOfMemoryError e) {
             System.out.println("out of memory: " + e.getMessage());
             System.exit(3);

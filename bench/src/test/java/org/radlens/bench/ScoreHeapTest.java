@@ -32,6 +32,7 @@ class ScoreHeapTest {
     private static final int SIDE = 3000;
     private static final long PIXEL_BYTES = 2L * SIDE * SIDE;
     private static final int STEP_MB = 2;
+    private static final int YOUNG_MB = 8;
 
     @TempDir
     Path dir;
@@ -50,9 +51,12 @@ class ScoreHeapTest {
         assertEquals(0, r.exit(), "the film must score within baseline + 3x its pixel bytes: " + r.output());
         if (Boolean.getBoolean("radlens.heap.measure")) {
             int need = smallestCap(model, warm, big, baseline, cap);
-            System.out.printf(Locale.ROOT, "smallest cap for the film -Xmx%dm: peak live %.0f MB above the baseline "
-                    + "= %.2fx its pixel bytes (+- %d MB)%n", need, (need - baseline) * 1.048576,
-                    (need - baseline) * (double) (1 << 20) / PIXEL_BYTES, STEP_MB);
+            long live = Long.parseLong(r.output().replaceAll(".*live after warm-up (\\d+) bytes.*", "$1"));
+            long old = (need - YOUNG_MB) * (1L << 20) - live; // what the old generation held beside the baseline
+            System.out.printf(Locale.ROOT, "smallest cap for the film -Xmx%dm: %.1f MB above the baseline's cap = "
+                    + "%.2fx its pixel bytes (+- %d MB); cap - young - live after warm-up: %.1f MB = %.2fx%n", need,
+                    (need - baseline) * 1.048576, (need - baseline) * (double) (1 << 20) / PIXEL_BYTES, STEP_MB,
+                    old / 1e6, old / (double) PIXEL_BYTES);
         }
     }
 
@@ -78,7 +82,7 @@ class ScoreHeapTest {
     private static Run child(Path model, Path warm, Path film, int capMb) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + capMb + "m", "-Xms" + capMb + "m",
-                "-XX:+UseSerialGC", "-Xmn8m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-XX:+UseSerialGC", "-Xmn" + YOUNG_MB + "m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 ScoreHeapChild.class.getName(), model.toString(), warm.toString(), film.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

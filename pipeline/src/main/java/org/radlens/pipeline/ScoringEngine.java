@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.radlens.dicomio.derived.AlgorithmIdentity;
 import org.radlens.dicomio.DicomReader;
 import org.radlens.dicomio.derived.DicomWriteException;
@@ -148,13 +149,16 @@ public final class ScoringEngine {
             } catch (ImageReadException e) {
                 return refusedOrThrow(id, file, e); // e.g. an SR: no pixels, but a clear refusal
             }
-            return gated(id, in.source(), in.image(), derive, claims, t0);
+            SourceImage src = in.source();
+            AtomicReference<Image2D> film = new AtomicReference<>(in.image());
+            in = null; // only `film` holds the image now: see score(…, AtomicReference, …)
+            return gated(id, src, film, derive, claims, t0);
         }
         Scope scope = gate.check(InputFacts.of(format), id);
         if (scope.refused()) {
             return Scored.only(ResultRow.refused(id, "", scope.label(), scope.message()));
         }
-        return score(id, null, ImageFiles.readImage2D(file), derive, scope, t0);
+        return score(id, null, new AtomicReference<>(ImageFiles.readImage2D(file)), derive, scope, t0);
     }
 
     /** Scores the DICOM {@code file} whose header the caller has already read as {@code src}. */
@@ -162,11 +166,12 @@ public final class ScoringEngine {
             throws ImageReadException, InferenceException, DicomWriteException, IOException {
         long t0 = System.nanoTime();
         Scored early = refusedOrDuplicate(id, src, claims);
-        return early != null ? early : score(id, src, DicomReader.readImage(file), derive, gate.check(src.facts(), id),
-                t0);
+        return early != null ? early : score(id, src, new AtomicReference<>(DicomReader.readImage(file)), derive,
+                gate.check(src.facts(), id), t0);
     }
 
-    private Scored gated(String id, SourceImage src, Image2D image, boolean derive, UidClaims claims, long t0)
+    private Scored gated(String id, SourceImage src, AtomicReference<Image2D> image, boolean derive,
+                         UidClaims claims, long t0)
             throws InferenceException, DicomWriteException, IOException {
         Scored early = refusedOrDuplicate(id, src, claims);
         return early != null ? early : score(id, src, image, derive, gate.check(src.facts(), id), t0);
@@ -196,11 +201,27 @@ public final class ScoringEngine {
         throw e;
     }
 
+    /** The model input and what scoring needs of the full-size image after it. */
+    private record Prepared(PreparedImage input, double spacingX, double spacingY, Image2D overlayBase) {
+    }
+
+    /**
+     * Preprocesses the image that {@code film} holds, taking it out: unless an overlay needs it, the full-size float
+     * image (2× a 16-bit film's pixel bytes) is unreachable from here on, so it is never live beside the mask and the
+     * SEG (issue 15: peak heap of scoring a film, {@code ScoreHeapTest} in bench).
+     */
+    private Prepared prepare(AtomicReference<Image2D> film, boolean overlay) {
+        Image2D image = film.getAndSet(null);
+        return new Prepared(preprocessor.prepare(image), image.geometry().spacing(0), image.geometry().spacing(1),
+                overlay ? image : null);
+    }
+
     /** @param t0 when reading began (decode time = t0 to now) */
-    private Scored score(String id, SourceImage src, Image2D image, boolean derive, Scope header, long t0)
-            throws InferenceException, DicomWriteException {
+    private Scored score(String id, SourceImage src, AtomicReference<Image2D> film, boolean derive, Scope header,
+                         long t0) throws InferenceException, DicomWriteException {
         long t1 = System.nanoTime();
-        PreparedImage prepared = preprocessor.prepare(image);
+        Prepared p = prepare(film, derive && src != null && overlayQuery != null);
+        PreparedImage prepared = p.input();
         long tp = System.nanoTime();
         ImageEmbedding e = model.imageEncoder().encodePrepared(List.of(prepared)).get(0);
         Scope scope = InputGates.withEmbedding(model, header, e);
@@ -212,10 +233,8 @@ public final class ScoringEngine {
             findings.add(new ScoredFinding(s.finding(), Math.min(1, Math.max(0, s.probability()))));
         }
         LabelMask mask = segment ? model.segmenter().segment(e) : null;
-        double area = mask == null ? Double.NaN : mask.count(1) * image.geometry().spacing(0)
-                * image.geometry().spacing(1);
-        Grounding overlay = derive && src != null && overlayQuery != null
-                ? model.grounder().locate(e, overlayQuery) : null;
+        double area = mask == null ? Double.NaN : mask.count(1) * p.spacingX() * p.spacingY();
+        Grounding overlay = p.overlayBase() != null ? model.grounder().locate(e, overlayQuery) : null;
         long t2 = System.nanoTime();
         byte[] sr = new byte[0];
         byte[] seg = new byte[0];
@@ -227,8 +246,9 @@ public final class ScoringEngine {
                 seg = Segmentations.binary(src, lungs(mask), mask.classNames().get(0), algorithm);
             }
         }
-        byte[] sc = overlay == null ? new byte[0] : SecondaryCaptures.overlay(src, image.width(), image.height(),
-                OverlayRenderer.rgb(OverlayRenderer.heat(OverlayRenderer.grey(image), overlay.map(), overlay.boxes())),
+        Image2D base = p.overlayBase();
+        byte[] sc = overlay == null ? new byte[0] : SecondaryCaptures.overlay(src, base.width(), base.height(),
+                OverlayRenderer.rgb(OverlayRenderer.heat(OverlayRenderer.grey(base), overlay.map(), overlay.boxes())),
                 overlayQuery, algorithm);
         ResultRow row = new ResultRow(id, src == null ? "" : src.sopInstanceUid(), probs, area,
                 sr.length > 0 ? StructuredReports.instanceUid(src, algorithm) : "",

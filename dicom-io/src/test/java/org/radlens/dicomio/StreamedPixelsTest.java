@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radlens.volume3d.Image2D;
@@ -41,6 +42,20 @@ class StreamedPixelsTest {
         same(film("m2-8.dcm", 1500, 999, 1, 8, 8, false, "MONOCHROME2", 2, -3));
         same(film("m2-16-frames.dcm", 700, 800, 3, 16, 16, false, "MONOCHROME2", 1, 0));
         same(film("m1-8-frames.dcm", 1300, 900, 2, 8, 8, false, "MONOCHROME1", 1, 0));
+    }
+
+    /** The realistic workload's uncompressed films (pydicom-written, 12-bit MONOCHROME1/2 and 16-bit), when made. */
+    @Test
+    void workloadFilmsAreTheSameStreamed() throws Exception {
+        Path folder = NativeImagesTest.workload().resolve("uncompressed");
+        Assumptions.assumeTrue(Files.isDirectory(folder), "no workload at " + folder
+                + " (validation/bench/make-workload)");
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".dcm")).sorted().toList()) {
+                assertNotNull(DicomFile.openStreamed(f, DicomFile.STREAM_ABOVE), f + " is streamed");
+                same(f);
+            }
+        }
     }
 
     @Test

@@ -48,8 +48,8 @@ class StreamedPixelsTest {
     @Test
     void workloadFilmsAreTheSameStreamed() throws Exception {
         Path folder = NativeImagesTest.workload().resolve("uncompressed");
-        Assumptions.assumeTrue(Files.isDirectory(folder), "no workload at " + folder
-                + " (validation/bench/make-workload)");
+        Assumptions.assumeTrue(Files.isDirectory(folder), "no workload in " + folder
+                + ": skipped (validation/bench/make-workload builds it from the ../shared data films)");
         try (java.util.stream.Stream<Path> files = Files.list(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".dcm")).sorted().toList()) {
                 assertNotNull(DicomFile.openStreamed(f, DicomFile.STREAM_ABOVE), f + " is streamed");

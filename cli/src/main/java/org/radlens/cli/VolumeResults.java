@@ -46,7 +46,7 @@ final class VolumeResults {
         List<List<String>> rows = new ArrayList<>();
         for (String q : queries) {
             HeatMap3D m = model.volumeGrounder().heatMap(v, q, o.options());
-            int[] peak = peak(m);
+            int[] peak = m.peak();
             double[] world = v.geometry().indexToWorld(peak[0], peak[1], peak[2]);
             JsonObject j = new JsonObject();
             j.addProperty("query", q);
@@ -137,22 +137,6 @@ final class VolumeResults {
         json.add("spacing_mm", doubles(v.geometry().spacing()));
         json.addProperty("axis", o.axis.name());
         return json;
-    }
-
-    private static int[] peak(HeatMap3D m) {
-        float best = Float.NEGATIVE_INFINITY;
-        int[] at = new int[3];
-        for (int k = 0; k < m.nz(); k++) {
-            for (int j = 0; j < m.ny(); j++) {
-                for (int i = 0; i < m.nx(); i++) {
-                    if (m.get(i, j, k) > best) {
-                        best = m.get(i, j, k);
-                        at = new int[] {i, j, k};
-                    }
-                }
-            }
-        }
-        return at;
     }
 
     private static JsonArray box(IndexBox b) {

@@ -55,7 +55,7 @@ public final class VolumeGrounding {
         for (int z = from; z <= to; z += step) {
             slices.add(z);
         }
-        return new Result(m, slices, peak(m));
+        return new Result(m, slices, m.peak());
     }
 
     /** One heat-map overlay per processed slice (positioned on it), the Results rows and one Log line. */
@@ -91,17 +91,6 @@ public final class VolumeGrounding {
         IJ.log(String.format(Locale.ROOT, "RadLens %s: \"%s\" on %d slice(s), %s stream; max %.4f at x %d, y %d, "
                 + "slice %d", command, m.query(), m.nz(), m.stream().name().toLowerCase(Locale.ROOT), r.max(),
                 r.peak()[0], r.peak()[1], r.bestSlice()));
-    }
-
-    /** {x, y, k} of the first highest value in voxel order. */
-    static int[] peak(HeatMap3D m) {
-        float[] v = m.values();
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            best = v[i] > v[best] ? i : best;
-        }
-        int n = m.nx() * m.ny();
-        return new int[] {best % n % m.nx(), best % n / m.nx(), best / n};
     }
 
     private static double max(float[] v) {

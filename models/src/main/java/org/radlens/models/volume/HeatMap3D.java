@@ -84,6 +84,23 @@ public final class HeatMap3D implements OnGrid {
         return Volumes.adopt(grid, values.clone(), info);
     }
 
+    /**
+     * {x, y, k} of the first highest value in voxel order (x fastest), as the command line and Fiji report the peak;
+     * {0, 0, 0} when no value is above −∞.
+     */
+    public int[] peak() {
+        float best = Float.NEGATIVE_INFINITY;
+        int at = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] > best) {
+                best = values[i];
+                at = i;
+            }
+        }
+        int plane = nx() * ny();
+        return new int[] {at % plane % nx(), at % plane / nx(), at / plane};
+    }
+
     @Override
     public String toString() {
         return "HeatMap3D[" + grid.dimensions() + ", '" + query + "', " + stream + ", " + axis + "]";

@@ -117,7 +117,8 @@ final class DicomFile {
             // only when the prescan's reading of the pixel module and PixelMed's differ (malformed files): the pixel
             // data is needed after all
         }
-        if (allowNative && !in.repaired() && NativeImages.handles(TransferSyntax.byUid(scan.transferSyntaxUid()))) {
+        if (allowNative && !in.repaired() && scan.layout().greyBytes()
+                && NativeImages.handles(TransferSyntax.byUid(scan.transferSyntaxUid()))) {
             AttributeList list = parse(path, bytes, scan, false, false);
             DicomHeader h = DicomHeader.read(list, scan.transferSyntaxUid());
             byte[] decoded = NativeImages.decode(path, h, scan.encapsulatedOffset() >= 0);
@@ -131,10 +132,8 @@ final class DicomFile {
     /** Uncompressed little-endian grey 8/16-bit pixel data that the file holds whole. */
     private static boolean greyNative(DicomPrescan.Result scan, FrameLayout l) {
         TransferSyntax t = TransferSyntax.byUid(scan.transferSyntaxUid());
-        boolean grey = l.samplesPerPixel() == 1 && (l.bitsAllocated() == 8 || l.bitsAllocated() == 16)
-                && l.photometric().startsWith("MONOCHROME");
         return (t == TransferSyntax.EXPLICIT_LE || t == TransferSyntax.IMPLICIT_LE) && scan.pixelOffset() > 0
-                && grey && l.rows() > 0 && l.columns() > 0 && l.frames() <= 100_000
+                && l.greyBytes() && l.rows() > 0 && l.columns() > 0 && l.frames() <= 100_000
                 && scan.pixelLength() >= (long) l.rows() * l.columns() * l.frames() * l.bytesPerSample();
     }
 

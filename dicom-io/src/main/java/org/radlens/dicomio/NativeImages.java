@@ -28,9 +28,8 @@ final class NativeImages {
 
     /** Every frame's stored values as little-endian bytes, or null when this path does not apply or GDCM fails. */
     static byte[] decode(Path path, DicomHeader h, boolean encapsulated) {
-        boolean grey = h.samplesPerPixel() == 1 && (h.bitsAllocated() == 8 || h.bitsAllocated() == 16)
-                && h.photometric().startsWith("MONOCHROME");
-        if (!encapsulated || !grey || h.rows() <= 0 || h.columns() <= 0 || h.frames() < 1 || h.frames() > 100_000
+        if (!encapsulated || !h.layout().greyBytes() || h.rows() <= 0 || h.columns() <= 0 || h.frames() < 1
+                || h.frames() > 100_000
                 || h.decodedBytes() > DicomFile.MAX_DECODED_BYTES || DecoderLimits.limitation(h) != null) {
             return null;
         }

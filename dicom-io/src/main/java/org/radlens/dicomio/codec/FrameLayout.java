@@ -30,4 +30,10 @@ public record FrameLayout(String transferSyntaxUid, int rows, int columns, int s
     public int frameBytes() {
         return Math.multiplyExact(samplesPerFrame(), bytesPerSample());
     }
+
+    /** One sample per pixel of 8 or 16 bits, MONOCHROME1/2: what the grey fast paths (raw, streamed, GDCM) take. */
+    public boolean greyBytes() {
+        return samplesPerPixel == 1 && (bitsAllocated == 8 || bitsAllocated == 16)
+                && photometric.startsWith("MONOCHROME");
+    }
 }

@@ -37,7 +37,9 @@ class DicomWebSecurityTest {
             orthancUpload(orthanc, image);
             ChildRadLens env = ChildRadLens.start(tmp.resolve("env.log"),
                     Map.of("RADLENS_DICOMWEB_CREDENTIALS", USER + ":" + PASSWORD), args(orthanc, "env"));
-            assertEquals(0, env.exit(180), env.output());
+            int exit = env.exit(180);
+            Path envCsv = tmp.resolve("env/results.csv");   // on failure, the row says why the item failed
+            assertEquals(0, exit, env.output() + (Files.exists(envCsv) ? Files.readString(envCsv) : ""));
             assertEquals(2, Files.readAllLines(tmp.resolve("env/results.csv")).size(), env.output());
 
             Path file = Files.writeString(tmp.resolve("dicomweb.cred"), USER + ":" + PASSWORD + "\n");

@@ -50,10 +50,6 @@ final class DicomFile {
      */
     final long pixelFileOffset;
 
-    private DicomFile(Path path, AttributeList list, DicomHeader header, byte[] raw, int rawOffset) {
-        this(path, list, header, raw, rawOffset, -1);
-    }
-
     private DicomFile(Path path, AttributeList list, DicomHeader header, byte[] raw, int rawOffset,
                       long pixelFileOffset) {
         this.path = path;
@@ -112,7 +108,7 @@ final class DicomFile {
             AttributeList list = parse(path, bytes, scan, false, false);
             DicomHeader h = DicomHeader.read(list, scan.transferSyntaxUid());
             if (greyNative(scan, h.layout())) {
-                return new DicomFile(path, list, h, bytes, scan.pixelOffset());
+                return new DicomFile(path, list, h, bytes, scan.pixelOffset(), -1);
             }
             // only when the prescan's reading of the pixel module and PixelMed's differ (malformed files): the pixel
             // data is needed after all
@@ -123,10 +119,16 @@ final class DicomFile {
             DicomHeader h = DicomHeader.read(list, scan.transferSyntaxUid());
             byte[] decoded = NativeImages.decode(path, h, scan.encapsulatedOffset() >= 0);
             if (decoded != null) {
-                return new DicomFile(path, list, h, decoded, 0);
+                return new DicomFile(path, list, h, decoded, 0, -1);
             }
         }
         return open(path, bytes, scan, true);
+    }
+
+    /** The header parse (no pixel data) of a file already read and prescanned, for {@link ReducedReads}. */
+    static DicomFile header(Path path, byte[] bytes, DicomPrescan.Result scan) throws ImageReadException {
+        AttributeList list = parse(path, bytes, scan, false, false);
+        return new DicomFile(path, list, DicomHeader.read(list, scan.transferSyntaxUid()), null, -1, -1);
     }
 
     /** Uncompressed little-endian grey 8/16-bit pixel data that the file holds whole. */
@@ -199,7 +201,7 @@ final class DicomFile {
             NativeFrames.decodeInPlace(path, list, h.layout(), frames, ours);
             h = DicomHeader.read(list, ts);
         }
-        return new DicomFile(path, list, h, null, -1);
+        return new DicomFile(path, list, h, null, -1, -1);
     }
 
     private static void refuseLimitation(Path path, FrameLayout layout) throws UnsupportedFormatException {

@@ -49,6 +49,20 @@ public final class DicomReader {
         return new SourcedImage(src, image(f));
     }
 
+    /**
+     * Like {@link #readSourcedImage}, but a single-frame grey JPEG 2000 film (1.2.840.10008.1.2.4.90 / .91) is decoded
+     * at the smallest resolution whose longer side still has {@code minSide} pixels: {@code d} wavelet levels left
+     * out, the largest {@code d} (at most the codestream's decomposition levels) with
+     * {@code max(ceil(w/2^d), ceil(h/2^d)) ≥ minSide}; reduced pixel i is centred at full-grid pixel 2^d·i
+     * ({@link org.radlens.volume3d.ReducedImage}). The values are the wavelet low-pass band (close to local means,
+     * not equal to any resampling of the full decode). Anything else (other syntaxes, several frames, colour,
+     * {@code d = 0}, a reduced decode that fails) is the full read, identical to {@link #readSourcedImage}'s, with
+     * {@code levels() == 0}.
+     */
+    public static SourcedReducedImage readSourcedReduced(Path file, int minSide) throws ImageReadException {
+        return ReducedReads.read(file, minSide);
+    }
+
     static Image2D image(DicomFile f) throws ImageReadException {
         VoxelGeometry g = DicomGeometry.frame(f.header, f.list, 0);
         Image2D fast = fastFrame(f, 0, g);

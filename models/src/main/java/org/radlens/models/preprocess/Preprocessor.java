@@ -2,6 +2,7 @@ package org.radlens.models.preprocess;
 
 import org.radlens.models.pkg.ModelManifest.ImageSpec;
 import org.radlens.volume3d.Image2D;
+import org.radlens.volume3d.ReducedImage;
 
 import java.util.Objects;
 
@@ -28,10 +29,23 @@ public final class Preprocessor {
 
     /** Preprocesses one image. */
     public PreparedImage prepare(Image2D image) {
+        return prepare(ReducedImage.full(image));
+    }
+
+    /**
+     * Preprocesses an image read at a reduced resolution of its full grid: the model input, its letterbox
+     * {@code transform} and {@code sourceGeometry} are the FULL grid's (so masks, heat maps, boxes and areas stay on
+     * the film's real grid and size); the letterbox samples the reduced plane at full-grid coordinate / 2^d (reduced
+     * pixel i is centred at full pixel 2^d·i). The intensity range (percentiles, min–max, MONOCHROME1 inversion) is
+     * taken from the reduced plane. {@code levels} 0: exactly {@link #prepare(Image2D)}.
+     */
+    public PreparedImage prepare(ReducedImage reduced) {
+        Image2D image = reduced.image();
         float[] grey = Intensities.greyReadOnly(image); // read only below: no copy of a full-size film
         float[] range = Intensities.range(grey, spec.intensity(), Intensities.windowAfterInversion(image, grey));
-        LetterboxTransform t = LetterboxTransform.fit(image.width(), image.height(), spec.size());
-        float[] boxed = letterbox(grey, range[0], range[1], t, (float) spec.padValue());
+        LetterboxTransform t = LetterboxTransform.fit(reduced.fullWidth(), reduced.fullHeight(), spec.size());
+        float[] boxed = letterbox(grey, image.width(), image.height(), reduced.factor(), range[0], range[1], t,
+                (float) spec.padValue(), true);
         int s = spec.size();
         int c = spec.channels();
         float[] out = new float[c * s * s];
@@ -43,12 +57,12 @@ public final class Preprocessor {
                 out[base + i] = (boxed[i] - mean) / std;
             }
         }
-        return new PreparedImage(out, c, t, image.geometry());
+        return new PreparedImage(out, c, t, reduced.fullGeometry());
     }
 
     /** The unit-range grey plane placed on the {@code S × S} grid, padding filled with {@code pad}. */
     static float[] letterbox(float[] grey, LetterboxTransform t, float pad) {
-        return letterbox(grey, 0f, 1f, t, pad, false);
+        return letterbox(grey, t.sourceWidth(), t.sourceHeight(), 1, 0f, 1f, t, pad, false);
     }
 
     /**
@@ -58,28 +72,39 @@ public final class Preprocessor {
      * it first). {@code grey} is only read.
      */
     static float[] letterbox(float[] grey, float lo, float hi, LetterboxTransform t, float pad) {
-        return letterbox(grey, lo, hi, t, pad, true);
+        return letterbox(grey, t.sourceWidth(), t.sourceHeight(), 1, lo, hi, t, pad, true);
     }
 
-    private static float[] letterbox(float[] grey, float lo, float hi, LetterboxTransform t, float pad, boolean map) {
+    /**
+     * The letterbox of a {@code gw × gh} plane whose pixel i is centred at pixel {@code r·i} of the transform's source
+     * grid ({@code r} 1: the source grid itself). Shrinking the plane by 2× or more first averages {@code f × f}
+     * blocks, {@code f = floor(1/(k·r))}; block b is centred at plane coordinate {@code f·b + (f − 1)/2}, so input
+     * pixel x samples it at {@code ((x + 0.5)/k − 0.5)/r} in plane coordinates, i.e.
+     * {@code (x + 0.5)/(k·r·f) − (0.5/r + (f − 1)/2)/f} in block coordinates ({@code (x + 0.5)/(k·f) − 0.5} for r = 1,
+     * bit for bit: the constant is exactly 0.5 then).
+     */
+    private static float[] letterbox(float[] grey, int gw, int gh, int r, float lo, float hi, LetterboxTransform t,
+                                     float pad, boolean map) {
         int s = t.size();
         float[] out = new float[s * s];
         java.util.Arrays.fill(out, pad);
-        int f = t.scale() < 1 ? Math.max(1, (int) Math.floor(1.0 / t.scale())) : 1;
-        int rw = (t.sourceWidth() + f - 1) / f;
-        int rh = (t.sourceHeight() + f - 1) / f;
+        double k = t.scale() * r;
+        int f = k < 1 ? Math.max(1, (int) Math.floor(1.0 / k)) : 1;
+        int rw = (gw + f - 1) / f;
+        int rh = (gh + f - 1) / f;
         if (map && f <= 1) { // not shrunk 2x or more: small, map a copy (grey may be the image's own samples)
             grey = grey.clone();
             Intensities.toUnit(grey, lo, hi);
         }
-        float[] reduced = map && f > 1 ? Bilinear.boxReduceUnit(grey, t.sourceWidth(), t.sourceHeight(), f, lo, hi)
-                : Bilinear.boxReduce(grey, t.sourceWidth(), t.sourceHeight(), f);
-        double inv = 1.0 / (t.scale() * f);
+        float[] reduced = map && f > 1 ? Bilinear.boxReduceUnit(grey, gw, gh, f, lo, hi)
+                : Bilinear.boxReduce(grey, gw, gh, f);
+        double inv = 1.0 / (k * f);
+        double shift = (0.5 / r + (f - 1) / 2.0) / f;
         for (int y = 0; y < t.scaledHeight(); y++) {
-            double ys = (y + 0.5) * inv - 0.5;
+            double ys = (y + 0.5) * inv - shift;
             int row = (y + t.offsetY()) * s + t.offsetX();
             for (int x = 0; x < t.scaledWidth(); x++) {
-                out[row + x] = Bilinear.sample(reduced, rw, rh, (x + 0.5) * inv - 0.5, ys);
+                out[row + x] = Bilinear.sample(reduced, rw, rh, (x + 0.5) * inv - shift, ys);
             }
         }
         return out;

@@ -13,6 +13,7 @@ import java.util.function.LongFunction;
 import org.radlens.dicomio.DicomCopies;
 import org.radlens.dicomio.derived.DicomWriteException;
 import org.radlens.dicomio.ImageReadException;
+import org.radlens.dicomio.scope.ScopeGate;
 import org.radlens.dicomio.web.Auth;
 import org.radlens.dicomio.web.DicomWebClient;
 import org.radlens.models.ModelLoadException;
@@ -79,7 +80,13 @@ public final class ScoreBench {
      * Settings: model package, the DICOMs to copy (cycled: copy i is of {@code samples[i % k]}), N, worker counts,
      * untimed warm-up images, work folder.
      */
-    public record Settings(Path model, List<Path> samples, int images, List<Integer> workers, int warmup, Path work) {
+    public record Settings(Path model, List<Path> samples, int images, List<Integer> workers, int warmup, Path work,
+                           boolean reducedDecode) {
+        /** Full decoding of every film. */
+        public Settings(Path model, List<Path> samples, int images, List<Integer> workers, int warmup, Path work) {
+            this(model, samples, images, workers, warmup, work, false);
+        }
+
         public Settings {
             workers = List.copyOf(workers);
             samples = List.copyOf(samples);
@@ -166,7 +173,7 @@ public final class ScoreBench {
         long t0 = System.nanoTime();
         try (RadLensModel model = ScoreModels.open(s.model(), workers)) {
             double load = (System.nanoTime() - t0) / 1e9;
-            ScoringEngine engine = new ScoringEngine(model, true);
+            ScoringEngine engine = new ScoringEngine(model, true, null, ScopeGate.chestRadiographs(), s.reducedDecode());
             warmUp(engine, workers, mode);
             Files.createDirectories(out);
             try (Journal journal = Journal.open(out.resolve("journal.jsonl"))) {

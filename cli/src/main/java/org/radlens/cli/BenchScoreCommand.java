@@ -53,6 +53,10 @@ final class BenchScoreCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Copy the small DX sample instead of the realistic workload.")
     boolean quick;
 
+    @Option(names = "--reduced-decode", description = "As 'radlens score --reduced-decode': JPEG 2000 films decoded at "
+            + "a reduced resolution (scores differ slightly from a full decode; other syntaxes unaffected).")
+    boolean reducedDecode;
+
     @Option(names = "--out", description = "Write the results as JSON to this file.")
     Path out;
 
@@ -69,11 +73,11 @@ final class BenchScoreCommand implements Callable<Integer> {
             List<Path> src = samples(home, notes);
             work = Files.createTempDirectory("radlens-bench-score-");
             ScoreBench.Settings s = new ScoreBench.Settings(model != null ? model : DefaultModel.locate(), src, images,
-                    workers, warmup, work);
+                    workers, warmup, work, reducedDecode);
             List<ScoreBench.Row> rows = ScoreBench.run(s);
             notes.addAll(List.of("model " + s.model() + "; " + images + " copies of " + (src.size() == 1 ? src.get(0)
                     : src.size() + " files (cycled)") + "; --segment, SR + SEG written (folder: --write-dicom; "
-                    + "DICOMweb: STOW-RS)",
+                    + "DICOMweb: STOW-RS)" + (reducedDecode ? "; --reduced-decode (JPEG 2000 at reduced resolution)" : ""),
                     "wall s = first listing/query to rebuilt results files (model load apart); per-image ms from "
                             + "the scorer's timings_ms; transfer = WADO-RS + existence checks + STOW-RS",
                     "Java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
@@ -121,6 +125,7 @@ final class BenchScoreCommand implements Callable<Integer> {
         m.put("workers", s.workers());
         m.put("warmup_images", s.warmup());
         m.put("segment", true);
+        m.put("reduced_decode", s.reducedDecode());
         return m;
     }
 }

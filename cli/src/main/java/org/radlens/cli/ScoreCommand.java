@@ -59,6 +59,12 @@ final class ScoreCommand implements Callable<Integer> {
                     + "over the image, stored like the SR (inprocess engine).")
     String overlayQuery;
 
+    @Option(names = "--reduced-decode", description = "Decode JPEG 2000 DICOM films at a reduced resolution (the "
+            + "wavelet levels the model's input does not need are skipped: several times faster); probabilities, lung "
+            + "mask and area differ slightly from a full decode; SR/SEG stay on the film's full grid. Only JPEG 2000 "
+            + "films are affected; ignored with --overlay-sc (the overlay needs full-size pixels); inprocess engine.")
+    boolean reducedDecode;
+
     @Option(names = "--write-dicom", description = "Folder mode: write SR (and SEG) files into OUT/dicom.")
     boolean writeDicom;
 
@@ -88,9 +94,9 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--overlay-sc needs a query, e.g. pneumonia");
         }
         if (!ScoreEngines.IN_PROCESS.equals(engineName)) {
-            if (overlayQuery != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--overlay-sc runs with the inprocess engine, not --engine " + engineName);
+            if (overlayQuery != null || reducedDecode) {
+                throw new CommandLine.ParameterException(spec.commandLine(), (reducedDecode ? "--reduced-decode"
+                        : "--overlay-sc") + " runs with the inprocess engine, not --engine " + engineName);
             }
             return runEngine();
         }
@@ -98,7 +104,7 @@ final class ScoreCommand implements Callable<Integer> {
         Files.createDirectories(out);
         try (RadLensModel m = org.radlens.pipeline.ScoreModels.open(model, workers);
              Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
-            ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery, gate);
+            ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery, gate, reducedDecode);
             BatchRunner.Summary s = web.url != null ? runDicomWeb(engine, journal, gate)
                     : runFiles(engine, journal);
             return finish("radlens score", s, journal.rows());

@@ -23,19 +23,20 @@ import org.radlens.dicomio.derived.SecondaryCaptures;
 import org.radlens.dicomio.derived.Segmentations;
 import org.radlens.dicomio.SourceImage;
 import org.radlens.dicomio.SourcedImage;
+import org.radlens.dicomio.SourcedReducedImage;
 import org.radlens.dicomio.derived.StructuredReports;
 import org.radlens.models.InferenceException;
 import org.radlens.models.RadLensModel;
 import org.radlens.models.encode.ImageEmbedding;
-import org.radlens.models.grounding.PixelBox;
 import org.radlens.models.preprocess.PreparedImage;
 import org.radlens.models.preprocess.Preprocessor;
 import org.radlens.models.grounding.Grounding;
-import org.radlens.models.grounding.HeatMap;
 import org.radlens.models.zeroshot.FindingScore;
 import org.radlens.pipeline.render.OverlayRenderer;
 import org.radlens.volume3d.Image2D;
 import org.radlens.volume3d.LabelMask;
+import org.radlens.volume3d.ReducedImage;
+import org.radlens.volume3d.VoxelGeometry;
 
 /**
  * Scores one image file with a shared, thread-safe model: classification of the package's findings, optionally the
@@ -89,11 +90,14 @@ public final class ScoringEngine {
     }
 
     private final RadLensModel model;
+    /** TEMPORARY for the measurement: min longer side of a reduced read = this × the model's input size. */
+    static final int REDUCED_MIN_SIDE_FACTOR = Integer.getInteger("radlens.reducedFactor", 1);
     private final AlgorithmIdentity algorithm;
     private final boolean segment;
     private final String overlayQuery;
     private final ScopeGate gate;
     private final Preprocessor preprocessor;
+    private final boolean reducedDecode;
 
     public ScoringEngine(RadLensModel model, boolean segment) throws IOException {
         this(model, segment, null);
@@ -110,6 +114,20 @@ public final class ScoringEngine {
      */
     public ScoringEngine(RadLensModel model, boolean segment, String overlayQuery, ScopeGate gate)
             throws IOException {
+        this(model, segment, overlayQuery, gate, false);
+    }
+
+    /**
+     * @param reducedDecode decode single-frame grey JPEG 2000 DICOM films at a reduced resolution
+     *                      ({@link DicomReader#readSourcedReduced}: wavelet levels left out while the longer side keeps
+     *                      at least {@link #REDUCED_MIN_SIDE_FACTOR} × the model's input size); scores, mask and area
+     *                      differ slightly from a full decode, the SEG and SR stay on the film's full grid. Ignored
+     *                      when {@code overlayQuery} is set (the Secondary Capture needs the full-size pixels: full
+     *                      read); other syntaxes, non-DICOM inputs and the listener's path are read in full.
+     */
+    public ScoringEngine(RadLensModel model, boolean segment, String overlayQuery, ScopeGate gate,
+                         boolean reducedDecode) throws IOException {
+        this.reducedDecode = reducedDecode && overlayQuery == null;
         this.model = model;
         this.gate = gate;
         this.segment = segment;
@@ -143,14 +161,14 @@ public final class ScoringEngine {
         long t0 = System.nanoTime();
         ImageFormat format = ImageFormat.detect(file);
         if (format == ImageFormat.DICOM) {
-            SourcedImage in;
+            SourcedReducedImage in;
             try {
-                in = DicomReader.readSourcedImage(file); // one read for pixels and UIDs
+                in = read(file); // one read for pixels and UIDs
             } catch (ImageReadException e) {
                 return refusedOrThrow(id, file, e); // e.g. an SR: no pixels, but a clear refusal
             }
             SourceImage src = in.source();
-            AtomicReference<Image2D> film = new AtomicReference<>(in.image());
+            AtomicReference<ReducedImage> film = new AtomicReference<>(in.image());
             in = null; // only `film` holds the image now: see score(…, AtomicReference, …)
             return gated(id, src, film, derive, claims, t0);
         }
@@ -158,7 +176,8 @@ public final class ScoringEngine {
         if (scope.refused()) {
             return Scored.only(ResultRow.refused(id, "", scope.label(), scope.message()));
         }
-        return score(id, null, new AtomicReference<>(ImageFiles.readImage2D(file)), derive, scope, t0);
+        return score(id, null, new AtomicReference<>(ReducedImage.full(ImageFiles.readImage2D(file))), derive, scope,
+                t0);
     }
 
     /** Scores the DICOM {@code file} whose header the caller has already read as {@code src}. */
@@ -166,11 +185,12 @@ public final class ScoringEngine {
             throws ImageReadException, InferenceException, DicomWriteException, IOException {
         long t0 = System.nanoTime();
         Scored early = refusedOrDuplicate(id, src, claims);
-        return early != null ? early : score(id, src, new AtomicReference<>(DicomReader.readImage(file)), derive,
-                gate.check(src.facts(), id), t0);
+        return early != null ? early : score(id, src,
+                new AtomicReference<>(ReducedImage.full(DicomReader.readImage(file))), derive, gate.check(src.facts(), id),
+                t0);
     }
 
-    private Scored gated(String id, SourceImage src, AtomicReference<Image2D> image, boolean derive,
+    private Scored gated(String id, SourceImage src, AtomicReference<ReducedImage> image, boolean derive,
                          UidClaims claims, long t0)
             throws InferenceException, DicomWriteException, IOException {
         Scored early = refusedOrDuplicate(id, src, claims);
@@ -201,6 +221,18 @@ public final class ScoringEngine {
         throw e;
     }
 
+    /**
+     * The film and its UIDs: at a reduced resolution when {@link #reducedDecode} (a JPEG 2000 film; anything else
+     * comes back at 0 levels), else the full read.
+     */
+    private SourcedReducedImage read(Path file) throws ImageReadException {
+        if (reducedDecode) {
+            return DicomReader.readSourcedReduced(file, REDUCED_MIN_SIDE_FACTOR * model.manifest().image().size());
+        }
+        SourcedImage in = DicomReader.readSourcedImage(file);
+        return new SourcedReducedImage(in.source(), ReducedImage.full(in.image()));
+    }
+
     /** The model input and what scoring needs of the full-size image after it. */
     private record Prepared(PreparedImage input, double spacingX, double spacingY, Image2D overlayBase) {
     }
@@ -210,14 +242,14 @@ public final class ScoringEngine {
      * image (2× a 16-bit film's pixel bytes) is unreachable from here on, so it is never live beside the mask and the
      * SEG (issue 15: peak heap of scoring a film, {@code ScoreHeapTest} in bench).
      */
-    private Prepared prepare(AtomicReference<Image2D> film, boolean overlay) {
-        Image2D image = film.getAndSet(null);
-        return new Prepared(preprocessor.prepare(image), image.geometry().spacing(0), image.geometry().spacing(1),
-                overlay ? image : null);
+    private Prepared prepare(AtomicReference<ReducedImage> film, boolean overlay) {
+        ReducedImage image = film.getAndSet(null);
+        VoxelGeometry g = image.fullGeometry(); // a reduced image's mask and area are on the full grid
+        return new Prepared(preprocessor.prepare(image), g.spacing(0), g.spacing(1), overlay ? image.image() : null);
     }
 
     /** @param t0 when reading began (decode time = t0 to now) */
-    private Scored score(String id, SourceImage src, AtomicReference<Image2D> film, boolean derive, Scope header,
+    private Scored score(String id, SourceImage src, AtomicReference<ReducedImage> film, boolean derive, Scope header,
                          long t0) throws InferenceException, DicomWriteException {
         long t1 = System.nanoTime();
         Prepared p = prepare(film, derive && src != null && overlayQuery != null);
@@ -239,11 +271,11 @@ public final class ScoringEngine {
         byte[] sr = new byte[0];
         byte[] seg = new byte[0];
         if (derive && src != null) {
-            ReportContent content = reportContent(findings, overlay, mask, area)
+            ReportContent content = ScoredReports.reportContent(findings, overlay, overlayQuery, mask, area)
                     .withGateOutcome(scope.flagged() ? scope.label() + ": " + scope.message() : "");
             sr = StructuredReports.measurementReport(src, content, algorithm);
             if (mask != null) {
-                seg = Segmentations.binary(src, lungs(mask), mask.classNames().get(0), algorithm);
+                seg = Segmentations.binary(src, ScoredReports.lungs(mask), mask.classNames().get(0), algorithm);
             }
         }
         Image2D base = p.overlayBase();
@@ -258,44 +290,5 @@ public final class ScoringEngine {
                 .withTiming("write", (System.nanoTime() - t2) / 1e6);
         return new Scored(row, sr, seg, sc, sc.length > 0 ? SecondaryCaptures.instanceUid(src, algorithm,
                 overlayQuery) : "");
-    }
-
-    /**
-     * What the SR reports besides the findings: the overlay query's grounding boxes and heat-map peak (when an overlay
-     * was made), and segment 1's area in pixels and mm² (when the mask was made; the SEG written beside the SR holds
-     * it).
-     */
-    private ReportContent reportContent(List<ScoredFinding> findings, Grounding overlay, LabelMask mask, double area) {
-        ReportContent c = ReportContent.of(findings);
-        if (overlay != null) {
-            List<ReportContent.Box> boxes = new ArrayList<>();
-            for (PixelBox b : overlay.boxes()) {
-                boxes.add(new ReportContent.Box(overlayQuery, b.score(), b.x(), b.y(), b.x() + b.w(), b.y() + b.h()));
-            }
-            c = c.withBoxes(boxes).withPeak(peak(overlay.map(), overlayQuery));
-        }
-        return mask == null ? c : c.withArea(new ReportContent.SegmentArea(mask.classNames().get(0), mask.count(1),
-                area));
-    }
-
-    /** The heat map's maximum, at the centre of its pixel (SCOORD image coordinates). */
-    static ReportContent.Peak peak(HeatMap map, String query) {
-        int best = 0;
-        float[] v = map.values();
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return new ReportContent.Peak(query, v[best], best % map.width() + 0.5, best / map.width() + 0.5);
-    }
-
-    /** Label 1 of the (2D) mask as 0/1 bytes in the source grid. */
-    private static byte[] lungs(LabelMask mask) {
-        byte[] l = mask.labels();
-        for (int i = 0; i < l.length; i++) {
-            l[i] = (byte) (l[i] == 1 ? 1 : 0);
-        }
-        return l;
     }
 }

@@ -62,7 +62,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--reduced-decode", description = "Decode JPEG 2000 DICOM films at a reduced resolution (the "
             + "wavelet levels the model's input does not need are skipped: several times faster); probabilities, lung "
             + "mask and area differ slightly from a full decode; SR/SEG stay on the film's full grid. Only JPEG 2000 "
-            + "films are affected; ignored with --overlay-sc (the overlay needs full-size pixels); inprocess engine.")
+            + "films are affected; ignored with --overlay-sc (the overlay needs full-size pixels).")
     boolean reducedDecode;
 
     @Option(names = "--write-dicom", description = "Folder mode: write SR (and SEG) files into OUT/dicom.")
@@ -94,9 +94,9 @@ final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--overlay-sc needs a query, e.g. pneumonia");
         }
         if (!ScoreEngines.IN_PROCESS.equals(engineName)) {
-            if (overlayQuery != null || reducedDecode) {
-                throw new CommandLine.ParameterException(spec.commandLine(), (reducedDecode ? "--reduced-decode"
-                        : "--overlay-sc") + " runs with the inprocess engine, not --engine " + engineName);
+            if (overlayQuery != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--overlay-sc runs with the inprocess engine, not --engine " + engineName);
             }
             return runEngine();
         }
@@ -137,7 +137,8 @@ final class ScoreCommand implements Callable<Integer> {
         ScopeGate gate = web.gate(spec);
         Files.createDirectories(out);
         ScoreEngineProvider.Outcome o = provider.score(new ScoreEngineProvider.Request(inputs, out, model, segment,
-                writeDicom, master, showBar(), spec.commandLine().getErr(), List.copyOf(gate.modalities())));
+                writeDicom, master, showBar(), spec.commandLine().getErr(), List.copyOf(gate.modalities()),
+                reducedDecode));
         BatchRunner.Summary s = o.summary();
         spec.commandLine().getErr().printf("radlens score (%s): %s; results in %s%n", engineName, s.describe(),
                 out.resolve("results.csv"));

@@ -15,13 +15,20 @@ import java.util.List;
 public interface ScoreEngineProvider {
     /**
      * What the command asked for; {@code model} null means the bundled model, {@code master} null the default;
-     * {@code modalities} are those of {@code --modality} (the input gate's, {@code ScopeGate}).
+     * {@code modalities} are those of {@code --modality} (the input gate's, {@code ScopeGate});
+     * {@code reducedDecode}: {@code --reduced-decode} (JPEG 2000 films at a reduced resolution, {@link ScoringEngine}).
      */
     record Request(List<String> inputs, Path out, Path model, boolean segment, boolean writeDicom, String master,
-                   boolean progress, PrintWriter err, List<String> modalities) {
+                   boolean progress, PrintWriter err, List<String> modalities, boolean reducedDecode) {
         public Request {
             inputs = List.copyOf(inputs);
             modalities = List.copyOf(modalities);
+        }
+
+        /** Full decoding. */
+        public Request(List<String> inputs, Path out, Path model, boolean segment, boolean writeDicom, String master,
+                       boolean progress, PrintWriter err, List<String> modalities) {
+            this(inputs, out, model, segment, writeDicom, master, progress, err, modalities, false);
         }
 
         public Request(List<String> inputs, Path out, Path model, boolean segment, boolean writeDicom, String master,

@@ -30,18 +30,18 @@ public final class ExecutorModels {
 
     /**
      * The executor's engine for {@code modelPath}; {@code slots} concurrent tasks share the CPU; {@code modalities}
-     * are the input gate's ({@code --modality}).
+     * are the input gate's ({@code --modality}); {@code reducedDecode}: {@code --reduced-decode}.
      */
-    public static synchronized Loaded get(Path modelPath, boolean segment, int slots, List<String> modalities)
-            throws ModelLoadException, IOException {
-        String k = modelPath + "|" + segment + "|" + slots + "|" + modalities;
+    public static synchronized Loaded get(Path modelPath, boolean segment, int slots, List<String> modalities,
+                                          boolean reducedDecode) throws ModelLoadException, IOException {
+        String k = modelPath + "|" + segment + "|" + slots + "|" + modalities + "|" + reducedDecode;
         if (k.equals(key)) {
             return new Loaded(engine, false, 0);
         }
         long t0 = System.nanoTime();
         close();
         model = ScoreModels.open(modelPath, slots);
-        engine = new ScoringEngine(model, segment, null, new ScopeGate(modalities));
+        engine = new ScoringEngine(model, segment, null, new ScopeGate(modalities), reducedDecode);
         key = k;
         if (!hooked) {
             hooked = true;

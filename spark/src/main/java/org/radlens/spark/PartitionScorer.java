@@ -67,6 +67,7 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
     private final String journalDir;
     private final String claimsDir;
     private final ArrayList<String> modalities;
+    private final boolean reducedDecode;
     private final String run;
     private final int slots;
     private final BeforeCommit beforeCommit;
@@ -77,10 +78,12 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
      * @param beforeCommit runs between scoring and commit ({@link BeforeCommit#NONE} in production)
      * @param claimsDir  the output's {@link UidClaims} folder, shared by every executor
      * @param modalities the input gate's modalities ({@code --modality})
+     * @param reducedDecode JPEG 2000 films at a reduced resolution ({@code --reduced-decode})
      */
     public PartitionScorer(Path modelPath, boolean segment, Path dicomOut, Path journalDir, String run, int slots,
                            BeforeCommit beforeCommit, Counters counters, Path claimsDir,
-                           List<String> modalities) {
+                           List<String> modalities, boolean reducedDecode) {
+        this.reducedDecode = reducedDecode;
         this.claimsDir = claimsDir.toAbsolutePath().toString();
         this.modalities = new ArrayList<>(modalities);
         this.modelPath = modelPath.toAbsolutePath().toString();
@@ -95,7 +98,8 @@ public final class PartitionScorer implements VoidFunction<Iterator<WorkItem>> {
 
     @Override
     public void call(Iterator<WorkItem> items) throws Exception {
-        ExecutorModels.Loaded loaded = ExecutorModels.get(Path.of(modelPath), segment, slots, modalities);
+        ExecutorModels.Loaded loaded = ExecutorModels.get(Path.of(modelPath), segment, slots, modalities,
+                reducedDecode);
         if (loaded.fresh()) {
             counters.modelLoads().add(1);
             counters.modelLoadMillis().add(loaded.loadMillis());

@@ -103,7 +103,7 @@ public final class SparkScoreEngine implements ScoreEngineProvider {
             jsc.parallelize(todo, parts).foreachPartition(new PartitionScorer(model, r.segment(),
                     r.writeDicom() ? r.out().resolve("dicom") : null, journalDir, run, slots,
                     beforeCommit, c,
-                    UidClaims.in(r.out().toAbsolutePath()).dir(), r.modalities()));
+                    UidClaims.in(r.out().toAbsolutePath()).dir(), r.modalities(), r.reducedDecode()));
         } finally {
             jsc.clearJobGroup();
             progress.finish();

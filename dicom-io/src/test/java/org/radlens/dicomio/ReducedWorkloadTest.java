@@ -18,8 +18,8 @@ import org.radlens.volume3d.ReducedImage;
  * 2,500×3,000 12-bit and 3,000×3,000 16-bit, lossless and lossy, read at the longer side the scoring engine asks for
  * (2 × 224): 3 levels left out of 5, the full grid kept, values within 2 % of the film's range of the full decode's
  * local means on average. With {@code -Dradlens.reduced.measure=true} it also times each film, one thread (full read
- * as {@code readSourcedImage} does it, through GDCM when installed, against the reduced read; median of 5 after a
- * warm-up) and prints the table of validation/README.md. Skipped when the workload has not been generated.
+ * as {@code readSourcedImage} does it, through GDCM when installed, against the reduced read at 448 and at 224;
+ * median of 5 after a warm-up) and prints the table of validation/README.md. Skipped when the workload has not been generated.
  */
 class ReducedWorkloadTest {
     private static final int MIN_SIDE = 448;
@@ -45,10 +45,11 @@ class ReducedWorkloadTest {
                     double diff = ReducedReadsTest.meanAbsDiffToBlockMeans(full, red);
                     assertTrue(diff < 0.02 * (mm[1] - mm[0]), what + ": mean |reduced - local mean| " + diff);
                     if (measure) {
-                        table.add(String.format("| %s | %dx%d -> %dx%d (d=%d) | %.0f | %.0f |", what, full.width(),
-                                full.height(), red.image().width(), red.image().height(), red.levels(),
+                        table.add(String.format("| %s | %dx%d -> %dx%d (d=%d) | %.0f | %.0f | %.0f |", what,
+                                full.width(), full.height(), red.image().width(), red.image().height(), red.levels(),
                                 medianMs(() -> DicomReader.readSourcedImage(f)),
-                                medianMs(() -> DicomReader.readSourcedReduced(f, MIN_SIDE))));
+                                medianMs(() -> DicomReader.readSourcedReduced(f, MIN_SIDE)),
+                                medianMs(() -> DicomReader.readSourcedReduced(f, MIN_SIDE / 2))));
                     }
                 }
             }

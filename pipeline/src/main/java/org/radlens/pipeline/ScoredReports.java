@@ -16,11 +16,11 @@ final class ScoredReports {
 
     /**
      * What the SR reports besides the findings: the overlay query's grounding boxes and heat-map peak (when an overlay
-     * was made), and segment 1's area in pixels and mm² (when the mask was made; the SEG written beside the SR holds
-     * it).
+     * was made), and segment 1's area in pixels ({@code lungPixels}, counted once by the caller) and mm² (when the mask
+     * was made; the SEG written beside the SR holds it).
      */
     static ReportContent reportContent(List<ScoredFinding> findings, Grounding overlay, String overlayQuery,
-                                       LabelMask mask, double area) {
+                                       LabelMask mask, long lungPixels, double area) {
         ReportContent c = ReportContent.of(findings);
         if (overlay != null) {
             List<ReportContent.Box> boxes = new ArrayList<>();
@@ -29,8 +29,7 @@ final class ScoredReports {
             }
             c = c.withBoxes(boxes).withPeak(peak(overlay.map(), overlayQuery));
         }
-        return mask == null ? c : c.withArea(new ReportContent.SegmentArea(mask.classNames().get(0), mask.count(1),
-                area));
+        return mask == null ? c : c.withArea(new ReportContent.SegmentArea(mask.classNames().get(0), lungPixels, area));
     }
 
     /** The heat map's maximum, at the centre of its pixel (SCOORD image coordinates). */
@@ -43,14 +42,5 @@ final class ScoredReports {
             }
         }
         return new ReportContent.Peak(query, v[best], best % map.width() + 0.5, best / map.width() + 0.5);
-    }
-
-    /** Label 1 of the (2D) mask as 0/1 bytes in the source grid. */
-    static byte[] lungs(LabelMask mask) {
-        byte[] l = mask.labels();
-        for (int i = 0; i < l.length; i++) {
-            l[i] = (byte) (l[i] == 1 ? 1 : 0);
-        }
-        return l;
     }
 }

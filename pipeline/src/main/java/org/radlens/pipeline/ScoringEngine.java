@@ -270,17 +270,19 @@ public final class ScoringEngine {
             findings.add(new ScoredFinding(s.finding(), Math.min(1, Math.max(0, s.probability()))));
         }
         LabelMask mask = segment ? model.segmenter().segment(e) : null;
-        double area = mask == null ? Double.NaN : mask.count(1) * p.spacingX() * p.spacingY();
+        long lungPixels = mask == null ? 0 : mask.count(1); // counted once: a full-size film has millions of pixels
+        double area = mask == null ? Double.NaN : lungPixels * p.spacingX() * p.spacingY();
         Grounding overlay = p.overlayBase() != null ? model.grounder().locate(e, overlayQuery) : null;
         long t2 = System.nanoTime();
         byte[] sr = new byte[0];
         byte[] seg = new byte[0];
         if (derive && src != null) {
-            ReportContent content = ScoredReports.reportContent(findings, overlay, overlayQuery, mask, area)
+            ReportContent content = ScoredReports.reportContent(findings, overlay, overlayQuery, mask, lungPixels,
+                    area)
                     .withGateOutcome(scope.flagged() ? scope.label() + ": " + scope.message() : "");
             sr = StructuredReports.measurementReport(src, content, algorithm);
             if (mask != null) {
-                seg = Segmentations.binary(src, ScoredReports.lungs(mask), mask.classNames().get(0), algorithm);
+                seg = Segmentations.binary(src, mask.binary(1), mask.classNames().get(0), algorithm);
             }
         }
         Image2D base = p.overlayBase();

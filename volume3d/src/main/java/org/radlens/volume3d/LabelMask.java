@@ -62,6 +62,15 @@ public record LabelMask(VolumeGrid grid, byte[] labels, List<String> classNames,
         return labels[(z * grid.ny() + y) * grid.nx() + x] & 0xff;
     }
 
+    /** 1 where the voxel carries {@code label}, else 0 (a new array, one pass: no copy of the labels first). */
+    public byte[] binary(int label) {
+        byte[] out = new byte[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = (byte) ((labels[i] & 0xff) == label ? 1 : 0);
+        }
+        return out;
+    }
+
     /** Number of voxels carrying {@code label}. */
     public long count(int label) {
         long n = 0;

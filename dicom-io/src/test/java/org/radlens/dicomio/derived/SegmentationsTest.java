@@ -36,6 +36,23 @@ class SegmentationsTest {
     }
 
     @Test
+    void packsEveryLengthLikeOneBitAtATime() {
+        java.util.Random r = new java.util.Random(15);
+        for (int len : new int[] {1, 7, 8, 9, 16, 17, 1001}) {
+            byte[] m = new byte[len];
+            for (int i = 0; i < len; i++) {
+                m[i] = (byte) (r.nextInt(3) == 0 ? 0 : r.nextInt(255) + 1); // any non-zero value is set
+            }
+            int n = (len + 7) / 8;
+            byte[] want = new byte[n + n % 2];
+            for (int i = 0; i < len; i++) {
+                want[i / 8] |= (byte) (m[i] != 0 ? 1 << (i % 8) : 0);
+            }
+            assertArrayEquals(want, Segmentations.pack(m), "length " + len);
+        }
+    }
+
+    @Test
     void refusesMaskOfAnotherSize() throws Exception {
         SourceImage src = SourceImage.read(StructuredReportsTest.SAMPLE);
         assertThrows(IllegalArgumentException.class, () -> Segmentations.binary(src, new byte[10], "lungs", ALGO));

@@ -54,6 +54,16 @@ class MasksTest {
     }
 
     @Test
+    void binaryIsOneExactlyWhereTheLabelIs() {
+        LabelMask m = new LabelMask(3, 2, 1, new byte[] {0, 1, 2, 1, (byte) 255, 0}, VoxelGeometry.axial(1, 1, 1),
+                List.of("a", "b"), "t");
+        assertArrayEquals(new byte[] {0, 1, 0, 1, 0, 0}, m.binary(1));
+        assertArrayEquals(new byte[] {0, 0, 1, 0, 0, 0}, m.binary(2));
+        assertArrayEquals(new byte[] {0, 0, 0, 0, 1, 0}, m.binary(255));
+        assertEquals(2, m.count(1));
+    }
+
+    @Test
     void dilationMatchesBruteForceSphere() {
         Random r = new Random(0);
         for (int n = 0; n < 40; n++) {

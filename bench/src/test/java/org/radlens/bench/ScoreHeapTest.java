@@ -2,95 +2,122 @@ package org.radlens.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.radlens.dicomio.DicomAttributes;
+import org.radlens.dicomio.codec.GdcmCodec;
 
 /**
  * Issue 15's memory target: scoring a 3,000 × 3,000 16-bit film ({@code --segment}, SR + SEG) fits in the heap the
- * same child JVM needs to score a 64 × 64 film plus 3× the film's pixel bytes. Measured with heap caps, not
- * timings: the baseline is the smallest {@code -Xmx} (2 MB steps) with which {@link ScoreHeapChild} scores the small
- * film; the film must then be scored with {@code baseline + 3 × 18 MB}. Serial GC with an 8 MB young generation, so
- * the cap is what the live objects need (a full GC compacts everything; no region rounding). With
- * {@code -Dradlens.heap.measure=true} it also searches the film's own smallest cap and prints the peak live heap of
- * scoring it, (cap − baseline) / pixel bytes.
+ * same child JVM needs to score a 64 × 64 film plus 3× the film's pixel bytes, uncompressed and in every compressed
+ * transfer syntax of the realistic workload whose encoder is installed ({@link CompressedFilm}: dcmtk, gdcmconv),
+ * decoded through GDCM when it is installed and by the pure-Java decoders ({@code -Dradlens.gdcm=false}). Measured
+ * with heap caps, not timings ({@link HeapProbe}): the baseline is the smallest {@code -Xmx} (2 MB steps) with which
+ * {@link ScoreHeapChild} scores the small uncompressed film; each film must then be scored with
+ * {@code baseline + 3 × 18 MB}. Serial GC with an 8 MB young generation, so the cap is what the live objects need (a
+ * full GC compacts everything; no region rounding). With {@code -Dradlens.heap.measure=true} it also searches each
+ * film's own smallest cap, and the small film's in the same syntax (the decoder's fixed cost), and prints the peak
+ * live heap of scoring it, (cap − baseline) / pixel bytes, and the child's resident-set growth (native memory).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScoreHeapTest {
     private static final int SIDE = 3000;
     private static final long PIXEL_BYTES = 2L * SIDE * SIDE;
-    private static final int STEP_MB = 2;
-    private static final int YOUNG_MB = 8;
+    private static final boolean MEASURE = Boolean.getBoolean("radlens.heap.measure");
 
     @TempDir
     Path dir;
+    private Path model;
+    private Path warm;
+    private Path small;
+    private Path big;
+    private int baseline;
+    private int cap;
+
+    @BeforeAll
+    void baseline() throws Exception {
+        model = Path.of("..", "models", "packages", "default").toAbsolutePath().normalize();
+        warm = film(dir.resolve("warm.dcm"), 64, 1);
+        small = film(dir.resolve("small.dcm"), 64, 2);
+        big = film(dir.resolve("big.dcm"), SIDE, 3);
+        baseline = new HeapProbe(model, true).smallestCap(warm, small, 16, 128);
+        cap = baseline + (int) Math.ceil(3.0 * PIXEL_BYTES / (1 << 20));
+    }
 
     @Test
     void filmScoresWithinBaselinePlusThreeTimesItsPixelBytes() throws Exception {
-        Path model = Path.of("..", "models", "packages", "default").toAbsolutePath().normalize();
-        Path warm = film(dir.resolve("warm.dcm"), 64, 1);
-        Path small = film(dir.resolve("small.dcm"), 64, 2);
-        Path big = film(dir.resolve("big.dcm"), SIDE, 3);
-        int baseline = smallestCap(model, warm, small, 16, 512);
-        int cap = baseline + (int) Math.ceil(3.0 * PIXEL_BYTES / (1 << 20));
-        Run r = child(model, warm, big, cap);
+        HeapProbe probe = new HeapProbe(model, true);
+        HeapProbe.Run r = probe.child(warm, big, cap);
         System.out.printf(Locale.ROOT, "baseline (64x64 film) -Xmx%dm; 3000x3000 16-bit film (%.1f MB of pixels) at "
                 + "-Xmx%dm: %s%n", baseline, PIXEL_BYTES / 1e6, cap, r.output().strip());
         assertEquals(0, r.exit(), "the film must score within baseline + 3x its pixel bytes: " + r.output());
-        if (Boolean.getBoolean("radlens.heap.measure")) {
-            int need = smallestCap(model, warm, big, baseline, cap);
-            long live = Long.parseLong(r.output().replaceAll(".*live after warm-up (\\d+) bytes.*", "$1"));
-            long old = (need - YOUNG_MB) * (1L << 20) - live; // what the old generation held beside the baseline
+        if (MEASURE) {
+            int need = probe.smallestCap(warm, big, baseline, cap);
+            long live = r.bytes("live after warm-up");
+            long old = (need - HeapProbe.YOUNG_MB) * (1L << 20) - live; // what the old generation held beside the baseline
             System.out.printf(Locale.ROOT, "smallest cap for the film -Xmx%dm: %.1f MB above the baseline's cap = "
                     + "%.2fx its pixel bytes (+- %d MB); cap - young - live after warm-up: %.1f MB = %.2fx%n", need,
-                    (need - baseline) * 1.048576, (need - baseline) * (double) (1 << 20) / PIXEL_BYTES, STEP_MB,
-                    old / 1e6, old / (double) PIXEL_BYTES);
+                    (need - baseline) * 1.048576, (need - baseline) * (double) (1 << 20) / PIXEL_BYTES,
+                    HeapProbe.STEP_MB, old / 1e6, old / (double) PIXEL_BYTES);
         }
     }
 
-    /** The smallest {@code -Xmx} in MB (to {@link #STEP_MB}) within (lo, hi] with which the child scores film. */
-    private static int smallestCap(Path model, Path warm, Path film, int lo, int hi) throws Exception {
-        assertEquals(0, child(model, warm, film, hi).exit(), "scores at the upper cap -Xmx" + hi + "m");
-        while (hi - lo > STEP_MB) {
-            int mid = (lo + hi) / 2;
-            Run r = child(model, warm, film, mid);
-            // 3: out of memory in the scoring thread; another code may be an OutOfMemoryError wrapped elsewhere (model
-            // loading): too small either way, while a film not scored (2) is a failure at any cap
-            assertTrue(r.exit() != 2, "the film must be scored: " + r.output());
-            if (r.exit() == 0) {
-                hi = mid;
-            } else {
-                lo = mid;
+    @ParameterizedTest
+    @EnumSource(CompressedFilm.class)
+    void compressedFilmScoresWithinBaselinePlusThreeTimesItsPixelBytes(CompressedFilm c) throws Exception {
+        Optional<String> missing = c.missingTool();
+        assumeTrue(missing.isEmpty(), () -> "skipped " + c.label + ": " + missing.orElse("") + " is not installed "
+                + "(./bootstrap --test-tools installs dcmtk and libgdcm-tools)");
+        String key = c.name().toLowerCase(Locale.ROOT);
+        Path cWarm = c.encode(warm, dir.resolve(key + "-warm.dcm"));
+        Path cSmall = c.encode(small, dir.resolve(key + "-small.dcm"));
+        Path cBig = c.encode(big, dir.resolve(key + "-big.dcm"));
+        List<String> failed = new ArrayList<>();
+        for (boolean gdcm : c.gdcm && GdcmCodec.find().isPresent() ? List.of(true, false) : List.of(false)) {
+            HeapProbe probe = new HeapProbe(model, gdcm);
+            String path = c.label + (gdcm ? " via GDCM" : " pure Java");
+            HeapProbe.Run r = probe.child(cWarm, cBig, cap);
+            System.out.printf(Locale.ROOT, "%s (%.1f MB file) at -Xmx%dm (baseline %d + 3x pixel bytes): %s%n", path,
+                    Files.size(cBig) / 1e6, cap, baseline, r.output().strip());
+            if (MEASURE) {
+                measure(probe, path, cWarm, cSmall, cBig);
+            }
+            if (r.exit() != 0) {
+                failed.add(path + ": " + r.output());
             }
         }
-        return hi;
+        assertTrue(failed.isEmpty(), "must score within baseline + 3x its pixel bytes: " + failed);
     }
 
-    private record Run(int exit, String output) {
-    }
-
-    private static Run child(Path model, Path warm, Path film, int capMb) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + capMb + "m", "-Xms" + capMb + "m",
-                "-XX:+UseSerialGC", "-Xmn" + YOUNG_MB + "m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                ScoreHeapChild.class.getName(), model.toString(), warm.toString(), film.toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String verdict = out.lines().filter(l -> l.startsWith("scored") || l.startsWith("out of memory")
-                || l.startsWith("not scored")).reduce((a, b) -> b).orElse(out);
-        return new Run(p.waitFor(), verdict);
+    /** Prints the film's smallest cap above the baseline and above the same syntax's small film, and its RSS growth. */
+    private void measure(HeapProbe probe, String path, Path cWarm, Path cSmall, Path cBig) throws Exception {
+        int own = probe.smallestCap(cWarm, cSmall, 16, 128);
+        int hi = baseline + (int) Math.ceil(8.0 * PIXEL_BYTES / (1 << 20));
+        int need = probe.smallestCap(cWarm, cBig, Math.min(own, baseline), hi);
+        HeapProbe.Run r = probe.child(cWarm, cBig, hi);
+        System.out.printf(Locale.ROOT, "heap: %s: smallest -Xmx%dm; above the uncompressed baseline (-Xmx%dm) %.1f MB "
+                + "= %.2fx pixel bytes; above its own small film's (-Xmx%dm) %.1f MB = %.2fx (+- %d MB); allocated "
+                + "%.1f MB; rss growth %.1f MB%n", path, need, baseline, (need - baseline) * 1.048576,
+                (need - baseline) * (double) (1 << 20) / PIXEL_BYTES, own, (need - own) * 1.048576,
+                (need - own) * (double) (1 << 20) / PIXEL_BYTES, HeapProbe.STEP_MB, r.bytes("allocated") / 1e6,
+                r.bytes("rss growth") / 1e6);
     }
 
     /** A 16-bit DX chest film, side × side: a smooth gradient with fixed-seed noise over the 16 bits. */

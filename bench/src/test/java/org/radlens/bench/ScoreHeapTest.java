@@ -43,7 +43,7 @@ class ScoreHeapTest {
     private static final boolean MEASURE = Boolean.getBoolean("radlens.heap.measure");
 
     @TempDir
-    Path dir;
+    static Path dir;
     private Path model;
     private Path warm;
     private Path small;

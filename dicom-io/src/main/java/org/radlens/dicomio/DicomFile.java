@@ -39,8 +39,8 @@ final class DicomFile {
     final AttributeList list;
     final DicomHeader header;
     /**
-     * The whole file when grey native pixels are read straight from it ({@link #rawOffset}), or the frames a native
-     * codec decoded (offset 0, {@link NativeImages}), else null.
+     * The whole file when grey native pixels are read straight from it ({@link #rawOffset}), or the grey frames GDCM
+     * or our frame decoder decoded (offset 0, {@link CompressedGrey}), else null.
      */
     final byte[] raw;
     final int rawOffset;
@@ -71,7 +71,8 @@ final class DicomFile {
 
     /**
      * {@link #openForImages(Path)}; with {@code allowNative} grey JPEG lossless, JPEG-LS and JPEG 2000 frames are
-     * decoded by GDCM's native codec when it is installed ({@link NativeImages}), else by our pure-Java decoders.
+     * decoded by GDCM's native codec when it is installed ({@link NativeImages}), else by our pure-Java decoders
+     * (grey RLE, JPEG-LS and JPEG Extended straight into one native array, {@link CompressedGrey}).
      */
     static DicomFile openForImages(Path path, boolean allowNative) throws ImageReadException {
         DicomFile streamed = openStreamed(path, STREAM_ABOVE);
@@ -102,27 +103,28 @@ final class DicomFile {
     /** {@link #openForImages(Path, boolean)} with the whole file read. */
     static DicomFile openWhole(Path path, boolean allowNative) throws ImageReadException {
         Scanned in = scanned(path);
-        byte[] bytes = in.bytes();
         DicomPrescan.Result scan = in.scan();
         if (greyNative(scan, scan.layout())) {
-            AttributeList list = parse(path, bytes, scan, false, false);
+            AttributeList list = parse(path, in.bytes(), scan, false, false);
             DicomHeader h = DicomHeader.read(list, scan.transferSyntaxUid());
             if (greyNative(scan, h.layout())) {
-                return new DicomFile(path, list, h, bytes, scan.pixelOffset(), -1);
+                return new DicomFile(path, list, h, in.bytes(), scan.pixelOffset(), -1);
             }
             // only when the prescan's reading of the pixel module and PixelMed's differ (malformed files): the pixel
             // data is needed after all
         }
-        if (allowNative && !in.repaired() && scan.layout().greyBytes()
-                && NativeImages.handles(TransferSyntax.byUid(scan.transferSyntaxUid()))) {
-            AttributeList list = parse(path, bytes, scan, false, false);
+        if (!in.repaired() && scan.layout().greyBytes() && scan.encapsulatedOffset() >= 0) {
+            AttributeList list = parse(path, in.bytes(), scan, false, false);
             DicomHeader h = DicomHeader.read(list, scan.transferSyntaxUid());
-            byte[] decoded = NativeImages.decode(path, h, scan.encapsulatedOffset() >= 0);
+            byte[][] file = {in.bytes()};
+            in = null; // the file's bytes are let go while the frames decode (CompressedGrey)
+            byte[] decoded = CompressedGrey.decode(path, h, scan, file, allowNative);
             if (decoded != null) {
                 return new DicomFile(path, list, h, decoded, 0, -1);
             }
+            in = file[0] != null ? new Scanned(file[0], scan, false) : scanned(path);
         }
-        return open(path, bytes, scan, true);
+        return open(path, in.bytes(), in.scan(), true);
     }
 
     /** The header parse (no pixel data) of a file already read and prescanned, for {@link ReducedReads}. */

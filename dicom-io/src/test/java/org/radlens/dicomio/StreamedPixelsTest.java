@@ -34,14 +34,14 @@ class StreamedPixelsTest {
 
     @Test
     void streamedFramesEqualTheWholeFilePath() throws Exception {
-        same(film("m2-16.dcm", 1001, 777, 1, 16, 16, false, "MONOCHROME2", 1, 0));
-        same(film("m1-12.dcm", 1001, 777, 1, 16, 12, false, "MONOCHROME1", 1, 0));
-        same(film("m2-12-rescaled.dcm", 1024, 1030, 1, 16, 12, false, "MONOCHROME2", 0.5, -1024));
-        same(film("m1-16-signed.dcm", 999, 1001, 1, 16, 16, true, "MONOCHROME1", 1.25, 7.5));
-        same(film("m2-12-signed.dcm", 640, 480, 1, 16, 12, true, "MONOCHROME2", 1, -100));
-        same(film("m2-8.dcm", 1500, 999, 1, 8, 8, false, "MONOCHROME2", 2, -3));
-        same(film("m2-16-frames.dcm", 700, 800, 3, 16, 16, false, "MONOCHROME2", 1, 0));
-        same(film("m1-8-frames.dcm", 1300, 900, 2, 8, 8, false, "MONOCHROME1", 1, 0));
+        same(film(dir, "m2-16.dcm", 1001, 777, 1, 16, 16, false, "MONOCHROME2", 1, 0));
+        same(film(dir, "m1-12.dcm", 1001, 777, 1, 16, 12, false, "MONOCHROME1", 1, 0));
+        same(film(dir, "m2-12-rescaled.dcm", 1024, 1030, 1, 16, 12, false, "MONOCHROME2", 0.5, -1024));
+        same(film(dir, "m1-16-signed.dcm", 999, 1001, 1, 16, 16, true, "MONOCHROME1", 1.25, 7.5));
+        same(film(dir, "m2-12-signed.dcm", 640, 480, 1, 16, 12, true, "MONOCHROME2", 1, -100));
+        same(film(dir, "m2-8.dcm", 1500, 999, 1, 8, 8, false, "MONOCHROME2", 2, -3));
+        same(film(dir, "m2-16-frames.dcm", 700, 800, 3, 16, 16, false, "MONOCHROME2", 1, 0));
+        same(film(dir, "m1-8-frames.dcm", 1300, 900, 2, 8, 8, false, "MONOCHROME1", 1, 0));
     }
 
     /** The realistic workload's uncompressed films (pydicom-written, 12-bit MONOCHROME1/2 and 16-bit), when made. */
@@ -60,8 +60,8 @@ class StreamedPixelsTest {
 
     @Test
     void readImageStreamsOnlyFilesAboveTheThreshold() throws Exception {
-        Path small = film("small.dcm", 64, 64, 1, 16, 16, false, "MONOCHROME2", 1, 0);
-        Path big = film("big.dcm", 1500, 1500, 1, 16, 16, false, "MONOCHROME2", 1, 0); // 4.5 MB > 4 MiB
+        Path small = film(dir, "small.dcm", 64, 64, 1, 16, 16, false, "MONOCHROME2", 1, 0);
+        Path big = film(dir, "big.dcm", 1500, 1500, 1, 16, 16, false, "MONOCHROME2", 1, 0); // 4.5 MB > 4 MiB
         assertNull(DicomFile.openStreamed(small, DicomFile.STREAM_ABOVE));
         assertNotNull(DicomFile.openStreamed(big, DicomFile.STREAM_ABOVE));
         assertEquals(-1, DicomFile.openForImages(small).pixelFileOffset);
@@ -72,7 +72,7 @@ class StreamedPixelsTest {
 
     @Test
     void aFileWithElementsAfterItsPixelDataIsReadWhole() throws Exception {
-        Path f = film("trailing.dcm", 800, 600, 1, 16, 16, false, "MONOCHROME2", 1, 0);
+        Path f = film(dir, "trailing.dcm", 800, 600, 1, 16, 16, false, "MONOCHROME2", 1, 0);
         byte[] padding = {(byte) 0xFC, (byte) 0xFF, (byte) 0xFC, (byte) 0xFF, 'O', 'B', 0, 0, 2, 0, 0, 0, 0, 0};
         Files.write(f, padding, java.nio.file.StandardOpenOption.APPEND); // Data Set Trailing Padding
         assertNull(DicomFile.openStreamed(f, 0));
@@ -81,7 +81,7 @@ class StreamedPixelsTest {
 
     @Test
     void aFileCutInsideItsPixelDataIsRefusedNamingIt() throws Exception {
-        Path f = film("cut.dcm", 300, 200, 1, 16, 16, false, "MONOCHROME2", 1, 0);
+        Path f = film(dir, "cut.dcm", 300, 200, 1, 16, 16, false, "MONOCHROME2", 1, 0);
         byte[] b = Files.readAllBytes(f);
         Files.write(f, Arrays.copyOf(b, b.length - 1000));
         assertNull(DicomFile.openStreamed(f, 0));
@@ -116,7 +116,7 @@ class StreamedPixelsTest {
         return b;
     }
 
-    private Path film(String name, int w, int h, int frames, int allocated, int stored, boolean signed,
+    static Path film(Path dir, String name, int w, int h, int frames, int allocated, int stored, boolean signed,
                       String photometric, double slope, double intercept) throws Exception {
         AttributeList l = new AttributeList();
         DicomAttributes.put(l, TagFromName.SOPClassUID, SOPClass.DigitalXRayImageStorageForPresentation);

@@ -28,8 +28,8 @@ public final class FrameDecoders {
     /** Our JPEG-LS decoder (T.87: ILV 0/1/2, 2–16 bits; no mapping tables). */
     public static final FrameDecoder JPEG_LS = new Entry("compressed frame", l -> true, (file, frame, l) -> {
         NativeFrames.requireBytes(file, l);
-        return NativeFrames.littleEndian(file, l, JpegLsDecoder.decode(file, l.transferSyntaxUid(), frame,
-                l.columns(), l.rows(), l.samplesPerPixel()));
+        return JpegLsDecoder.decode(file, l.transferSyntaxUid(), frame, l.columns(), l.rows(), l.samplesPerPixel(),
+                l.bitsAllocated() / 8);
     });
     /** Our 8/12-bit sequential DCT decoder, grey only (colour JPEG Extended goes to the parser's JPEG reader). */
     public static final FrameDecoder JPEG_EXTENDED_GREY = new Entry("compressed frame", l -> l.samplesPerPixel() == 1,

@@ -14,10 +14,14 @@ public final class JpegLsDecoder {
     private JpegLsDecoder() {
     }
 
-    /** Decoded samples, pixel-interleaved ({@code (y·width + x)·components + c}). */
-    public static int[] decode(Path file, String ts, byte[] b, int width, int height, int comps)
+    /**
+     * Decoded samples, pixel-interleaved ({@code (y·width + x)·components + c}), as one- or two-byte little-endian
+     * values ({@code bytes}; wider samples keep their low bytes): the native Pixel Data of the frame, written straight
+     * by the scan (no int-per-sample copy beside it).
+     */
+    public static byte[] decode(Path file, String ts, byte[] b, int width, int height, int comps, int bytes)
             throws ImageReadException {
-        int[] out = new int[Math.multiplyExact(Math.multiplyExact(width, height), comps)];
+        byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(width, height), comps), bytes)];
         int pos = 2;
         int precision = 0;
         int[] preset = new int[5];
@@ -51,7 +55,7 @@ public final class JpegLsDecoder {
                     preset[i] = u16(b, seg + 1 + 2 * i);
                 }
             } else if (marker == 0xffda) {
-                pos = scan(file, ts, b, seg, len, precision, preset, width, height, comps, out);
+                pos = scan(file, ts, b, seg, len, precision, preset, width, height, comps, out, bytes);
                 continue;
             }
             pos += 2 + len;
@@ -61,7 +65,7 @@ public final class JpegLsDecoder {
 
     /** Decodes one scan; returns the position of the next marker. */
     private static int scan(Path file, String ts, byte[] b, int seg, int len, int precision, int[] preset,
-                            int width, int height, int comps, int[] out) throws ImageReadException {
+                            int width, int height, int comps, byte[] out, int bytes) throws ImageReadException {
         int ns = b[seg] & 0xff;
         int[] which = new int[ns];
         for (int i = 0; i < ns; i++) {
@@ -83,9 +87,9 @@ public final class JpegLsDecoder {
         JpegLsParams p = JpegLsParams.of(precision, near, preset[0], preset[1], preset[2], preset[3], preset[4]);
         JpegLsBits bits = new JpegLsBits(b, seg + len - 2);
         if (ilv == 2) {
-            new JpegLsScan(p, bits).decodeSampleInterleaved(width, height, comps, out);
+            new JpegLsScan(p, bits).decodeSampleInterleaved(width, height, comps, out, bytes);
         } else {
-            new JpegLsScan(p, bits).decode(width, height, which, comps, out);
+            new JpegLsScan(p, bits).decode(width, height, which, comps, out, bytes);
         }
         int pos = seg + len - 2;
         while (pos + 1 < b.length && !((b[pos] & 0xff) == 0xff && (b[pos + 1] & 0xff) >= 0x80)) {

@@ -3,7 +3,9 @@ package org.radlens.dicomio.codec;
 /**
  * Decodes one JPEG-LS scan (ITU-T T.87, LOCO-I): regular mode with 365 contexts and bias correction, run mode with
  * run-interruption contexts, lossless and near-lossless, one component or several line-interleaved (ILV 1).
- * Output samples go to {@code out[(y·width + x)·stride + component]}.
+ * Output samples go to sample {@code (y·width + x)·stride + component} of {@code out} as one- or two-byte
+ * little-endian values ({@code bytes}; a sample wider than the bytes keeps its low bytes), so a decoded frame is one
+ * array of the native Pixel Data's size, with no wider copy of it.
  */
 final class JpegLsScan {
     private static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9,
@@ -26,7 +28,7 @@ final class JpegLsScan {
     }
 
     /** Decodes {@code comps.length} components line-interleaved (or one component) into {@code out}. */
-    void decode(int width, int height, int[] comps, int stride, int[] out) {
+    void decode(int width, int height, int[] comps, int stride, byte[] out, int bytes) {
         int nc = comps.length;
         int[][] prev = new int[nc][width + 2];
         int[][] cur = new int[nc][width + 2];
@@ -39,7 +41,7 @@ final class JpegLsScan {
                 cl[0] = pl[1];
                 runIndex[ci] = line(pl, cl, width, runIndex[ci]);
                 for (int x = 0; x < width; x++) {
-                    out[(y * width + x) * stride + comps[ci]] = cl[x + 1];
+                    put(out, (y * width + x) * stride + comps[ci], cl[x + 1], bytes);
                 }
                 prev[ci] = cl;
                 cur[ci] = pl;
@@ -48,7 +50,7 @@ final class JpegLsScan {
     }
 
     /** Sample-interleaved scan (ILV 2): all components of a pixel in turn, runs over whole pixels. */
-    void decodeSampleInterleaved(int width, int height, int nc, int[] out) {
+    void decodeSampleInterleaved(int width, int height, int nc, byte[] out, int bytes) {
         int[][] prev = new int[nc][width + 2];
         int[][] cur = new int[nc][width + 2];
         int runIndex = 0;
@@ -81,12 +83,22 @@ final class JpegLsScan {
             }
             for (int c = 0; c < nc; c++) {
                 for (int i = 0; i < width; i++) {
-                    out[(y * width + i) * nc + c] = cur[c][i + 1];
+                    put(out, (y * width + i) * nc + c, cur[c][i + 1], bytes);
                 }
                 int[] t = prev[c];
                 prev[c] = cur[c];
                 cur[c] = t;
             }
+        }
+    }
+
+    /** Sample {@code i} of {@code out}: {@code v}'s low byte, and its second byte when {@code bytes} is 2. */
+    private static void put(byte[] out, int i, int v, int bytes) {
+        if (bytes == 2) {
+            out[2 * i] = (byte) v;
+            out[2 * i + 1] = (byte) (v >>> 8);
+        } else {
+            out[i] = (byte) v;
         }
     }
 

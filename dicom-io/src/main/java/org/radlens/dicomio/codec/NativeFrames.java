@@ -27,25 +27,48 @@ public final class NativeFrames {
      */
     public static void decodeInPlace(Path file, AttributeList l, FrameLayout layout, byte[][] frames,
                                      FrameDecoder decoder) throws ImageReadException {
-        int frameBytes = layout.frameBytes();
-        byte[] out = new byte[Math.multiplyExact(frameBytes, layout.frames())];
+        byte[] out = decodeAll(file, layout, frames, decoder);
         try {
-            for (int f = 0; f < layout.frames(); f++) {
-                byte[] v = decoder.decode(file, frames[f], layout);
-                if (v.length != frameBytes) {
-                    throw new CorruptFileException(file, "frame " + f + " decodes to "
-                            + v.length / layout.bytesPerSample() + " samples, " + layout.samplesPerFrame()
-                            + " expected");
-                }
-                System.arraycopy(v, 0, out, f * frameBytes, frameBytes);
-            }
             OtherByteAttribute nativeData = new OtherByteAttribute(TagFromName.PixelData);
             nativeData.setValues(out);
             l.put(nativeData);
             UnsignedShortAttribute planar = new UnsignedShortAttribute(TagFromName.PlanarConfiguration);
             planar.addValue(0);
             l.put(planar);
-        } catch (DicomException | RuntimeException e) { // hostile codestreams: indices past the end etc.
+        } catch (DicomException e) {
+            throw new CorruptFileException(file, decoder.frameName() + " cannot be decoded: "
+                    + ReadFailures.describe(e), e);
+        }
+    }
+
+    /**
+     * Every frame of {@code frames} decoded with {@code decoder}, one after the other, as native little-endian bytes.
+     * Each compressed frame is let go ({@code frames[f] = null}) once decoded, and a single frame's decoded array is
+     * the result itself (no copy): the frames' peak memory is the decoded data plus what is still compressed.
+     *
+     * @throws ImageReadException a frame that does not decode, or decodes to the wrong size (file named)
+     */
+    public static byte[] decodeAll(Path file, FrameLayout layout, byte[][] frames, FrameDecoder decoder)
+            throws ImageReadException {
+        int frameBytes = layout.frameBytes();
+        int count = layout.frames();
+        byte[] out = count == 1 ? null : new byte[Math.multiplyExact(frameBytes, count)];
+        try {
+            for (int f = 0; f < count; f++) {
+                byte[] v = decoder.decode(file, frames[f], layout);
+                frames[f] = null;
+                if (v.length != frameBytes) {
+                    throw new CorruptFileException(file, "frame " + f + " decodes to "
+                            + v.length / layout.bytesPerSample() + " samples, " + layout.samplesPerFrame()
+                            + " expected");
+                }
+                if (count == 1) {
+                    return v;
+                }
+                System.arraycopy(v, 0, out, f * frameBytes, frameBytes);
+            }
+            return out;
+        } catch (RuntimeException e) { // hostile codestreams: indices past the end etc.
             throw new CorruptFileException(file, decoder.frameName() + " cannot be decoded: "
                     + ReadFailures.describe(e), e);
         }

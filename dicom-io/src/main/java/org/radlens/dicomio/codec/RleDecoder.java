@@ -30,7 +30,7 @@ public final class RleDecoder {
         if (segments != spp * bytes) {
             throw new CorruptFileException(file, "RLE frame has " + segments + " segments, expected " + spp * bytes);
         }
-        byte[] seg = new byte[pixels];
+        int stride = spp * bytes;
         for (int s = 0; s < segments; s++) { // segment s·bytes + b holds byte b (most significant first) of sample s
             int start = u32(in, 4 + 4 * s);
             int end = s + 1 < segments ? u32(in, 8 + 4 * s) : in.length;
@@ -38,30 +38,34 @@ public final class RleDecoder {
                 throw new CorruptFileException(file, "RLE segment " + s + " offsets " + start + ".." + end
                         + " outside the frame of " + in.length + " bytes");
             }
-            unpack(in, start, end, seg);
             int sample = s / bytes;
             int byteInValue = bytes - 1 - s % bytes; // little-endian position of this segment's byte
-            for (int p = 0; p < pixels; p++) {
-                out[(p * spp + sample) * bytes + byteInValue] = seg[p];
-            }
+            unpack(in, start, end, out, sample * bytes + byteInValue, stride, pixels);
         }
         return out;
     }
 
-    /** PackBits: n in 0..127 copies n + 1 literal bytes, −1..−127 repeats the next byte 1 − n times. */
-    private static void unpack(byte[] in, int pos, int end, byte[] seg) {
+    /**
+     * PackBits: n in 0..127 copies n + 1 literal bytes, −1..−127 repeats the next byte 1 − n times; the segment's
+     * {@code count} bytes go straight to {@code out[first + i·stride]} (those it does not reach stay 0).
+     */
+    private static void unpack(byte[] in, int pos, int end, byte[] out, int first, int stride, int count) {
         int o = 0;
-        java.util.Arrays.fill(seg, (byte) 0);
-        while (pos < end && o < seg.length) {
+        while (pos < end && o < count) {
             int n = in[pos++];
             if (n >= 0) {
-                int len = Math.min(n + 1, Math.min(end - pos, seg.length - o));
-                System.arraycopy(in, pos, seg, o, len);
+                int len = Math.min(n + 1, Math.min(end - pos, count - o));
+                for (int i = 0; i < len; i++) {
+                    out[first + (o + i) * stride] = in[pos + i];
+                }
                 pos += n + 1;
                 o += len;
             } else if (n != -128 && pos < end) {
-                int len = Math.min(1 - n, seg.length - o);
-                java.util.Arrays.fill(seg, o, o + len, in[pos++]);
+                int len = Math.min(1 - n, count - o);
+                byte v = in[pos++];
+                for (int i = 0; i < len; i++) {
+                    out[first + (o + i) * stride] = v;
+                }
                 o += len;
             }
         }

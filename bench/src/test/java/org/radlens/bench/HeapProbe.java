@@ -14,12 +14,28 @@ import java.util.List;
  * {@code -Xms}, Serial GC, {@link #YOUNG_MB} MiB young generation, the heap touched up front so that the child's
  * resident-set growth while it scores is native memory), and the search for the smallest cap that scores a film.
  *
- * @param model  the model package
- * @param gdcm   false: the child runs with {@code -Dradlens.gdcm=false} (pure-Java decoders)
  */
-record HeapProbe(Path model, boolean gdcm) {
+final class HeapProbe {
     static final int STEP_MB = 2;
     static final int YOUNG_MB = 8;
+
+    private final Path model;
+    private final boolean gdcm;
+    private Run lastScored;
+
+    /**
+     * @param model the model package
+     * @param gdcm  false: the child runs with {@code -Dradlens.gdcm=false} (pure-Java decoders)
+     */
+    HeapProbe(Path model, boolean gdcm) {
+        this.model = model;
+        this.gdcm = gdcm;
+    }
+
+    /** The last child that scored its film (its allocation and RSS growth figures). */
+    Run lastScored() {
+        return lastScored;
+    }
 
     /** One child's verdict line and exit status (0 scored, 3 out of memory, 2 not scored). */
     record Run(int exit, String output) {
@@ -62,6 +78,10 @@ record HeapProbe(Path model, boolean gdcm) {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String verdict = out.lines().filter(l -> l.startsWith("scored") || l.startsWith("out of memory")
                 || l.startsWith("not scored")).reduce((a, b) -> b).orElse(out);
-        return new Run(p.waitFor(), verdict);
+        Run r = new Run(p.waitFor(), verdict);
+        if (r.exit() == 0) {
+            lastScored = r;
+        }
+        return r;
     }
 }

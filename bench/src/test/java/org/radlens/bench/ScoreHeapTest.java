@@ -82,6 +82,9 @@ class ScoreHeapTest {
     @ParameterizedTest
     @EnumSource(CompressedFilm.class)
     void compressedFilmScoresWithinBaselinePlusThreeTimesItsPixelBytes(CompressedFilm c) throws Exception {
+        String only = System.getProperty("radlens.heap.films", "");
+        assumeTrue(only.isEmpty() || List.of(only.split(",")).contains(c.name()), () -> c.name() + " not in "
+                + "-Dradlens.heap.films=" + only);
         Optional<String> missing = c.missingTool();
         assumeTrue(missing.isEmpty(), () -> "skipped " + c.label + ": " + missing.orElse("") + " is not installed "
                 + "(./bootstrap --test-tools installs dcmtk and libgdcm-tools)");
@@ -108,10 +111,10 @@ class ScoreHeapTest {
 
     /** Prints the film's smallest cap above the baseline and above the same syntax's small film, and its RSS growth. */
     private void measure(HeapProbe probe, String path, Path cWarm, Path cSmall, Path cBig) throws Exception {
-        int own = probe.smallestCap(cWarm, cSmall, 16, 128);
-        int hi = baseline + (int) Math.ceil(8.0 * PIXEL_BYTES / (1 << 20));
-        int need = probe.smallestCap(cWarm, cBig, Math.min(own, baseline), hi);
-        HeapProbe.Run r = probe.child(cWarm, cBig, hi);
+        int own = probe.smallestCap(cWarm, cSmall, 10, baseline + 6);
+        int lo = Math.min(own, baseline) + (int) (1.5 * PIXEL_BYTES / (1 << 20)); // below the float image (2x)
+        int need = probe.smallestCap(cWarm, cBig, lo, baseline + (int) Math.ceil(8.0 * PIXEL_BYTES / (1 << 20)));
+        HeapProbe.Run r = probe.lastScored();
         System.out.printf(Locale.ROOT, "heap: %s: smallest -Xmx%dm; above the uncompressed baseline (-Xmx%dm) %.1f MB "
                 + "= %.2fx pixel bytes; above its own small film's (-Xmx%dm) %.1f MB = %.2fx (+- %d MB); allocated "
                 + "%.1f MB; rss growth %.1f MB%n", path, need, baseline, (need - baseline) * 1.048576,

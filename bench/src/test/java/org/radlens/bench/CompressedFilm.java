@@ -21,7 +21,7 @@ enum CompressedFilm {
     JPEG_LOSSLESS_SV1("JPEG Lossless SV1", "1.2.840.10008.1.2.4.70", true, 3, "dcmcjpeg", "+e1"),
     JPEG_LS_LOSSLESS("JPEG-LS Lossless", "1.2.840.10008.1.2.4.80", true, 3, "dcmcjpls", "+el"),
     JPEG2000_LOSSLESS("JPEG 2000 Lossless", "1.2.840.10008.1.2.4.90", true, 7, "gdcmconv", "-K"),
-    JPEG2000_LOSSY("JPEG 2000 (lossy, 10:1)", "1.2.840.10008.1.2.4.91", true, 7, "gdcmconv", "-K", "-Y", "-r", "10"),
+    JPEG2000_LOSSY("JPEG 2000 (lossy, 10:1)", "1.2.840.10008.1.2.4.91", true, 6, "gdcmconv", "-K", "-Y", "-r", "10"),
     RLE("RLE Lossless", "1.2.840.10008.1.2.5", false, 3, "dcmcrle");
 
     final String label;

@@ -3,14 +3,12 @@ package org.radlens.dicomio;
 import java.nio.file.Path;
 import org.radlens.dicomio.codec.EncapsulatedFrames;
 import org.radlens.dicomio.codec.FrameDecoder;
-import org.radlens.dicomio.codec.FrameDecoders;
 import org.radlens.dicomio.codec.NativeFrames;
 
 /**
  * Compressed grey 8/16-bit frames decoded for images into one native little-endian array, which {@link GreyFrames}
  * converts to the float frame like uncompressed pixels: through GDCM when it is installed and takes the syntax
- * ({@link NativeImages}), else by our frame decoder for the syntax (RLE, JPEG-LS, grey JPEG Extended, and
- * {@link FrameDecoders#JPEG_LOSSLESS_GREY} for JPEG Lossless in place of PixelMed's decoder). Issue 15, peak
+ * ({@link NativeImages}), else by our frame decoder for the syntax (RLE, JPEG-LS, grey JPEG Extended). Issue 15, peak
  * heap of scoring a film: the decoded frames are never held twice (no Pixel Data attribute, no int-per-sample copy),
  * and the file's bytes are let go before decoding begins (GDCM reads the file by path itself; our decoders once the
  * compressed frames are cut out of them), so the peak is the decoded array plus the float frame (3× the pixel bytes).
@@ -39,8 +37,7 @@ final class CompressedGrey {
         if (t == null || !t.decodable() || scan.encapsulatedOffset() < 0 || !applies(h, scan)) {
             return null;
         }
-        FrameDecoder ours = t == TransferSyntax.JPEG_LOSSLESS || t == TransferSyntax.JPEG_LOSSLESS_SV1
-                ? FrameDecoders.JPEG_LOSSLESS_GREY : t.frameDecoder(scan.layout()).orElse(null);
+        FrameDecoder ours = t.frameDecoder(scan.layout()).orElse(null);
         if (ours == null) {
             return null;
         }

@@ -39,18 +39,6 @@ public final class FrameDecoders {
                         frame, l.columns(), l.rows()));
             });
 
-    /**
-     * Our lossless JPEG decoder (process 14, grey 2–16 bits), not in the registry: the image read of a grey JPEG
-     * Lossless film uses it where GDCM is not installed ({@code CompressedGrey}), and falls back to the parser's
-     * decoder (which stays the registry's choice) for what it refuses.
-     */
-    public static final FrameDecoder JPEG_LOSSLESS_GREY = new Entry("compressed frame", l -> l.samplesPerPixel() == 1,
-            (file, frame, l) -> {
-                NativeFrames.requireBytes(file, l);
-                return JpegLosslessDecoder.decode(file, l.transferSyntaxUid(), frame, l.columns(), l.rows(),
-                        l.bitsAllocated() / 8);
-            });
-
     /** Per syntax, the decoders in the order they are tried. */
     private static final Map<TransferSyntax, List<FrameDecoder>> TABLE = Map.of(
             TransferSyntax.RLE, List.of(RLE),

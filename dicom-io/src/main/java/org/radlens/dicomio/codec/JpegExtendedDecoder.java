@@ -49,7 +49,7 @@ public final class JpegExtendedDecoder {
             int end = pos + 2 + len;
             switch (marker) {
                 case 0xffc0, 0xffc1 -> frame(seg, w, h);
-                case 0xffc4 -> JpegHuffman.readTables(b, seg, end, dc, ac);
+                case 0xffc4 -> huffman(seg, end);
                 case 0xffdb -> quantTables(seg, end);
                 case 0xffdd -> restart = u16(seg);
                 case 0xffda -> {
@@ -78,6 +78,25 @@ public final class JpegExtendedDecoder {
                     + precision + " bits): only grey 8/12-bit frames matching the pixel module are supported");
         }
         qSel = b[seg + 8] & 3;
+    }
+
+    private void huffman(int pos, int end) {
+        while (pos + 17 <= end) {
+            int tc = (b[pos] & 0xff) >> 4;
+            int th = b[pos] & 3;
+            int[] counts = new int[16];
+            int total = 0;
+            for (int i = 0; i < 16; i++) {
+                counts[i] = b[pos + 1 + i] & 0xff;
+                total += counts[i];
+            }
+            int[] symbols = new int[Math.min(total, Math.max(0, end - pos - 17))];
+            for (int i = 0; i < symbols.length; i++) {
+                symbols[i] = b[pos + 17 + i] & 0xff;
+            }
+            (tc == 0 ? dc : ac)[th] = new JpegHuffman(counts, symbols);
+            pos += 17 + total;
+        }
     }
 
     private void quantTables(int pos, int end) {

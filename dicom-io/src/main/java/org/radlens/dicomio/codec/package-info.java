@@ -2,8 +2,7 @@
  * Our own decoders of compressed DICOM pixel data, for the transfer syntaxes PixelMed's image readers do not cover
  * (or not well): RLE Lossless ({@link org.radlens.dicomio.codec.RleDecoder}), JPEG-LS lossless and near-lossless
  * ({@link org.radlens.dicomio.codec.JpegLsDecoder}, ITU-T T.87), 12-bit grey JPEG Extended
- * ({@link org.radlens.dicomio.codec.JpegExtendedDecoder}) and, for grey images without GDCM, lossless JPEG
- * ({@link org.radlens.dicomio.codec.JpegLosslessDecoder}); {@link org.radlens.dicomio.codec.EncapsulatedFrames}
+ * ({@link org.radlens.dicomio.codec.JpegExtendedDecoder}); {@link org.radlens.dicomio.codec.EncapsulatedFrames}
  * splits encapsulated Pixel Data into frames straight from the file bytes and
  * {@link org.radlens.dicomio.codec.NativeFrames} decodes them into one native array or puts them back as native
  * Pixel Data; {@link org.radlens.dicomio.codec.GdcmCodec} is GDCM's native decoder, found at run time.

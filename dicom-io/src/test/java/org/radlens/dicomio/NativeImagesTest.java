@@ -74,6 +74,36 @@ class NativeImagesTest {
         System.out.println("lossy JPEG 2000, max |pure-Java - GDCM|: " + lossyDiffs);
     }
 
+    /**
+     * Grey JPEG lossless is ours whether GDCM is installed or not ({@code codec.JpegLosslessDecoder}, straight from
+     * the file bytes): on every jpeg-lossless-sv1 film of the workload its stored values hash to the manifest's
+     * {@code decoded_sha256} (pydicom + GDCM when the set was made) and equal GDCM's bytes where GDCM is installed.
+     */
+    @Test
+    void ourJpegLosslessDecoderGivesTheManifestsValuesOnTheRealisticWorkload() throws Exception {
+        Path folder = workload();
+        assumeTrue(Files.isRegularFile(folder.resolve("manifest.json")), "no workload in " + folder
+                + ": skipped (validation/bench/make-workload builds it from the ../shared data films)");
+        int compared = 0;
+        for (JsonElement e : JsonParser.parseString(Files.readString(folder.resolve("manifest.json")))
+                .getAsJsonObject().getAsJsonArray("files")) {
+            JsonObject o = e.getAsJsonObject();
+            if (!"jpeg-lossless-sv1".equals(o.get("encoding").getAsString())) {
+                continue;
+            }
+            Path p = folder.resolve(o.get("path").getAsString());
+            byte[] ours = JpegLosslessTest.ours(p);
+            assertEquals(o.get("decoded_sha256").getAsString(), sha256(ours), p.toString());
+            JpegLosslessTest.gdcm(p, ours.length).ifPresent(g -> assertArrayEquals(g, ours, p + " (GDCM)"));
+            compared++;
+        }
+        assertTrue(compared >= 5, "jpeg-lossless-sv1 films compared: " + compared);
+    }
+
+    private static String sha256(byte[] b) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
     private static float[] pixels(Path p, boolean allowNative) throws ImageReadException {
         DicomFile f = DicomFile.openForImages(p, allowNative);
         // GDCM's decode, or (pure Java) ours into one array (CompressedGrey) or PixelMed's: GDCM decodes the file

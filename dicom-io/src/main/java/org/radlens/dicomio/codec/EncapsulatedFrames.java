@@ -1,6 +1,5 @@
 package org.radlens.dicomio.codec;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,15 +59,22 @@ public final class EncapsulatedFrames {
 
     /** Concatenates the fragments whose item header lies in [from, to) (offsets relative to the first fragment). */
     private static byte[] join(byte[] b, List<int[]> fragments, int from, int to) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int first = fragments.get(0)[0] - 8;
+        int size = 0;
+        for (int[] frag : fragments) {
+            int rel = frag[0] - 8 - first;
+            size += rel >= from && rel < to ? frag[1] : 0;
+        }
+        byte[] out = new byte[size]; // sized first: one copy of a film's data, not a growing buffer's several
+        int at = 0;
         for (int[] frag : fragments) {
             int rel = frag[0] - 8 - first;
             if (rel >= from && rel < to) {
-                out.write(b, frag[0], frag[1]);
+                System.arraycopy(b, frag[0], out, at, frag[1]);
+                at += frag[1];
             }
         }
-        return out.toByteArray();
+        return out;
     }
 
     private static int u16(byte[] b, int p) {

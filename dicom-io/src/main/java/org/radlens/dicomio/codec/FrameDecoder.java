@@ -31,4 +31,20 @@ public interface FrameDecoder {
      *                            implement ({@code UnsupportedFormatException}), naming {@code file}
      */
     byte[] decode(Path file, byte[] frame, FrameLayout layout) throws ImageReadException;
+
+    /**
+     * {@link #decode} into {@code out[offset .. offset + layout.frameBytes())}; decoders that can write there
+     * directly override it (no per-frame copy).
+     *
+     * @throws ImageReadException as {@link #decode}, and when the frame decodes to another size
+     */
+    default void decodeInto(Path file, byte[] frame, FrameLayout layout, byte[] out, int offset)
+            throws ImageReadException {
+        byte[] v = decode(file, frame, layout);
+        if (v.length != layout.frameBytes()) {
+            throw new org.radlens.dicomio.CorruptFileException(file, frameName() + " decodes to "
+                    + v.length / layout.bytesPerSample() + " samples, " + layout.samplesPerFrame() + " expected");
+        }
+        System.arraycopy(v, 0, out, offset, v.length);
+    }
 }

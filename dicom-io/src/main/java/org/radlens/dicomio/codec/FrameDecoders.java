@@ -39,12 +39,20 @@ public final class FrameDecoders {
                         frame, l.columns(), l.rows()));
             });
 
+    /**
+     * Our lossless JPEG decoder (process 14, selection values 1–7), grey only (colour JPEG lossless goes to the
+     * parser's reader); decodes straight into the caller's output.
+     */
+    public static final FrameDecoder JPEG_LOSSLESS_GREY = new Lossless();
+
     /** Per syntax, the decoders in the order they are tried. */
     private static final Map<TransferSyntax, List<FrameDecoder>> TABLE = Map.of(
             TransferSyntax.RLE, List.of(RLE),
             TransferSyntax.JPEG_LS_LOSSLESS, List.of(JPEG_LS),
             TransferSyntax.JPEG_LS_NEAR_LOSSLESS, List.of(JPEG_LS),
-            TransferSyntax.JPEG_EXTENDED, List.of(JPEG_EXTENDED_GREY));
+            TransferSyntax.JPEG_EXTENDED, List.of(JPEG_EXTENDED_GREY),
+            TransferSyntax.JPEG_LOSSLESS, List.of(JPEG_LOSSLESS_GREY),
+            TransferSyntax.JPEG_LOSSLESS_SV1, List.of(JPEG_LOSSLESS_GREY));
 
     private FrameDecoders() {
     }
@@ -63,6 +71,32 @@ public final class FrameDecoders {
     @FunctionalInterface
     private interface Codec {
         byte[] decode(Path file, byte[] frame, FrameLayout layout) throws ImageReadException;
+    }
+
+    /** {@link JpegLosslessDecoder}: writes into the caller's array, so {@link #decodeInto} is its own. */
+    private static final class Lossless implements FrameDecoder {
+        @Override
+        public String frameName() {
+            return "JPEG lossless frame";
+        }
+
+        @Override
+        public boolean accepts(FrameLayout layout) {
+            return layout.samplesPerPixel() == 1;
+        }
+
+        @Override
+        public byte[] decode(Path file, byte[] frame, FrameLayout layout) throws ImageReadException {
+            byte[] out = new byte[layout.frameBytes()];
+            JpegLosslessDecoder.decode(file, frame, layout, out, 0);
+            return out;
+        }
+
+        @Override
+        public void decodeInto(Path file, byte[] frame, FrameLayout layout, byte[] out, int offset)
+                throws ImageReadException {
+            JpegLosslessDecoder.decode(file, frame, layout, out, offset);
+        }
     }
 
     /** A decoder from its parts. */

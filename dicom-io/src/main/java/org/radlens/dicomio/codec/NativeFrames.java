@@ -54,18 +54,18 @@ public final class NativeFrames {
         int count = layout.frames();
         byte[] out = count == 1 ? null : new byte[Math.multiplyExact(frameBytes, count)];
         try {
-            for (int f = 0; f < count; f++) {
-                byte[] v = decoder.decode(file, frames[f], layout);
-                frames[f] = null;
+            if (count == 1) {
+                byte[] v = decoder.decode(file, frames[0], layout);
+                frames[0] = null;
                 if (v.length != frameBytes) {
-                    throw new CorruptFileException(file, "frame " + f + " decodes to "
-                            + v.length / layout.bytesPerSample() + " samples, " + layout.samplesPerFrame()
-                            + " expected");
+                    throw new CorruptFileException(file, "frame 0 decodes to " + v.length / layout.bytesPerSample()
+                            + " samples, " + layout.samplesPerFrame() + " expected");
                 }
-                if (count == 1) {
-                    return v;
-                }
-                System.arraycopy(v, 0, out, f * frameBytes, frameBytes);
+                return v;
+            }
+            for (int f = 0; f < count; f++) {
+                decoder.decodeInto(file, frames[f], layout, out, f * frameBytes); // no per-frame copy where it can
+                frames[f] = null;
             }
             return out;
         } catch (RuntimeException e) { // hostile codestreams: indices past the end etc.

@@ -22,6 +22,8 @@ class FrameDecodersTest {
                 .frameDecoder(layout(TransferSyntax.JPEG_LS_LOSSLESS, 1, 16)).orElseThrow());
         assertSame(FrameDecoders.JPEG_LS, TransferSyntax.JPEG_LS_NEAR_LOSSLESS
                 .frameDecoder(layout(TransferSyntax.JPEG_LS_NEAR_LOSSLESS, 3, 8)).orElseThrow());
+        assertSame(FrameDecoders.JPEG_LOSSLESS_GREY, TransferSyntax.JPEG_LOSSLESS_SV1
+                .frameDecoder(layout(TransferSyntax.JPEG_LOSSLESS_SV1, 1, 16)).orElseThrow());
         assertEquals("RLE frame", FrameDecoders.RLE.frameName());
     }
 
@@ -36,7 +38,7 @@ class FrameDecodersTest {
     @Test
     void syntaxesTheParserDecodesHaveNone() {
         for (TransferSyntax t : new TransferSyntax[] {TransferSyntax.EXPLICIT_LE, TransferSyntax.JPEG_BASELINE,
-                TransferSyntax.JPEG_LOSSLESS_SV1, TransferSyntax.JPEG2000, TransferSyntax.JPEG2000_LOSSLESS}) {
+                TransferSyntax.JPEG2000, TransferSyntax.JPEG2000_LOSSLESS}) {
             assertTrue(FrameDecoders.of(t).isEmpty(), t.name());
             assertEquals(Optional.empty(), t.frameDecoder(layout(t, 1, 16)), t.name());
         }

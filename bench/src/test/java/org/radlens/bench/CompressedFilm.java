@@ -11,15 +11,15 @@ import java.util.Optional;
 /**
  * The compressed transfer syntaxes of issue 15's realistic workload, encoded with the real tools exactly as
  * {@code validation/bench/make-workload} calls them (dcmtk, GDCM's {@code gdcmconv}); {@code gdcm}: whether dicom-io
- * decodes the syntax through GDCM when it is installed ({@code NativeImages}; RLE stays on our own decoder);
+ * decodes the syntax through GDCM when it is installed ({@code NativeImages}; RLE and JPEG Lossless stay on our own
+ * decoders);
  * {@code pureJavaCap}: the heap cap, in pixel bytes above the baseline, that the pure-Java decode is held to: 3 (the
  * target) where it is met; JPEG 2000 without GDCM goes through PixelMed and jai-imageio (JJ2000), which keep the
- * codestream's decoded state live beside the pixels, and JPEG Lossless through PixelMed's lossless decoder: the
- * target is not met there, and the cap guards against it getting worse (figures in validation/README.md, issue 15).
+ * codestream's decoded state live beside the pixels: the target is not met there, and the cap guards against it getting worse (figures in validation/README.md, issue 15).
  * A pure-Java decoder of ours for a syntax, in the {@code FrameDecoders} registry, makes it 3.
  */
 enum CompressedFilm {
-    JPEG_LOSSLESS_SV1("JPEG Lossless SV1", "1.2.840.10008.1.2.4.70", true, 5, "dcmcjpeg", "+e1"),
+    JPEG_LOSSLESS_SV1("JPEG Lossless SV1", "1.2.840.10008.1.2.4.70", false, 3, "dcmcjpeg", "+e1"),
     JPEG_LS_LOSSLESS("JPEG-LS Lossless", "1.2.840.10008.1.2.4.80", true, 3, "dcmcjpls", "+el"),
     JPEG2000_LOSSLESS("JPEG 2000 Lossless", "1.2.840.10008.1.2.4.90", true, 7, "gdcmconv", "-K"),
     JPEG2000_LOSSY("JPEG 2000 (lossy, 10:1)", "1.2.840.10008.1.2.4.91", true, 6, "gdcmconv", "-K", "-Y", "-r", "10"),

@@ -100,6 +100,34 @@ class NativeImagesTest {
         assertTrue(compared >= 5, "jpeg-lossless-sv1 films compared: " + compared);
     }
 
+    /**
+     * Our JPEG-LS decoder ({@code codec.JpegLsDecoder}, the frame in memory): on every jpeg-ls-lossless film of the
+     * workload (dcmtk {@code dcmcjpls}) its stored values hash to the manifest's {@code decoded_sha256}, and equal
+     * GDCM's (CharLS) bytes where GDCM is installed.
+     */
+    @Test
+    void ourJpegLsDecoderGivesTheManifestsValuesOnTheRealisticWorkload() throws Exception {
+        Path folder = workload();
+        assumeTrue(Files.isRegularFile(folder.resolve("manifest.json")), "no workload in " + folder
+                + ": skipped (validation/bench/make-workload builds it from the ../shared data films)");
+        int compared = 0;
+        for (JsonElement e : JsonParser.parseString(Files.readString(folder.resolve("manifest.json")))
+                .getAsJsonObject().getAsJsonArray("files")) {
+            JsonObject o = e.getAsJsonObject();
+            if (!"jpeg-ls-lossless".equals(o.get("encoding").getAsString())) {
+                continue;
+            }
+            Path p = folder.resolve(o.get("path").getAsString());
+            DicomHeader h = DicomReader.readHeader(p);
+            byte[] ours = new byte[h.layout().frameBytes()];
+            org.radlens.dicomio.codec.FrameDecoders.JPEG_LS.decodeInto(p, JpegLsTiming.frame(p), h.layout(), ours, 0);
+            assertEquals(o.get("decoded_sha256").getAsString(), sha256(ours), p.toString());
+            JpegLosslessTest.gdcm(p, ours.length).ifPresent(g -> assertArrayEquals(g, ours, p + " (GDCM)"));
+            compared++;
+        }
+        assertTrue(compared >= 5, "jpeg-ls-lossless films compared: " + compared);
+    }
+
     private static String sha256(byte[] b) throws java.security.NoSuchAlgorithmException {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
     }

@@ -18,6 +18,9 @@ final class JpegLsScan {
     private final int[] c = new int[365];
     private final int[] n = new int[367];
     private final int[] nn = new int[367];
+    /** Gradient quantisation (T.87 A.3.3) of every difference {@code d} of two samples, at {@code d + maxval}. */
+    private final byte[] qt;
+    private final int qo;
 
     JpegLsScan(JpegLsParams p, JpegLsBits in) {
         this.p = p;
@@ -25,6 +28,11 @@ final class JpegLsScan {
         int a0 = Math.max(2, (p.range() + 32) / 64);
         java.util.Arrays.fill(a, a0);
         java.util.Arrays.fill(n, 1);
+        qo = p.maxval();
+        qt = new byte[2 * qo + 1];
+        for (int d = -qo; d <= qo; d++) {
+            qt[d + qo] = (byte) quantizeSlow(d);
+        }
     }
 
     /** Decodes {@code comps.length} components line-interleaved (or one component) into {@code out}. */
@@ -268,6 +276,10 @@ final class JpegLsScan {
     }
 
     private int quantize(int d) {
+        return qt[d + qo];
+    }
+
+    private int quantizeSlow(int d) {
         if (d <= -p.t3()) {
             return -4;
         } else if (d <= -p.t2()) {

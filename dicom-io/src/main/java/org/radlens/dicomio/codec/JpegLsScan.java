@@ -169,10 +169,7 @@ final class JpegLsScan {
             px = Math.max(ra, rb);
         }
         px = clamp(px + sign * c[q]);
-        int k = 0;
-        while ((n[q] << k) < a[q] && k < 24) {
-            k++;
-        }
+        int k = golombK(n[q], a[q]);
         int m = in.golomb(k, p.limit(), p.qbpp());
         int err = (m & 1) == 0 ? m >> 1 : -(m >> 1) - 1;
         if (k == 0 && p.near() == 0 && 2 * bias[q] + n[q] - 1 < 0) {
@@ -180,6 +177,18 @@ final class JpegLsScan {
         }
         update(q, err);
         return reconstruct(px + sign * err * (2 * p.near() + 1));
+    }
+
+    /**
+     * The least k ≥ 0 with {@code n << k ≥ a}, at most 24 (T.87 A.5.1), from bit lengths: {@code n << k0} with
+     * k0 = len(a) − len(n) has a's bit length, so it is k0 or k0 + 1.
+     */
+    private static int golombK(int n, int a) {
+        int k0 = Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a);
+        if (k0 <= 0) {
+            return n >= a ? 0 : 1; // k0 < 0: n > a
+        }
+        return Math.min(24, (n << k0) < a ? k0 + 1 : k0);
     }
 
     private void update(int q, int err) {
@@ -253,10 +262,7 @@ final class JpegLsScan {
     private int riError(int type, int runIndex) {
         int q = 365 + type;
         int temp = a[q] + (n[q] >> 1) * type;
-        int k = 0;
-        while ((n[q] << k) < temp && k < 24) {
-            k++;
-        }
+        int k = golombK(n[q], temp);
         int em = in.golomb(k, p.limit() - J[runIndex] - 1, p.qbpp());
         int t = em + type;
         int map = t & 1;

@@ -7,17 +7,18 @@ import org.radlens.dicomio.codec.GdcmCodec;
 
 /**
  * Grey compressed frames decoded by GDCM's native codecs ({@link GdcmCodec}, when installed) into native
- * little-endian bytes that {@link GreyFrames} converts like uncompressed data: JPEG-LS and JPEG 2000, where GDCM
- * (CharLS / OpenJPEG) is faster than our pure-Java decoders and gives the same values (lossless; lossy JPEG 2000
- * within the tolerance of the conformance check, see dicom-io/README.md). Not JPEG lossless: our
- * {@link org.radlens.dicomio.codec.JpegLosslessDecoder} is several times faster than GDCM's ljpeg on full-size films
- * (measured, dicom-io/README.md), so {@link CompressedGrey} takes it from the registry, GDCM installed or not. Only
+ * little-endian bytes that {@link GreyFrames} converts like uncompressed data: JPEG-LS near-lossless and JPEG 2000,
+ * where GDCM (CharLS / OpenJPEG) gives the same values (lossless; lossy JPEG 2000 within the tolerance of the
+ * conformance check, see dicom-io/README.md) and JPEG 2000 is faster than our pure-Java decoder. Not JPEG lossless nor
+ * JPEG-LS lossless: our {@link org.radlens.dicomio.codec.JpegLosslessDecoder} is several times faster than GDCM's
+ * ljpeg, and our {@link org.radlens.dicomio.codec.JpegLsDecoder} about 1.8× faster than CharLS, on full-size films
+ * (measured, dicom-io/README.md), so {@link CompressedGrey} takes them from the registry, GDCM installed or not. Only
  * 8/16-bit MONOCHROME1/2 objects within the decoder limits; anything else, and any file GDCM cannot read, stays on
  * the pure-Java path (which reports the cause).
  */
 final class NativeImages {
-    private static final Set<TransferSyntax> SYNTAXES = EnumSet.of(TransferSyntax.JPEG_LS_LOSSLESS,
-            TransferSyntax.JPEG_LS_NEAR_LOSSLESS, TransferSyntax.JPEG2000_LOSSLESS, TransferSyntax.JPEG2000);
+    private static final Set<TransferSyntax> SYNTAXES = EnumSet.of(TransferSyntax.JPEG_LS_NEAR_LOSSLESS,
+            TransferSyntax.JPEG2000_LOSSLESS, TransferSyntax.JPEG2000);
 
     private NativeImages() {
     }

@@ -43,6 +43,7 @@ class JpegLsTiming {
             s.sorted().forEach(files::add);
         }
         int reps = Integer.getInteger("reps", 5);
+        time("ours (file -> stored bytes)", files, reps, p -> DicomFile.openForImages(p, false).raw);
         time("ours, decode only (frame in memory)", files, reps, null);
         if (GdcmCodec.find().isPresent()) {
             time("GDCM (file -> stored bytes)", files, reps,

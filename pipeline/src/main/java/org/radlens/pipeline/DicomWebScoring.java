@@ -58,9 +58,7 @@ public final class DicomWebScoring implements BatchRunner.ItemScorer<InstanceRef
             long t1 = System.nanoTime();
             ScoringEngine.Scored s = engine.score(ref.sopInstanceUid(), tmp, true, null); // ids are the UIDs
             long t2 = System.nanoTime();
-            for (Map.Entry<String, byte[]> o : s.objects().entrySet()) {
-                storeIfAbsent(ref.studyUid(), o.getKey(), o.getValue());
-            }
+            storeAbsent(ref.studyUid(), s.objects());
             return s.row().withTiming("transfer", (t1 - t0 + System.nanoTime() - t2) / 1e6);
         } catch (Exception e) { // the batch's one catch-all: this item becomes an error row, the others go on
             return ScoreErrors.row(ref.sopInstanceUid(), e); // an unreachable server is transient: retried
@@ -69,9 +67,19 @@ public final class DicomWebScoring implements BatchRunner.ItemScorer<InstanceRef
         }
     }
 
-    private void storeIfAbsent(String study, String uid, byte[] object) throws IOException {
-        if (!web.exists(study, uid)) {
-            web.store(List.of(object));
+    /**
+     * Stores the objects the server does not hold yet (a rerun after a crash finds some already there) in one STOW-RS
+     * request: the SR and SEG of an image are one transaction on the server, not two.
+     */
+    private void storeAbsent(String study, Map<String, byte[]> objects) throws IOException {
+        List<byte[]> absent = new ArrayList<>();
+        for (Map.Entry<String, byte[]> o : objects.entrySet()) {
+            if (!web.exists(study, o.getKey())) {
+                absent.add(o.getValue());
+            }
+        }
+        if (!absent.isEmpty()) {
+            web.store(absent);
         }
     }
 

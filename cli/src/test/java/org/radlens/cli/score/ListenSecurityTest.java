@@ -77,6 +77,9 @@ class ListenSecurityTest {
         Path received = java.nio.file.Files.createDirectories(tmp.resolve("storescp"));
         int scpPort = Orthanc.freePort();
         int port = Orthanc.freePort();
+        while (port == scpPort) { // both picked before either binds: the OS may hand out the same free port twice
+            port = Orthanc.freePort();
+        }
         Process scp = new ProcessBuilder("storescp", "+tls", pki.serverKey.toString(), pki.serverPem.toString(),
                 "-pw", "+cf", pki.caPem.toString(), "-od", received.toString(), "-aet", "ARCHIVE",
                 String.valueOf(scpPort)).redirectErrorStream(true).redirectOutput(tmp.resolve("scp.log").toFile())

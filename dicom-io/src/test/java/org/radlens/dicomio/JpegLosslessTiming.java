@@ -1,96 +1,25 @@
 package org.radlens.dicomio;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.radlens.dicomio.codec.EncapsulatedFrames;
 import org.radlens.dicomio.codec.FrameDecoders;
-import org.radlens.dicomio.codec.FrameLayout;
-import org.radlens.dicomio.codec.GdcmCodec;
 
 /**
  * A measurement, not a test (no {@code Test} suffix: surefire runs it only when named): one thread, the workload's
  * jpeg-lossless-sv1 films, each decoded to stored values by our decoder (file → bytes, and the frame in memory alone),
- * GDCM (file → bytes) and PixelMed (parse + decompress), 2 warm-up runs then {@code -Dreps} timed ones; prints the
- * median wall and thread-CPU ms per film (CPU time is the steadier figure on a loaded machine). Asserts nothing.
+ * GDCM (file → bytes) and PixelMed (parse + decompress), through {@link DecodeTiming}. Asserts nothing.
  *
  * <pre>
  * mvn -B -ntp -o -q -pl dicom-io -am test -Dtest=JpegLosslessTiming -Dsurefire.failIfNoSpecifiedTests=false -Dreps=7
  * </pre>
  */
 class JpegLosslessTiming {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-    /** One decode of one file. */
-    private interface Job {
-        Object run(Path p) throws Exception;
-    }
-
     @Test
     void timeOursGdcmAndPixelMed() throws Exception {
-        Path dir = NativeImagesTest.workload().resolve("jpeg-lossless-sv1");
-        assumeTrue(Files.isDirectory(dir), "no workload in " + dir + ": validation/bench/make-workload makes it");
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.sorted().forEach(files::add);
-        }
+        List<Path> files = DecodeTiming.films("jpeg-lossless-sv1");
         int reps = Integer.getInteger("reps", 5);
-        time("ours (file -> stored bytes)", files, reps, JpegLosslessTest::ours);
-        time("ours, decode only (frame in memory)", files, reps, null);
-        if (GdcmCodec.find().isPresent()) {
-            time("GDCM (file -> stored bytes)", files, reps,
-                    p -> GdcmCodec.find().get().decode(p, DicomReader.readHeader(p).decodedBytes()));
-        }
-        time("PixelMed (parse + decompress)", files, Math.max(1, reps / 2), JpegLosslessTest::pixelMed);
-    }
-
-    private static void time(String what, List<Path> files, int reps, Job job) throws Exception {
-        StringBuilder line = new StringBuilder(what + ":");
-        double wall = 0;
-        double cpu = 0;
-        long pixels = 0;
-        for (Path p : files) {
-            DicomHeader h = DicomReader.readHeader(p);
-            Job j = job != null ? job : decodeOnly(p, h.layout());
-            for (int w = 0; w < 2; w++) {
-                j.run(p);
-            }
-            double[] t = new double[reps];
-            double[] c = new double[reps];
-            for (int r = 0; r < reps; r++) {
-                long c0 = THREADS.getCurrentThreadCpuTime();
-                long t0 = System.nanoTime();
-                j.run(p);
-                t[r] = (System.nanoTime() - t0) / 1e6;
-                c[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
-            }
-            Arrays.sort(t);
-            Arrays.sort(c);
-            wall += t[reps / 2];
-            cpu += c[reps / 2];
-            pixels += (long) h.rows() * h.columns();
-            line.append(String.format(" %s %.0f/cpu %.0f", p.getFileName(), t[reps / 2], c[reps / 2]));
-        }
-        System.out.println(line + String.format(" | per film: wall %.0f ms (%.1f Mpx/s), thread CPU %.0f ms "
-                + "(%.1f Mpx/s)", wall / files.size(), pixels / 1e3 / wall, cpu / files.size(), pixels / 1e3 / cpu));
-    }
-
-    /** Our decoder alone on the file's one frame, already split from the file bytes. */
-    private static Job decodeOnly(Path p, FrameLayout l) throws Exception {
-        byte[] b = Files.readAllBytes(p);
-        byte[] frame = EncapsulatedFrames.frames(p, b, DicomPrescan.scan(p, b).encapsulatedOffset(), 1)[0];
-        return q -> {
-            byte[] out = new byte[l.frameBytes()];
-            FrameDecoders.JPEG_LOSSLESS_GREY.decodeInto(q, frame, l, out, 0);
-            return out;
-        };
+        DecodeTiming.timeOursAndGdcm(files, reps, JpegLosslessTest::ours, FrameDecoders.JPEG_LOSSLESS_GREY);
+        DecodeTiming.time("PixelMed (parse + decompress)", files, Math.max(1, reps / 2), JpegLosslessTest::pixelMed);
     }
 }

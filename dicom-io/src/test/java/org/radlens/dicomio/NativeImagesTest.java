@@ -85,23 +85,7 @@ class NativeImagesTest {
      */
     @Test
     void ourJpegLosslessDecoderGivesTheManifestsValuesOnTheRealisticWorkload() throws Exception {
-        Path folder = workload();
-        assumeTrue(Files.isRegularFile(folder.resolve("manifest.json")), "no workload in " + folder
-                + ": skipped (validation/bench/make-workload builds it from the ../shared data films)");
-        int compared = 0;
-        for (JsonElement e : JsonParser.parseString(Files.readString(folder.resolve("manifest.json")))
-                .getAsJsonObject().getAsJsonArray("files")) {
-            JsonObject o = e.getAsJsonObject();
-            if (!"jpeg-lossless-sv1".equals(o.get("encoding").getAsString())) {
-                continue;
-            }
-            Path p = folder.resolve(o.get("path").getAsString());
-            byte[] ours = JpegLosslessTest.ours(p);
-            assertEquals(o.get("decoded_sha256").getAsString(), sha256(ours), p.toString());
-            JpegLosslessTest.gdcm(p, ours.length).ifPresent(g -> assertArrayEquals(g, ours, p + " (GDCM)"));
-            compared++;
-        }
-        assertTrue(compared >= 5, "jpeg-lossless-sv1 films compared: " + compared);
+        assertOursGivesTheManifestsValues("jpeg-lossless-sv1");
     }
 
     /**
@@ -112,6 +96,14 @@ class NativeImagesTest {
      */
     @Test
     void ourJpegLsDecoderGivesTheManifestsValuesOnTheRealisticWorkload() throws Exception {
+        assertOursGivesTheManifestsValues("jpeg-ls-lossless");
+    }
+
+    /**
+     * Every workload film of {@code encoding}, read by the file path that {@code JpegLosslessTest.ours} takes, hashes
+     * to the manifest's {@code decoded_sha256} and equals GDCM's bytes where GDCM is installed (at least 5 films).
+     */
+    private static void assertOursGivesTheManifestsValues(String encoding) throws Exception {
         Path folder = workload();
         assumeTrue(Files.isRegularFile(folder.resolve("manifest.json")), "no workload in " + folder
                 + ": skipped (validation/bench/make-workload builds it from the ../shared data films)");
@@ -119,7 +111,7 @@ class NativeImagesTest {
         for (JsonElement e : JsonParser.parseString(Files.readString(folder.resolve("manifest.json")))
                 .getAsJsonObject().getAsJsonArray("files")) {
             JsonObject o = e.getAsJsonObject();
-            if (!"jpeg-ls-lossless".equals(o.get("encoding").getAsString())) {
+            if (!encoding.equals(o.get("encoding").getAsString())) {
                 continue;
             }
             Path p = folder.resolve(o.get("path").getAsString());
@@ -128,7 +120,7 @@ class NativeImagesTest {
             JpegLosslessTest.gdcm(p, ours.length).ifPresent(g -> assertArrayEquals(g, ours, p + " (GDCM)"));
             compared++;
         }
-        assertTrue(compared >= 5, "jpeg-ls-lossless films compared: " + compared);
+        assertTrue(compared >= 5, encoding + " films compared: " + compared);
     }
 
     private static String sha256(byte[] b) throws java.security.NoSuchAlgorithmException {

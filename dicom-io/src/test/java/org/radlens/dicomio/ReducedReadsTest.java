@@ -145,7 +145,8 @@ class ReducedReadsTest {
         return sum / ((double) im.width() * im.height());
     }
 
-    private static float[] minMax(float[] v) {
+    /** {min, max} of the values (ReducedWorkloadTest scales its tolerance by it too). */
+    static float[] minMax(float[] v) {
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
         for (float f : v) {

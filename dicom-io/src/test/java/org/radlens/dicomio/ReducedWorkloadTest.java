@@ -41,7 +41,7 @@ class ReducedWorkloadTest {
                     assertEquals(full.geometry(), red.fullGeometry(), what);
                     assertTrue(red.levels() >= 2, what + ": " + red.levels() + " levels");
                     assertTrue(Math.max(red.image().width(), red.image().height()) >= MIN_SIDE, what);
-                    float[] mm = range(full.channel(0));
+                    float[] mm = ReducedReadsTest.minMax(full.channel(0));
                     double diff = ReducedReadsTest.meanAbsDiffToBlockMeans(full, red);
                     assertTrue(diff < 0.02 * (mm[1] - mm[0]), what + ": mean |reduced - local mean| " + diff);
                     if (measure) {
@@ -71,15 +71,5 @@ class ReducedWorkloadTest {
         }
         Arrays.sort(ms);
         return ms[ms.length / 2];
-    }
-
-    private static float[] range(float[] v) {
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (float x : v) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-        }
-        return new float[] {lo, hi};
     }
 }

@@ -40,11 +40,7 @@ public interface FrameDecoder {
      */
     default void decodeInto(Path file, byte[] frame, FrameLayout layout, byte[] out, int offset)
             throws ImageReadException {
-        byte[] v = decode(file, frame, layout);
-        if (v.length != layout.frameBytes()) {
-            throw new org.radlens.dicomio.CorruptFileException(file, frameName() + " decodes to "
-                    + v.length / layout.bytesPerSample() + " samples, " + layout.samplesPerFrame() + " expected");
-        }
+        byte[] v = NativeFrames.oneFrame(file, frameName(), decode(file, frame, layout), layout);
         System.arraycopy(v, 0, out, offset, v.length);
     }
 }

@@ -57,11 +57,7 @@ public final class NativeFrames {
             if (count == 1) {
                 byte[] v = decoder.decode(file, frames[0], layout);
                 frames[0] = null;
-                if (v.length != frameBytes) {
-                    throw new CorruptFileException(file, "frame 0 decodes to " + v.length / layout.bytesPerSample()
-                            + " samples, " + layout.samplesPerFrame() + " expected");
-                }
-                return v;
+                return oneFrame(file, "frame 0", v, layout);
             }
             for (int f = 0; f < count; f++) {
                 decoder.decodeInto(file, frames[f], layout, out, f * frameBytes); // no per-frame copy where it can
@@ -72,6 +68,18 @@ public final class NativeFrames {
             throw new CorruptFileException(file, decoder.frameName() + " cannot be decoded: "
                     + ReadFailures.describe(e), e);
         }
+    }
+
+    /**
+     * {@code v} when it holds exactly one frame of {@code layout}, else a {@link CorruptFileException} naming the file
+     * and saying how many samples {@code what} decoded to.
+     */
+    static byte[] oneFrame(Path file, String what, byte[] v, FrameLayout layout) throws CorruptFileException {
+        if (v.length != layout.frameBytes()) {
+            throw new CorruptFileException(file, what + " decodes to " + v.length / layout.bytesPerSample()
+                    + " samples, " + layout.samplesPerFrame() + " expected");
+        }
+        return v;
     }
 
     /**

@@ -35,25 +35,16 @@ public final class JpegExtendedDecoder {
     }
 
     private int[] run(int w, int h) throws ImageReadException {
-        if (b.length < 4 || (b[0] & 0xff) != 0xff || (b[1] & 0xff) != 0xd8) {
-            throw new CorruptFileException(file, "JPEG frame does not start with SOI");
-        }
-        int pos = 2;
-        while (pos + 4 <= b.length) {
-            int marker = u16(pos);
-            int len = u16(pos + 2);
-            if ((marker & 0xff00) != 0xff00 || len < 2 || pos + 2 + len > b.length) {
-                throw new CorruptFileException(file, "JPEG marker segment at " + pos + " is malformed");
-            }
-            int seg = pos + 4;
-            int end = pos + 2 + len;
+        int[][] samples = new int[1][];
+        JpegSegments.walk(file, b, "JPEG frame", (marker, seg, end) -> {
             switch (marker) {
                 case 0xffc0, 0xffc1 -> frame(seg, w, h);
                 case 0xffc4 -> huffman(seg, end);
                 case 0xffdb -> quantTables(seg, end);
                 case 0xffdd -> restart = u16(seg);
                 case 0xffda -> {
-                    return scan(seg, end);
+                    samples[0] = scan(seg, end);
+                    return true;
                 }
                 default -> {
                     if (marker >= 0xffc2 && marker <= 0xffcf && marker != 0xffc4 && marker != 0xffc8
@@ -63,9 +54,9 @@ public final class JpegExtendedDecoder {
                     }
                 }
             }
-            pos = end;
-        }
-        throw new CorruptFileException(file, "JPEG frame has no scan");
+            return false;
+        });
+        return samples[0];
     }
 
     private void frame(int seg, int w, int h) throws ImageReadException {

@@ -47,31 +47,19 @@ public final class JpegLosslessDecoder {
     }
 
     private void run(byte[] out, int offset) throws ImageReadException {
-        if (b.length < 4 || (b[0] & 0xff) != 0xff || (b[1] & 0xff) != 0xd8) {
-            throw new CorruptFileException(file, "JPEG lossless frame does not start with SOI");
-        }
-        int pos = 2;
-        while (pos + 4 <= b.length) {
-            int marker = u16(pos);
-            int len = u16(pos + 2);
-            if ((marker & 0xff00) != 0xff00 || len < 2 || pos + 2 + len > b.length) {
-                throw new CorruptFileException(file, "JPEG lossless marker segment at byte " + pos + " is malformed");
-            }
-            int seg = pos + 4;
-            int end = pos + 2 + len;
+        JpegSegments.walk(file, b, "JPEG lossless frame", (marker, seg, end) -> {
             switch (marker) {
                 case 0xffc3 -> frame(seg, end);
                 case 0xffc4 -> huffman(seg, end);
-                case 0xffdd -> restartInterval = len >= 4 ? u16(seg) : 0;
+                case 0xffdd -> restartInterval = end - seg >= 2 ? u16(seg) : 0;
                 case 0xffda -> {
                     scan(seg, end, out, offset);
-                    return;
+                    return true;
                 }
                 default -> refuseOtherFrames(marker);
             }
-            pos = end;
-        }
-        throw new CorruptFileException(file, "JPEG lossless frame has no scan");
+            return false;
+        });
     }
 
     private void refuseOtherFrames(int marker) throws UnsupportedFormatException {

@@ -13,10 +13,11 @@ import java.nio.ByteOrder;
 final class JpegLsBits {
     private static final VarHandle BIG_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
-    private final byte[] b;
-    private int pos;
-    private long cache;
-    private int bits;
+    final byte[] b;
+    /** The reader's state, package-private for {@link JpegLsGreyScan}'s hot loop, which keeps it in locals. */
+    int pos;
+    long cache;
+    int bits;
 
     JpegLsBits(byte[] b, int pos) {
         this.b = b;
@@ -24,7 +25,7 @@ final class JpegLsBits {
     }
 
     /** Refills to more than 32 valid bits (fast path) or more than 56 (byte by byte); needs {@code bits ≤ 32}. */
-    private void fill() {
+    void fill() {
         if (pos > 0 && pos + 4 <= b.length && b[pos - 1] != (byte) 0xff) {
             int w = (int) BIG_INT.get(b, pos);
             if (((~w - 0x01010101) & w & 0x80808080) == 0) { // no 0xFF byte among the four
@@ -37,7 +38,8 @@ final class JpegLsBits {
         fillBytes();
     }
 
-    private void fillBytes() {
+    /** Refills byte by byte to more than 56 valid bits (none read when there are already). */
+    void fillBytes() {
         while (bits <= 56) {
             if (pos >= b.length) {
                 bits += 8; // zeros past the end (a corrupt stream decodes to garbage, bounded by the image size)

@@ -21,6 +21,16 @@ public final class JpegLsDecoder {
      */
     public static byte[] decode(Path file, String ts, byte[] b, int width, int height, int comps, int bytes)
             throws ImageReadException {
+        return decode(file, ts, b, width, height, comps, bytes, true);
+    }
+
+    /**
+     * As {@link #decode(Path, String, byte[], int, int, int, int)}; {@code tightLoop} false takes the general
+     * {@link JpegLsScan} for every scan, also the lossless one-component ones that {@link JpegLsGreyScan} decodes
+     * (for comparing the two).
+     */
+    static byte[] decode(Path file, String ts, byte[] b, int width, int height, int comps, int bytes,
+                         boolean tightLoop) throws ImageReadException {
         byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(width, height), comps), bytes)];
         int pos = 2;
         int precision = 0;
@@ -55,7 +65,7 @@ public final class JpegLsDecoder {
                     preset[i] = u16(b, seg + 1 + 2 * i);
                 }
             } else if (marker == 0xffda) {
-                pos = scan(file, ts, b, seg, len, precision, preset, width, height, comps, out, bytes);
+                pos = scan(file, ts, b, seg, len, precision, preset, width, height, comps, out, bytes, tightLoop);
                 continue;
             }
             pos += 2 + len;
@@ -65,7 +75,8 @@ public final class JpegLsDecoder {
 
     /** Decodes one scan; returns the position of the next marker. */
     private static int scan(Path file, String ts, byte[] b, int seg, int len, int precision, int[] preset,
-                            int width, int height, int comps, byte[] out, int bytes) throws ImageReadException {
+                            int width, int height, int comps, byte[] out, int bytes, boolean tightLoop)
+            throws ImageReadException {
         int ns = b[seg] & 0xff;
         int[] which = new int[ns];
         for (int i = 0; i < ns; i++) {
@@ -86,7 +97,9 @@ public final class JpegLsDecoder {
         }
         JpegLsParams p = JpegLsParams.of(precision, near, preset[0], preset[1], preset[2], preset[3], preset[4]);
         JpegLsBits bits = new JpegLsBits(b, seg + len - 2);
-        if (ilv == 2) {
+        if (tightLoop && ns == 1 && near == 0) {
+            new JpegLsGreyScan(p, bits).decode(width, height, comps, which[0], out, bytes);
+        } else if (ilv == 2) {
             new JpegLsScan(p, bits).decodeSampleInterleaved(width, height, comps, out, bytes);
         } else {
             new JpegLsScan(p, bits).decode(width, height, which, comps, out, bytes);

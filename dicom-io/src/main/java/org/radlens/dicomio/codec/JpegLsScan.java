@@ -19,8 +19,8 @@ final class JpegLsScan {
     private final int[] n = new int[367];
     private final int[] nn = new int[367];
     /** Gradient quantisation (T.87 A.3.3) of every difference {@code d} of two samples, at {@code d + maxval}. */
-    private final byte[] qt;
-    private final int qo;
+    final byte[] qt;
+    final int qo;
 
     JpegLsScan(JpegLsParams p, JpegLsBits in) {
         this.p = p;
@@ -216,7 +216,7 @@ final class JpegLsScan {
     }
 
     /** Run mode from x; returns {next x, run index}. */
-    private int[] run(int[] pl, int[] cl, int x, int width, int runIndex) {
+    int[] run(int[] pl, int[] cl, int x, int width, int runIndex) {
         int ra = cl[x - 1];
         int left = width - x + 1;
         int[] run = runLength(left, runIndex);

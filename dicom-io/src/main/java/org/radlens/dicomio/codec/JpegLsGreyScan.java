@@ -76,6 +76,7 @@ final class JpegLsGreyScan {
         final byte[] b = in.b;
         final int maxval = p.maxval();
         final int range = p.range();
+        final int range3 = (range & range - 1) == 0 ? 3 * range : 0; // 0: not a power of 2, never the short cut
         final int reset = p.reset();
         final int limit = p.limit();
         final int qbpp = p.qbpp();
@@ -155,8 +156,11 @@ final class JpegLsGreyScan {
                 bits = in.bits;
                 pos = in.pos;
             }
-            int err = m >> 1 ^ -(m & 1); // even m: m / 2, odd: −(m + 1) / 2
-            err ^= (k - 1 >> 31) & (2 * bq + nq - 1 >> 31); // k = 0 and 2B + N − 1 < 0: −err − 1 (T.87 A.5.2)
+            // even m: m / 2, odd: −(m + 1) / 2; with k = 0 and 2B + N − 1 < 0: −err − 1 (T.87 A.5.2); XORs of
+            // masks computed beside m, so that the signed error is two operations after m
+            int flip = -(m & 1) ^ (k - 1 >> 31) & (2 * bq + nq - 1 >> 31);
+            int err = m >> 1 ^ flip;
+            int t = px + ((m >> 1 ^ (flip ^ sign)) - sign);
             // context update (T.87 A.6), its data-dependent branches as masks and min / max
             aq += Math.abs(err);
             bq += err;
@@ -174,10 +178,15 @@ final class JpegLsGreyScan {
             cx[i + 2] = cq;
             cx[i + 3] = nq;
             cx[i + 4] = golombK(nq, aq);
-            int v = px + ((err ^ sign) - sign);
-            v += range & v >> 31; // modulo RANGE: below 0 → + RANGE, else above MAXVAL → − RANGE
-            v -= range & maxval - v >> 31;
-            v = Math.max(0, Math.min(v, maxval));
+            // modulo RANGE (below 0: + RANGE, else above MAXVAL: − RANGE), then clamped: one AND where RANGE is a
+            // power of 2 and t within [−RANGE, 2·RANGE) (a branch the processor predicts), else in full
+            int v = t & maxval;
+            int u = t + range;
+            if (u >= range3 || u < 0) {
+                v = t + (range & t >> 31);
+                v -= range & maxval - v >> 31;
+                v = Math.max(0, Math.min(v, maxval));
+            }
             cl[x] = v;
             ra = v;
             rc = rb;

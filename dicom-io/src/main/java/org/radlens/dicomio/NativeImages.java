@@ -11,7 +11,7 @@ import org.radlens.dicomio.codec.GdcmCodec;
  * where GDCM (CharLS / OpenJPEG) gives the same values (lossless; lossy JPEG 2000 within the tolerance of the
  * conformance check, see dicom-io/README.md) and JPEG 2000 is faster than our pure-Java decoder. Not JPEG lossless nor
  * JPEG-LS lossless: our {@link org.radlens.dicomio.codec.JpegLosslessDecoder} is several times faster than GDCM's
- * ljpeg, and our {@link org.radlens.dicomio.codec.JpegLsDecoder} about 1.8× faster than CharLS, on full-size films
+ * ljpeg, and our {@link org.radlens.dicomio.codec.JpegLsDecoder} about 3× faster than CharLS (thread CPU), on full-size films
  * (measured, dicom-io/README.md), so {@link CompressedGrey} takes them from the registry, GDCM installed or not. Only
  * 8/16-bit MONOCHROME1/2 objects within the decoder limits; anything else, and any file GDCM cannot read, stays on
  * the pure-Java path (which reports the cause).

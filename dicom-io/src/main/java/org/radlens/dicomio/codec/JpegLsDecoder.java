@@ -8,7 +8,9 @@ import org.radlens.dicomio.UnsupportedFormatException;
 /**
  * A JPEG-LS (ITU-T T.87) decoder for DICOM frames: SOF55, LSE presets, one scan per component (ILV 0) or
  * line-interleaved (ILV 1) or sample-interleaved (ILV 2), lossless and near-lossless, 2–16 bits. Mapping tables
- * and point transforms are refused as unsupported. Every length is bounds-checked.
+ * and point transforms are refused as unsupported. Every length is bounds-checked. A lossless one-component scan
+ * (grey films) goes through the tight loop of {@link JpegLsGreyScan}, every other scan through {@link JpegLsScan};
+ * both give the same values.
  */
 public final class JpegLsDecoder {
     private JpegLsDecoder() {

@@ -6,10 +6,11 @@ import java.nio.ByteOrder;
 
 /**
  * The common JPEG-LS scan in one tight loop: one component, lossless (NEAR = 0), any bit depth 2–16, thresholds and
- * RESET. Same values as {@link JpegLsScan}'s general path (JpegLsGreyScanTest compares the two), about twice as fast:
- * the bit buffer, the neighbours Ra/Rb/Rc/Rd and the previous gradient stay in local variables, the regular-mode
- * context (A, B, C, N) is one packed array entry, and the Golomb code, prediction, context update and reconstruction
- * are written out inline. Rare cases leave the loop: a refill that meets an 0xFF byte or the end of the data, a code
+ * RESET. Same values as {@link JpegLsScan}'s general path (JpegLsGreyScanTest compares the two), 1.65× as fast
+ * on the 12–16-bit workload films (validation/README.md): the bit buffer, the neighbours Ra/Rb/Rc/Rd and the previous
+ * gradient stay in local variables, the regular-mode context (A, B, C, N, Golomb k) is one packed array entry, and the
+ * Golomb code, prediction, context update and reconstruction are written out inline, their data-dependent branches
+ * (mispredicted on noisy films) as masks and min / max. Rare cases leave the loop: a refill that meets an 0xFF byte or the end of the data, a code
  * longer than the buffered bits or an escape code ({@link JpegLsBits}), and run mode ({@link JpegLsScan#run}).
  */
 final class JpegLsGreyScan {

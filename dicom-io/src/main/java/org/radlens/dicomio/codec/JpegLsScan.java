@@ -5,7 +5,8 @@ package org.radlens.dicomio.codec;
  * run-interruption contexts, lossless and near-lossless, one component or several line-interleaved (ILV 1).
  * Output samples go to sample {@code (y·width + x)·stride + component} of {@code out} as one- or two-byte
  * little-endian values ({@code bytes}; a sample wider than the bytes keeps its low bytes), so a decoded frame is one
- * array of the native Pixel Data's size, with no wider copy of it.
+ * array of the native Pixel Data's size, with no wider copy of it. The general path: lossless one-component scans go
+ * through {@link JpegLsGreyScan}'s tight loop, which borrows this class's run mode and quantisation table.
  */
 final class JpegLsScan {
     private static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9,

@@ -26,7 +26,6 @@ import org.radlens.pipeline.ResultRow;
 import org.radlens.pipeline.ScoreModels;
 import org.radlens.pipeline.ScoreRuns;
 import org.radlens.pipeline.ScoringEngine;
-import org.radlens.validation.bench.Timer;
 import org.radlens.validation.bench.Timing;
 
 /**
@@ -61,12 +60,17 @@ public final class ScoreBench {
     public record Stage(Timing ms, double share) {
     }
 
+    /** The items of one input label (the workload's encoding): how many, their per-image total and stages. */
+    public record Split(String label, int images, Timing perImage, Map<String, Stage> stages) {
+    }
+
     /**
      * One configuration. Figures are NaN / empty when {@code note} says why the row was not measured (e.g. Orthanc
-     * not installed); {@code perImage} is the sum of the stages per item.
+     * not installed); {@code perImage} is the sum of the stages per item; {@code splits} the same per input label
+     * (empty with one label).
      */
     public record Row(Mode mode, int workers, int images, int scored, int failed, double modelLoadS, double wallS,
-                      Map<String, Stage> stages, Timing perImage, String note) {
+                      Map<String, Stage> stages, Timing perImage, List<Split> splits, String note) {
         public double imagesPerHour() {
             return scored / wallS * 3600;
         }
@@ -77,11 +81,19 @@ public final class ScoreBench {
     }
 
     /**
-     * Settings: model package, the DICOMs to copy (cycled: copy i is of {@code samples[i % k]}), N, worker counts,
-     * untimed warm-up images, work folder.
+     * Settings: model package, the DICOMs to copy (cycled: copy i is of {@code samples[i % k]}) and a label for each
+     * (e.g. its encoding: the stage split is also given per label), N, worker counts, untimed warm-up images, work
+     * folder, {@code --reduced-decode}.
      */
-    public record Settings(Path model, List<Path> samples, int images, List<Integer> workers, int warmup, Path work,
-                           boolean reducedDecode) {
+    public record Settings(Path model, List<Path> samples, List<String> labels, int images, List<Integer> workers,
+                           int warmup, Path work, boolean reducedDecode) {
+        /** Each sample labelled by its file name. */
+        public Settings(Path model, List<Path> samples, int images, List<Integer> workers, int warmup, Path work,
+                        boolean reducedDecode) {
+            this(model, samples, samples.stream().map(p -> String.valueOf(p.getFileName())).toList(), images,
+                    workers, warmup, work, reducedDecode);
+        }
+
         /** Full decoding of every film. */
         public Settings(Path model, List<Path> samples, int images, List<Integer> workers, int warmup, Path work) {
             this(model, samples, images, workers, warmup, work, false);
@@ -90,8 +102,9 @@ public final class ScoreBench {
         public Settings {
             workers = List.copyOf(workers);
             samples = List.copyOf(samples);
+            labels = List.copyOf(labels);
             if (images < 1 || warmup < 0 || workers.isEmpty() || workers.stream().anyMatch(w -> w < 1)
-                    || samples.isEmpty()) {
+                    || samples.isEmpty() || labels.size() != samples.size()) {
                 throw new IllegalArgumentException("images >= 1, warmup >= 0, workers >= 1 and a sample required: "
                         + "images=" + images + " warmup=" + warmup + " workers=" + workers + " samples=" + samples);
             }
@@ -105,11 +118,14 @@ public final class ScoreBench {
     private final Settings s;
     private final List<Path> inputs;
     private final Path warmFolder;
+    /** The label of each timed copy, by SOP Instance UID. */
+    private final Map<String, String> labels;
 
-    private ScoreBench(Settings s, List<Path> inputs, Path warmFolder) {
+    private ScoreBench(Settings s, List<Path> inputs, Path warmFolder, Map<String, String> labels) {
         this.s = s;
         this.inputs = inputs;
         this.warmFolder = warmFolder;
+        this.labels = labels;
     }
 
     /** Every mode at every worker count; DICOMweb rows carry a note instead of figures when Orthanc is missing. */
@@ -117,16 +133,21 @@ public final class ScoreBench {
         Path source = s.samples().get(0);
         try {
             List<Path> in = new ArrayList<>();
+            Map<String, String> labels = new LinkedHashMap<>();
             Path warm = s.work().resolve("warm-in");
             int k = s.samples().size();
             for (int j = 0; j < k; j++) {
                 source = s.samples().get(j);
-                in.addAll(DicomCopies.withNewUids(source, s.work().resolve("in").resolve("s" + j),
-                        (s.images() - j + k - 1) / k, "bench-score-" + j));
+                int n = (s.images() - j + k - 1) / k;
+                in.addAll(DicomCopies.withNewUids(source, s.work().resolve("in").resolve("s" + j), n,
+                        "bench-score-" + j));
+                for (int i = 0; i < n; i++) {
+                    labels.put(DicomCopies.sopInstanceUid("bench-score-" + j, i), s.labels().get(j));
+                }
                 DicomCopies.withNewUids(source, warm.resolve("s" + j), (s.warmup() - j + k - 1) / k,
                         "bench-score-warmup-" + j);
             }
-            ScoreBench bench = new ScoreBench(s, in, warm);
+            ScoreBench bench = new ScoreBench(s, in, warm, labels);
             List<Row> rows = new ArrayList<>();
             for (int w : s.workers()) {
                 rows.add(bench.folder(w));
@@ -134,7 +155,7 @@ public final class ScoreBench {
             String missing = LocalOrthanc.missing();
             for (int w : s.workers()) {
                 rows.add(missing == null ? bench.dicomWeb(w) : new Row(Mode.DICOMWEB, w, s.images(), 0, 0, Double.NaN,
-                        Double.NaN, Map.of(), null, missing));
+                        Double.NaN, Map.of(), null, List.of(), missing));
             }
             return rows;
         } catch (ImageReadException | DicomWriteException e) {
@@ -201,25 +222,10 @@ public final class ScoreBench {
         if (ok.isEmpty()) {
             String first = rows.isEmpty() ? "no items found" : rows.get(0).error();
             return new Row(mode, workers, s.images(), sum.scored(), sum.failed(), load, wall, Map.of(), null,
-                    "every item failed: " + first);
+                    List.of(), "every item failed: " + first);
         }
-        double[] total = new double[ok.size()];
-        Map<String, double[]> per = new LinkedHashMap<>();
-        for (String stage : STAGES) {
-            if (ok.stream().allMatch(r -> r.timingsMs().containsKey(stage))) {
-                double[] v = ok.stream().mapToDouble(r -> r.timingsMs().get(stage)).toArray();
-                per.put(stage, v);
-                for (int i = 0; i < v.length; i++) {
-                    total[i] += v[i];
-                }
-            }
-        }
-        Timing perImage = Timer.summarize("per image", "java " + Runtime.version().feature(), total);
-        Map<String, Stage> stages = new LinkedHashMap<>();
-        per.forEach((stage, v) -> {
-            Timing t = Timer.summarize(stage, perImage.runner(), v);
-            stages.put(stage, new Stage(t, t.meanMs() / perImage.meanMs()));
-        });
-        return new Row(mode, workers, s.images(), sum.scored(), sum.failed(), load, wall, stages, perImage, "");
+        Timing perImage = ScoreBenchStages.perImage(ok);
+        return new Row(mode, workers, s.images(), sum.scored(), sum.failed(), load, wall,
+                ScoreBenchStages.stages(ok, perImage), perImage, ScoreBenchStages.splits(ok, labels), "");
     }
 }

@@ -44,8 +44,37 @@ public final class ScoreBenchReport {
             }
             sb.append(" |\n");
         }
+        splits(rows, sb);
         notes.forEach(n -> sb.append("\n- ").append(n));
         return sb.append('\n').toString();
+    }
+
+    /**
+     * The per-label table (the workload's encodings), when a row has more than one label: mean ms per stage of the
+     * images of each label within the mixed run, and what that mean would give at the row's worker count if every
+     * image cost it ({@code workers × 3,600,000 / mean}; an estimate, not a measured throughput).
+     */
+    private static void splits(List<Row> rows, StringBuilder sb) {
+        if (rows.stream().allMatch(r -> r.splits().isEmpty())) {
+            return;
+        }
+        sb.append("\nPer encoding (mean ms per image within the run above):\n\n| mode | workers | encoding | images "
+                + "| per image mean ms | est. images/hour |");
+        ScoreBench.STAGES.forEach(st -> sb.append(' ').append(st).append(" |"));
+        sb.append("\n|---|---|---|---|---|---|").append("---|".repeat(ScoreBench.STAGES.size())).append('\n');
+        for (Row r : rows) {
+            for (ScoreBench.Split sp : r.splits()) {
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %.1f | %,.0f |", r.mode().label,
+                        r.workers(), sp.label(), sp.images(), sp.perImage().meanMs(),
+                        r.workers() * 3_600_000 / sp.perImage().meanMs()));
+                for (String stage : ScoreBench.STAGES) {
+                    Stage st = sp.stages().get(stage);
+                    sb.append(' ').append(st == null ? "–" : String.format(Locale.ROOT, "%.1f", st.ms().meanMs()))
+                            .append(" |");
+                }
+                sb.append('\n');
+            }
+        }
     }
 
     /** Writes the rows, settings and notes as JSON to {@code out} (parent folders created). */
@@ -78,6 +107,18 @@ public final class ScoreBenchReport {
             stages.put(name, m);
         });
         o.put("stages_ms", stages);
+        List<Object> by = new ArrayList<>();
+        for (ScoreBench.Split sp : r.splits()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", sp.label());
+            m.put("images", sp.images());
+            m.put("per_image_ms", stats(sp.perImage()));
+            Map<String, Object> st = new LinkedHashMap<>();
+            sp.stages().forEach((name, x) -> st.put(name, stats(x.ms())));
+            m.put("stages_ms", st);
+            by.add(m);
+        }
+        o.put("by_label", by);
         o.put("note", r.measured() ? null : r.note());
         return o;
     }

@@ -57,6 +57,10 @@ final class BenchScoreCommand implements Callable<Integer> {
             + "a reduced resolution (scores differ slightly from a full decode; other syntaxes unaffected).")
     boolean reducedDecode;
 
+    @Option(names = "--encodings", split = ",", paramLabel = "NAME[,NAME...]",
+            description = "Only these encodings of the realistic workload (e.g. uncompressed,rle; default: all).")
+    List<String> encodings;
+
     @Option(names = "--out", description = "Write the results as JSON to this file.")
     Path out;
 
@@ -70,10 +74,12 @@ final class BenchScoreCommand implements Callable<Integer> {
             String load = BenchData.loadAverage();
             Path home = Path.of(System.getProperty("radlens.home", "")).toAbsolutePath();
             List<String> notes = new ArrayList<>();
-            List<Path> src = samples(home, notes);
+            ScoreBenchInputs in = ScoreBenchInputs.choose(sample, quick ? null : workload != null ? workload
+                    : Workload.defaultFolder(), encodings, home, notes);
+            List<Path> src = in.files();
             work = Files.createTempDirectory("radlens-bench-score-");
-            ScoreBench.Settings s = new ScoreBench.Settings(model != null ? model : DefaultModel.locate(), src, images,
-                    workers, warmup, work, reducedDecode);
+            ScoreBench.Settings s = new ScoreBench.Settings(model != null ? model : DefaultModel.locate(), src,
+                    in.labels(), images, workers, warmup, work, reducedDecode);
             List<ScoreBench.Row> rows = ScoreBench.run(s);
             notes.addAll(List.of("model " + s.model() + "; " + images + " copies of " + (src.size() == 1 ? src.get(0)
                     : src.size() + " files (cycled)") + "; --segment, SR + SEG written (folder: --write-dicom; "
@@ -99,28 +105,11 @@ final class BenchScoreCommand implements Callable<Integer> {
         }
     }
 
-    /** --sample, else the realistic workload's files (a note when it is missing), else the bundled DX sample. */
-    private List<Path> samples(Path home, List<String> notes) throws IOException {
-        if (sample != null) {
-            return List.of(sample);
-        }
-        Path folder = workload != null ? workload : Workload.defaultFolder();
-        java.util.Optional<Workload> w = quick ? java.util.Optional.empty() : Workload.find(folder);
-        if (w.isPresent()) {
-            notes.add("realistic workload " + folder + ": " + w.get().entries().size() + " films x encodings");
-            return w.get().entries().stream().map(Workload.Entry::file).toList();
-        }
-        if (!quick) {
-            notes.add("realistic workload not found in " + folder + ": make it with " + Workload.GENERATOR
-                    + "; the small DX sample instead");
-        }
-        return List.of(home.resolve("samples/covid-notes-329_637.dcm"));
-    }
-
     private static Map<String, Object> settings(ScoreBench.Settings s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", s.model().toString());
         m.put("samples", s.samples().stream().map(Path::toString).toList());
+        m.put("labels", s.labels());
         m.put("images", s.images());
         m.put("workers", s.workers());
         m.put("warmup_images", s.warmup());

@@ -75,6 +75,49 @@ class BenchScoreCommandTest extends CliTest {
     }
 
     @Test
+    void workloadEncodingsAreChosenAndTheStagesSplitPerEncoding() throws Exception {
+        Path wl = Files.createDirectories(tmp.resolve("workload"));
+        StringBuilder files = new StringBuilder();
+        for (String enc : List.of("plain", "other")) {
+            Files.createDirectories(wl.resolve(enc));
+            Files.copy(SAMPLE, wl.resolve(enc).resolve("f.dcm"));
+            files.append(files.length() == 0 ? "" : ",").append("{\"path\": \"").append(enc).append("/f.dcm\", "
+                    + "\"film\": \"f\", \"encoding\": \"").append(enc).append("\", \"transfer_syntax\": "
+                    + "\"1.2.840.10008.1.2.1\", \"transfer_syntax_name\": \"Explicit VR Little Endian\", \"rows\": 1, "
+                    + "\"columns\": 1, \"bits_stored\": 8, \"photometric\": \"MONOCHROME2\", \"bytes\": 1, "
+                    + "\"decoded_sha256\": \"x\"}");
+        }
+        Files.writeString(wl.resolve("manifest.json"), "{\"files\": [" + files + "]}");
+        Path json = tmp.resolve("split.json");
+        assertEquals(0, run("bench", "score", "--images", "4", "--workers", "1", "--warmup", "0", "--model",
+                PKG.toString(), "--workload", wl.toString(), "--out", json.toString()), err.toString());
+        JsonObject folder = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("rows")
+                .get(0).getAsJsonObject();
+        JsonArray by = folder.getAsJsonArray("by_label");
+        assertEquals(2, by.size(), folder.toString());
+        for (int i = 0; i < 2; i++) {
+            JsonObject b = by.get(i).getAsJsonObject();
+            assertEquals(List.of("plain", "other").get(i), b.get("label").getAsString());
+            assertEquals(2, b.get("images").getAsInt(), b.toString());
+            assertEquals(2, b.getAsJsonObject("per_image_ms").get("n").getAsInt(), b.toString());
+        }
+        assertTrue(out.toString().contains("| folder | 1 | other | 2 |"), out.toString());
+
+        assertEquals(0, run("bench", "score", "--images", "2", "--workers", "1", "--warmup", "0", "--model",
+                PKG.toString(), "--workload", wl.toString(), "--encodings", "other", "--out", json.toString()),
+                err.toString());
+        JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertEquals("[\"other\"]", root.getAsJsonObject("settings").get("labels").toString());
+        assertEquals(0, root.getAsJsonArray("rows").get(0).getAsJsonObject().getAsJsonArray("by_label").size(),
+                "one encoding: no split");
+
+        assertEquals(2, run("bench", "score", "--images", "2", "--model", PKG.toString(), "--workload",
+                wl.toString(), "--encodings", "rle"));
+        assertTrue(err.toString().contains("no 'rle' in the workload") && err.toString().contains("plain, other"),
+                err.toString());
+    }
+
+    @Test
     void badOptionValuesAreUsageErrors() {
         assertEquals(2, run("bench", "score", "--images", "0", "--model", PKG.toString(), "--sample",
                 SAMPLE.toString()));

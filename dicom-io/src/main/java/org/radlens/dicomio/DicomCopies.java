@@ -49,7 +49,7 @@ public final class DicomCopies {
             Files.createDirectories(folder);
             for (int i = 0; i < n; i++) {
                 String index = String.valueOf(i);
-                String sop = DerivedUids.derive(seed, index, "sop");
+                String sop = sopInstanceUid(seed, i);
                 DicomAttributes.put(list, TagFromName.StudyInstanceUID, DerivedUids.derive(seed, index, "study"));
                 DicomAttributes.put(list, TagFromName.SeriesInstanceUID, DerivedUids.derive(seed, index, "series"));
                 DicomAttributes.put(list, TagFromName.SOPInstanceUID, sop);
@@ -62,5 +62,10 @@ public final class DicomCopies {
             throw new DicomWriteException("copy of " + source + " into " + folder, e);
         }
         return out;
+    }
+
+    /** The SOP Instance UID that {@link #withNewUids} gives copy {@code index} made with {@code seed}. */
+    public static String sopInstanceUid(String seed, int index) {
+        return DerivedUids.derive(seed, String.valueOf(index), "sop");
     }
 }

@@ -65,19 +65,33 @@ public record LabelMask(VolumeGrid grid, byte[] labels, List<String> classNames,
     /** 1 where the voxel carries {@code label}, else 0 (a new array, one pass: no copy of the labels first). */
     public byte[] binary(int label) {
         byte[] out = new byte[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            out[i] = (byte) ((labels[i] & 0xff) == label ? 1 : 0);
+        if (label < 0 || label > 255) {
+            return out;
+        }
+        byte b = (byte) label;
+        int whole = labels.length & ~7;
+        for (int i = 0; i < whole; i += 8) { // 8 voxels a step: a film's mask has millions
+            ByteLanes.put(out, i, ByteLanes.equal(ByteLanes.word(labels, i), b));
+        }
+        for (int i = whole; i < labels.length; i++) {
+            out[i] = (byte) (labels[i] == b ? 1 : 0);
         }
         return out;
     }
 
     /** Number of voxels carrying {@code label}. */
     public long count(int label) {
+        if (label < 0 || label > 255) {
+            return 0;
+        }
+        byte b = (byte) label;
         long n = 0;
-        for (byte b : labels) {
-            if ((b & 0xff) == label) {
-                n++;
-            }
+        int whole = labels.length & ~7;
+        for (int i = 0; i < whole; i += 8) {
+            n += Long.bitCount(ByteLanes.equal(ByteLanes.word(labels, i), b));
+        }
+        for (int i = whole; i < labels.length; i++) {
+            n += labels[i] == b ? 1 : 0;
         }
         return n;
     }

@@ -10,6 +10,7 @@ import org.radlens.dicomio.DicomAttributes;
 import org.radlens.dicomio.DicomHeader;
 import org.radlens.dicomio.SeriesSource;
 import org.radlens.dicomio.SourceImage;
+import org.radlens.volume3d.ByteLanes;
 import org.radlens.volume3d.LabelMask;
 
 /**
@@ -124,10 +125,8 @@ public final class Segmentations {
         int n = (mask.length + 7) / 8;
         byte[] out = new byte[n + (n % 2)];
         int whole = mask.length >> 3;
-        for (int o = 0; o < whole; o++) { // 8 pixels a byte, branch-free (a full-size film has millions)
-            int i = o << 3;
-            out[o] = (byte) (bit(mask[i]) | bit(mask[i + 1]) << 1 | bit(mask[i + 2]) << 2 | bit(mask[i + 3]) << 3
-                    | bit(mask[i + 4]) << 4 | bit(mask[i + 5]) << 5 | bit(mask[i + 6]) << 6 | bit(mask[i + 7]) << 7);
+        for (int o = 0; o < whole; o++) { // 8 pixels a byte from one word (a full-size film has millions)
+            out[o] = (byte) ByteLanes.packBits(ByteLanes.nonZero(ByteLanes.word(mask, o << 3)));
         }
         for (int i = whole << 3; i < mask.length; i++) {
             out[i >> 3] |= (byte) (bit(mask[i]) << (i & 7));

@@ -99,10 +99,9 @@ public final class Bilinear {
         int rw = (w + f - 1) / f;
         int rh = (h + f - 1) / f;
         double[] sum = new double[rw * rh];
-        boolean map = !Float.isNaN(lo);
-        float span = hi - lo;
+        UnitTable unit = Float.isNaN(lo) ? null : UnitTable.of(lo, hi);
         for (int y = 0; y < h; y++) {
-            addRow(plane, y * w, w, f, sum, (y / f) * rw, map, lo, span);
+            addRow(plane, y * w, w, f, sum, (y / f) * rw, unit);
         }
         float[] out = new float[rw * rh];
         int fullRows = h / f;
@@ -117,13 +116,12 @@ public final class Bilinear {
     }
 
     /** Adds one source row to its block row of sums, block by block (per block the values go in source order). */
-    private static void addRow(float[] plane, int base, int w, int f, double[] sum, int row, boolean map, float lo,
-                               float span) {
+    private static void addRow(float[] plane, int base, int w, int f, double[] sum, int row, UnitTable unit) {
         for (int x0 = 0, b = row; x0 < w; x0 += f, b++) {
             int end = Math.min(w, x0 + f);
             double acc = sum[b];
             for (int x = x0; x < end; x++) {
-                acc += map ? Intensities.unit(plane[base + x], lo, span) : plane[base + x];
+                acc += unit != null ? unit.apply(plane[base + x]) : plane[base + x];
             }
             sum[b] = acc;
         }

@@ -109,6 +109,11 @@ public final class Intensities {
      * anything else is sorted.
      */
     static float[] percentiles(float[] values, double low, double high) {
+        int[] counts = IntegerHistogram.of(values);
+        if (counts != null) { // the common case: 8–16-bit stored values or HU, one pass
+            return new float[] {IntegerHistogram.value(counts, rankIndex(low, values.length)),
+                IntegerHistogram.value(counts, rankIndex(high, values.length))};
+        }
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         boolean integral = true;

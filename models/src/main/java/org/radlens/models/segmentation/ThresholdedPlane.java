@@ -26,7 +26,7 @@ final class ThresholdedPlane {
             x0[x] = (int) cx;
             x1[x] = Math.min(x0[x] + 1, s - 1);
         }
-        byte[] labels = new byte[w * t.sourceHeight()];
+        byte[] labels = new byte[w * t.sourceHeight()]; // 0 already: runs decided 0 are not written
         double[] z = new double[1];
         for (int y = 0; y < t.sourceHeight(); y++) {
             double yi = (y + 0.5) * t.scale() + t.offsetY() - 0.5;
@@ -38,9 +38,9 @@ final class ThresholdedPlane {
                     xb++;
                 }
                 int run = decided(full, y0 * s, y1 * s, x0[xa], x1[xa], labeller.cut());
-                if (run >= 0) {
-                    java.util.Arrays.fill(labels, y * w + xa, y * w + xb, (byte) run);
-                } else {
+                if (run == 1) {
+                    java.util.Arrays.fill(labels, y * w + xa, y * w + xb, (byte) 1);
+                } else if (run < 0) {
                     for (int x = xa; x < xb; x++) {
                         z[0] = Bilinear.sample(full, s, s, (x + 0.5) * t.scale() + t.offsetX() - 0.5, yi);
                         labels[y * w + x] = (byte) labeller.label(z);

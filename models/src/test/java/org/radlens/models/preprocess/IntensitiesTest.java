@@ -85,6 +85,30 @@ class IntensitiesTest {
     }
 
     @Test
+    void percentilesAtTheEdgesOfTheOnePassHistogramEqualSortedPercentiles() {
+        float[][] cases = {
+            {-65536, -65535, 0, 65535}, // the one-pass histogram's whole range, signed and unsigned 16-bit
+            {65536, 65537, 3, 4}, // past it: the general path
+            {-65537, 2, 2, 9},
+            {0, 65535, 65535, 1, 7}, // unsigned 16-bit
+            {-0.0f, 0, 1, -1}, // minus zero counts as zero (equal within 0: the sort keeps -0.0, counting gives 0.0)
+            {1.5f, 1, 2, 3}, // not integral
+            {3e9f, 3e9f, 3e9f + 256}, // integral but beyond int
+            {5},
+        };
+        for (float[] v : cases) {
+            for (double[] p : new double[][] {{0, 100}, {0.5, 99.5}, {25, 75}, {50, 50}}) {
+                float[] sorted = v.clone();
+                java.util.Arrays.sort(sorted);
+                assertArrayEquals(new float[] {Intensities.percentile(sorted, p[0]), Intensities.percentile(sorted,
+                    p[1])}, Intensities.percentiles(v, p[0], p[1]), 0f, java.util.Arrays.toString(v) + " " + p[0]);
+            }
+        }
+        float[] nan = {1, Float.NaN, 3}; // NaN sorts last, as Arrays.sort puts it
+        assertArrayEquals(new float[] {1, Float.NaN}, Intensities.percentiles(nan, 0, 100));
+    }
+
+    @Test
     void aMonochrome1WindowIsMirroredWithTheValues() {
         // raw 0..1000, window [600, 1000] (bright = dense in M1); after inversion those pixels sit at [0, 400]
         IntensityInfo m1 = new IntensityInfo("CR", "raw", true, Optional.of(new IntensityInfo.Window(800, 400)),

@@ -47,6 +47,10 @@ final class ListenCommand implements Callable<Integer> {
             + "heat map of QUERY (e.g. pneumonia) over the image.")
     String overlayQuery;
 
+    @Option(names = "--reduced-decode", description = "As 'radlens score --reduced-decode': JPEG 2000 films decoded "
+            + "at a reduced resolution (faster; scores differ slightly from a full decode; SR/SEG on the full grid).")
+    boolean reducedDecode;
+
     @Option(names = "--modality", paramLabel = "M", split = ",",
             description = "DICOM modalities scored (default: CR,DX; OT may be added); other objects are refused.")
     java.util.List<String> modalities = new java.util.ArrayList<>(ScopeGate.DEFAULT_MODALITIES);
@@ -80,7 +84,7 @@ final class ListenCommand implements Callable<Integer> {
         }
         try (RadLensModel m = org.radlens.pipeline.ScoreModels.open(model, workers);
              Journal journal = Journal.open(out.resolve("journal.jsonl"))) {
-            ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery, gate);
+            ScoringEngine engine = new ScoringEngine(m, segment, overlayQuery, gate, reducedDecode);
             try (ListenService service = new ListenService(engine, new ListenService.Destination(destination, aet,
                     destTls), journal, out, workers);
                  StorageReceiver receiver = new StorageReceiver(listener, out.resolve("incoming"),

@@ -128,7 +128,7 @@ public final class ScoringEngine {
      *                      at least {@link #REDUCED_MIN_SIDE_FACTOR} × the model's input size); scores, mask and area
      *                      differ slightly from a full decode, the SEG and SR stay on the film's full grid. Ignored
      *                      when {@code overlayQuery} is set (the Secondary Capture needs the full-size pixels: full
-     *                      read); other syntaxes, non-DICOM inputs and the listener's path are read in full.
+     *                      read); other syntaxes and non-DICOM inputs are read in full.
      */
     public ScoringEngine(RadLensModel model, boolean segment, String overlayQuery, ScopeGate gate,
                          boolean reducedDecode) throws IOException {
@@ -185,14 +185,13 @@ public final class ScoringEngine {
                 t0);
     }
 
-    /** Scores the DICOM {@code file} whose header the caller has already read as {@code src}. */
+    /** Scores the DICOM {@code file} whose header the caller has already read as {@code src} (the listener). */
     public Scored score(String id, Path file, SourceImage src, boolean derive, UidClaims claims)
             throws ImageReadException, InferenceException, DicomWriteException, IOException {
         long t0 = System.nanoTime();
         Scored early = refusedOrDuplicate(id, src, claims);
-        return early != null ? early : score(id, src,
-                new AtomicReference<>(ReducedImage.full(DicomReader.readImage(file))), derive, gate.check(src.facts(), id),
-                t0);
+        return early != null ? early : score(id, src, new AtomicReference<>(read(file).image()), derive,
+                gate.check(src.facts(), id), t0);
     }
 
     private Scored gated(String id, SourceImage src, AtomicReference<ReducedImage> image, boolean derive,

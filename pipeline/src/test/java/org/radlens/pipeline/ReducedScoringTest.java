@@ -92,6 +92,15 @@ class ReducedScoringTest {
     }
 
     @Test
+    void theListenersEntryPointUsesTheReducedReadToo() throws Exception {
+        org.radlens.dicomio.SourceImage src = DicomReader.readSourcedImage(film).source();
+        ScoringEngine.Scored viaHeader = engine(true, null).score("f", film, src, true, null);
+        assertSame(engine(true, null).score("f", film, true), viaHeader);
+        assertSame(engine(false, null).score("f", film, true), engine(false, null).score("f", film, src, true, null));
+        assertNotEquals(engine(false, null).score("f", film, true).row().findings(), viaHeader.row().findings());
+    }
+
+    @Test
     void optionOffOtherSyntaxesAndOverlaysAreTheFullDecode() throws Exception {
         ScoringEngine today = new ScoringEngine(model, true, null, ScopeGate.chestRadiographs());
         assertSame(today.score("f", film, true), engine(false, null).score("f", film, true));

@@ -54,7 +54,7 @@ public final class DicomWebScoring implements BatchRunner.ItemScorer<InstanceRef
         try {
             long t0 = System.nanoTime();
             tmp = Files.createTempFile(workDir, "wado-", ".dcm");
-            Files.write(tmp, web.retrieve(ref));
+            web.retrieve(ref, tmp); // streamed from the socket to the file, never whole in memory
             long t1 = System.nanoTime();
             ScoringEngine.Scored s = engine.score(ref.sopInstanceUid(), tmp, true, null); // ids are the UIDs
             long t2 = System.nanoTime();

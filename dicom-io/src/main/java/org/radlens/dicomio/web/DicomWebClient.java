@@ -4,12 +4,16 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +33,7 @@ import org.radlens.dicomio.tls.TlsSettings;
  * <pre>{@code
  * DicomWebClient web = new DicomWebClient(URI.create("http://localhost:8042/dicom-web/"), Auth.none(),
  *         Duration.ofSeconds(30), 5, Duration.ofMillis(500));
- * for (InstanceRef ref : web.searchInstances(Map.of("Modality", "DX"))) { byte[] dcm = web.retrieve(ref); }
+ * for (InstanceRef ref : web.searchInstances(null, Map.of("Modality", "DX"))) { web.retrieve(ref, file); }
  * }</pre>
  */
 public final class DicomWebClient {
@@ -63,12 +67,13 @@ public final class DicomWebClient {
                 .append("instances?limit=100000");
         match.forEach((k, v) -> path.append('&').append(k).append('=').append(URLEncoder.encode(v,
                 StandardCharsets.UTF_8)));
-        HttpResponse<byte[]> r = send("GET", path.toString(), "application/dicom+json", null, null);
+        byte[] body = exchange("GET", path.toString(), "application/dicom+json", null, null,
+                r -> r.body().readAllBytes());
         List<InstanceRef> out = new ArrayList<>();
-        if (r.statusCode() == 204 || r.body().length == 0) {
+        if (body.length == 0) { // also 204 No Content
             return out;
         }
-        JsonArray arr = JsonParser.parseString(new String(r.body(), StandardCharsets.UTF_8)).getAsJsonArray();
+        JsonArray arr = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonArray();
         for (JsonElement e : arr) {
             var o = e.getAsJsonObject();
             out.add(new InstanceRef(value(o, "0020000D"), value(o, "0020000E"), value(o, "00080018")));
@@ -91,25 +96,71 @@ public final class DicomWebClient {
 
     /** WADO-RS: the instance as Part 10 bytes, as stored ({@link #RETRIEVE_ACCEPT}). */
     public byte[] retrieve(InstanceRef ref) throws IOException {
-        HttpResponse<byte[]> r = send("GET", ref.path(), RETRIEVE_ACCEPT, null, null);
-        String type = r.headers().firstValue("Content-Type").orElse("");
-        List<byte[]> parts = Multipart.parts(r.body(), Multipart.boundary(type));
-        if (parts.size() != 1) {
-            throw new DicomWebException("WADO-RS " + ref.path() + ": expected 1 part, got " + parts.size(),
-                    r.statusCode(), null);
-        }
-        return parts.get(0);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        retrieve(ref, () -> {
+            out.reset();
+            return out;
+        });
+        return out.toByteArray();
+    }
+
+    /**
+     * WADO-RS: the instance as stored ({@link #RETRIEVE_ACCEPT}) written to {@code target} (created or replaced) as
+     * it arrives, without holding it in memory; its size in bytes. A malformed answer (not multipart/related, no
+     * boundary, a part that is not {@code application/dicom}, a body cut short, not exactly one part) is a
+     * {@link DicomWebException} naming the instance.
+     */
+    public long retrieve(InstanceRef ref, Path target) throws IOException {
+        return retrieve(ref, () -> Files.newOutputStream(target));
+    }
+
+    /** A fresh stream per attempt (a retried request starts the copy again). */
+    private interface Sink {
+        OutputStream open() throws IOException;
+    }
+
+    private long retrieve(InstanceRef ref, Sink sink) throws IOException {
+        String item = "WADO-RS " + ref.path();
+        return exchange("GET", ref.path(), RETRIEVE_ACCEPT, null, null, r -> {
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            MultipartReader parts = new MultipartReader(r.body(), Multipart.boundary(type, item, r.statusCode()), item,
+                    r.statusCode());
+            Map<String, String> headers = parts.next();
+            if (headers == null) {
+                throw new DicomWebException(item + ": expected 1 part, got 0", r.statusCode(), null);
+            }
+            Multipart.checkDicomPart(headers, item, r.statusCode());
+            long n;
+            try (OutputStream out = sink.open()) {
+                n = parts.copyBody(out);
+            }
+            if (parts.next() != null) {
+                throw new DicomWebException(item + ": expected 1 part, got more", r.statusCode(), null);
+            }
+            return n;
+        });
     }
 
     /** STOW-RS of Part 10 objects to {@code studies}. */
     public void store(List<byte[]> objects) throws IOException {
         String boundary = "radlens-" + UUID.randomUUID();
-        send("POST", "studies", "application/dicom+json", Multipart.build(objects, boundary),
-                "multipart/related; type=\"application/dicom\"; boundary=" + boundary);
+        exchange("POST", "studies", "application/dicom+json", Multipart.build(objects, boundary),
+                "multipart/related; type=\"application/dicom\"; boundary=" + boundary, r -> r.body().readAllBytes());
     }
 
-    private HttpResponse<byte[]> send(String method, String path, String accept, byte[] body, String contentType)
-            throws IOException {
+    /** Reads a successful answer's body (its stream is closed afterwards). */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(HttpResponse<InputStream> r) throws IOException;
+    }
+
+    /**
+     * One request with retries: the answer's body is read by {@code reader} within the attempt, so a connection lost
+     * mid-body is retried like one lost before the answer; a {@link DicomWebException} (4xx, a malformed answer) is
+     * not.
+     */
+    private <T> T exchange(String method, String path, String accept, byte[] body, String contentType,
+                           BodyReader<T> reader) throws IOException {
         URI uri = root.resolve(path);
         IOException last = null;
         int status = 0;
@@ -118,11 +169,13 @@ public final class DicomWebClient {
                 pause(attempt, method, path);
             }
             try {
-                HttpResponse<byte[]> r = http.send(request(method, uri, accept, body, contentType),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<InputStream> r = http.send(request(method, uri, accept, body, contentType),
+                        HttpResponse.BodyHandlers.ofInputStream());
                 status = r.statusCode();
-                if (status < 300) {
-                    return r;
+                try (InputStream in = r.body()) {
+                    if (status < 300) {
+                        return reader.read(r);
+                    }
                 }
                 last = new DicomWebException(method + " " + path + ": HTTP " + status, status, null);
                 if (status < 500 && status != 429) {
@@ -131,16 +184,7 @@ public final class DicomWebClient {
             } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
                 last = e;
             } catch (IOException e) {
-                if (e instanceof DicomWebException) {
-                    throw e;
-                }
-                SSLException tlsFailure = tlsCause(e);
-                if (tlsFailure != null) {
-                    throw new DicomWebException(method + " " + path + ": TLS with " + uri.getHost() + ":"
-                            + uri.getPort() + " failed (is the server's CA in the trusted CA bundle, and its "
-                            + "certificate for this host name?): " + tlsFailure.getMessage(), 0, e);
-                }
-                last = e;
+                last = failure(e, method, path, uri);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DicomWebException(method + " " + path + ": interrupted", 0, e);
@@ -148,6 +192,20 @@ public final class DicomWebClient {
         }
         throw new DicomWebException(method + " " + path + ": failed after " + (retries + 1) + " attempts: "
                 + last.getMessage(), status, last);
+    }
+
+    /** {@code e} when worth a retry; thrown (TLS failure, or already a {@link DicomWebException}) when not. */
+    private static IOException failure(IOException e, String method, String path, URI uri) throws IOException {
+        if (e instanceof DicomWebException) {
+            throw e;
+        }
+        SSLException tlsFailure = tlsCause(e);
+        if (tlsFailure != null) {
+            throw new DicomWebException(method + " " + path + ": TLS with " + uri.getHost() + ":"
+                    + uri.getPort() + " failed (is the server's CA in the trusted CA bundle, and its "
+                    + "certificate for this host name?): " + tlsFailure.getMessage(), 0, e);
+        }
+        return e;
     }
 
     private static SSLException tlsCause(Throwable t) {

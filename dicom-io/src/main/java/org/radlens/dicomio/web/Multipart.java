@@ -2,46 +2,44 @@ package org.radlens.dicomio.web;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** multipart/related bodies (RFC 2387) as DICOMweb uses them: parts of {@code application/dicom}. */
 final class Multipart {
     private Multipart() {
     }
 
-    /** The boundary parameter of a Content-Type header. */
-    static String boundary(String contentType) {
-        for (String p : contentType.split(";")) {
+    /**
+     * The boundary parameter of a multipart/related Content-Type header; a {@link DicomWebException} naming
+     * {@code item} when the answer is of another type or has no boundary.
+     */
+    static String boundary(String contentType, String item, int status) throws DicomWebException {
+        String[] params = contentType.split(";");
+        if (!params[0].trim().equalsIgnoreCase("multipart/related")) {
+            throw new DicomWebException(item + ": the answer is '" + contentType + "', not multipart/related", status,
+                    null);
+        }
+        for (String p : params) {
             String t = p.trim();
             if (t.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
-                return t.substring(9).replace("\"", "");
+                String b = t.substring(9).replace("\"", "");
+                if (!b.isEmpty() && b.length() <= 70) {
+                    return b;
+                }
             }
         }
-        throw new IllegalArgumentException("no boundary in Content-Type: " + contentType);
+        throw new DicomWebException(item + ": no usable boundary in the answer's Content-Type '" + contentType + "'",
+                status, null);
     }
 
-    /** The bodies of every part (headers stripped). */
-    static List<byte[]> parts(byte[] body, String boundary) {
-        byte[] delim = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        List<byte[]> out = new ArrayList<>();
-        int at = indexOf(body, delim, 0);
-        while (at >= 0) {
-            int start = at + delim.length;
-            if (start + 1 < body.length && body[start] == '-' && body[start + 1] == '-') {
-                break;
-            }
-            int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start);
-            int next = indexOf(body, delim, headersEnd < 0 ? start : headersEnd);
-            if (headersEnd < 0 || next < 0) {
-                break;
-            }
-            int end = next - 2; // the CRLF before the delimiter
-            out.add(java.util.Arrays.copyOfRange(body, headersEnd + 4, Math.max(headersEnd + 4, end)));
-            at = next;
+    /** A part's Content-Type, when it has one, must be application/dicom (it defaults to the body's type=). */
+    static void checkDicomPart(Map<String, String> headers, String item, int status) throws DicomWebException {
+        String type = headers.get("content-type");
+        if (type != null && !type.split(";")[0].trim().equalsIgnoreCase("application/dicom")) {
+            throw new DicomWebException(item + ": the part is '" + type + "', not application/dicom", status, null);
         }
-        return out;
     }
 
     /** One multipart/related body with each DICOM object as an {@code application/dicom} part. */
@@ -55,18 +53,5 @@ final class Multipart {
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
         return out.toByteArray();
-    }
-
-    static int indexOf(byte[] hay, byte[] needle, int from) {
-        outer:
-        for (int i = Math.max(0, from); i <= hay.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

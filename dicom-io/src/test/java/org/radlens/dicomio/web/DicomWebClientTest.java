@@ -57,6 +57,10 @@ class DicomWebClientTest {
         } else if (path.endsWith("/instances")) {
             body = ("[{\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"1.2\"]},\"0020000E\":{\"vr\":\"UI\",\"Value\":[\"1.2.3\"]},"
                     + "\"00080018\":{\"vr\":\"UI\",\"Value\":[\"1.2.3.4\"]}}]").getBytes(StandardCharsets.UTF_8);
+        } else if (path.contains("/instances/bad-")) {
+            String[] answer = MALFORMED.get(path.substring(path.lastIndexOf('/') + 1));
+            ex.getResponseHeaders().add("Content-Type", answer[0]);
+            body = answer[1].getBytes(StandardCharsets.ISO_8859_1);
         } else if (path.contains("/instances/1.2.3.4")) {
             ex.getResponseHeaders().add("Content-Type", "multipart/related; type=\"application/dicom\"; boundary=b0");
             body = Multipart.build(List.of(new byte[]{1, 2, 3, '\r', '\n', 4}), "b0");
@@ -68,6 +72,15 @@ class DicomWebClientTest {
         ex.getResponseBody().write(body);
         ex.close();
     }
+
+    /** Malformed WADO-RS answers: Content-Type and body. */
+    static final Map<String, String[]> MALFORMED = Map.of(
+            "bad-type", new String[]{"application/dicom+json", "[]"},
+            "bad-boundary", new String[]{"multipart/related; type=\"application/dicom\"", "--b0\r\n\r\nA\r\n--b0--"},
+            "bad-cut", new String[]{"multipart/related; boundary=b0", "--b0\r\n\r\nABCDEFGH"},
+            "bad-part", new String[]{"multipart/related; boundary=b0", "--b0\r\nContent-Type: text/plain\r\n\r\nA\r\n--b0--"},
+            "bad-two", new String[]{"multipart/related; boundary=b0", "--b0\r\n\r\nA\r\n--b0\r\n\r\nB\r\n--b0--"},
+            "bad-none", new String[]{"multipart/related; boundary=b0", "--b0--\r\n"});
 
     DicomWebClient client(Auth auth, int retries) {
         return new DicomWebClient(root(), auth, Duration.ofSeconds(5), retries, Duration.ofMillis(10));
@@ -104,5 +117,33 @@ class DicomWebClientTest {
         assertEquals(404, notFound.status());
         assertEquals(4, requests.get());
         assertTrue(Auth.basic("u", "secret").toString().equals("Basic ***"));
+    }
+
+    @Test
+    void retrievesIntoAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws IOException {
+        java.nio.file.Path f = tmp.resolve("x.dcm");
+        java.nio.file.Files.write(f, new byte[100]); // replaced, not appended to
+        assertEquals(6, client(Auth.none(), 0).retrieve(new InstanceRef("1.2", "1.2.3", "1.2.3.4"), f));
+        assertArrayEquals(new byte[]{1, 2, 3, '\r', '\n', 4}, java.nio.file.Files.readAllBytes(f));
+    }
+
+    @Test
+    void malformedAnswersAreClearErrorsNamingTheInstanceAndAreNotRetried() {
+        Map<String, String> expected = Map.of(
+                "bad-type", "the answer is 'application/dicom+json', not multipart/related",
+                "bad-boundary", "no usable boundary in the answer's Content-Type 'multipart/related; "
+                        + "type=\"application/dicom\"'",
+                "bad-cut", "malformed multipart answer: truncated: the body ends inside part 1 (no closing delimiter)",
+                "bad-part", "the part is 'text/plain', not application/dicom",
+                "bad-two", "expected 1 part, got more",
+                "bad-none", "expected 1 part, got 0");
+        expected.forEach((uid, what) -> {
+            int before = requests.get();
+            DicomWebException e = assertThrows(DicomWebException.class,
+                    () -> client(Auth.none(), 3).retrieve(new InstanceRef("1", "2", uid)));
+            assertEquals("WADO-RS studies/1/series/2/instances/" + uid + ": " + what, e.getMessage());
+            assertEquals(200, e.status());
+            assertEquals(before + 1, requests.get(), uid + " was retried");
+        });
     }
 }

@@ -26,7 +26,9 @@ import org.radlens.dicomio.tls.TlsSettings;
  * A DICOMweb client for one service root (e.g. {@code http://pacs:8042/dicom-web/}). QIDO-RS searches return
  * {@link InstanceRef}s; WADO-RS retrieves Part 10 bytes as stored ({@link #RETRIEVE_ACCEPT});
  * STOW-RS stores objects. Every request has {@code timeout}; connection failures, 5xx and 429 are retried with
- * exponential backoff ({@code backoff}·2ⁿ, at most 30 s apart) up to {@code retries} times. https is verified:
+ * exponential backoff ({@code backoff}·2ⁿ, at most 30 s apart) up to {@code retries} times; a connection lost on the
+ * first attempt (typically a kept-alive connection the server closed while idle, which the JDK retries by itself only
+ * for GET) is retried at once. https is verified:
  * the server's certificate chain against {@link TlsSettings}'s trusted CAs (the JDK's by default, or a PEM bundle)
  * and its host name, TLS 1.2+ only; a TLS failure is never retried (it will not heal by itself). Thread-safe.
  *
@@ -164,10 +166,12 @@ public final class DicomWebClient {
         URI uri = root.resolve(path);
         IOException last = null;
         int status = 0;
+        boolean atOnce = false;
         for (int attempt = 0; attempt <= retries; attempt++) {
-            if (attempt > 0) {
+            if (attempt > 0 && !atOnce) {
                 pause(attempt, method, path);
             }
+            atOnce = false;
             try {
                 HttpResponse<InputStream> r = http.send(request(method, uri, accept, body, contentType),
                         HttpResponse.BodyHandlers.ofInputStream());
@@ -185,6 +189,7 @@ public final class DicomWebClient {
                 last = e;
             } catch (IOException e) {
                 last = failure(e, method, path, uri);
+                atOnce = attempt == 0; // e.g. a kept-alive connection the server had closed: a new one at once
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DicomWebException(method + " " + path + ": interrupted", 0, e);

@@ -3,6 +3,7 @@ package org.radlens.dicomio.web;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -27,6 +28,7 @@ class DicomWebClientTest {
     final List<String> acceptHeaders = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresLeft = new AtomicInteger();
     final AtomicInteger requests = new AtomicInteger();
+    final AtomicInteger dropsLeft = new AtomicInteger();
 
     @BeforeEach
     void start() throws IOException {
@@ -49,6 +51,10 @@ class DicomWebClientTest {
         authHeaders.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
         acceptHeaders.add(String.valueOf(ex.getRequestHeaders().getFirst("Accept")));
         String path = ex.getRequestURI().getPath();
+        if (dropsLeft.getAndDecrement() > 0) {
+            ex.close(); // no answer: the connection is closed, as a server does with an idle kept-alive one
+            return;
+        }
         byte[] body;
         int status = 200;
         if (failuresLeft.getAndDecrement() > 0) {
@@ -57,6 +63,9 @@ class DicomWebClientTest {
         } else if (path.endsWith("/instances")) {
             body = ("[{\"0020000D\":{\"vr\":\"UI\",\"Value\":[\"1.2\"]},\"0020000E\":{\"vr\":\"UI\",\"Value\":[\"1.2.3\"]},"
                     + "\"00080018\":{\"vr\":\"UI\",\"Value\":[\"1.2.3.4\"]}}]").getBytes(StandardCharsets.UTF_8);
+        } else if (path.endsWith("/studies") && "POST".equals(ex.getRequestMethod())) {
+            ex.getRequestBody().readAllBytes();
+            body = "{}".getBytes(StandardCharsets.UTF_8);
         } else if (path.contains("/instances/bad-")) {
             String[] answer = MALFORMED.get(path.substring(path.lastIndexOf('/') + 1));
             ex.getResponseHeaders().add("Content-Type", answer[0]);
@@ -145,5 +154,17 @@ class DicomWebClientTest {
             assertEquals(200, e.status());
             assertEquals(before + 1, requests.get(), uid + " was retried");
         });
+    }
+
+    @Test
+    void aConnectionLostOnTheFirstAttemptIsRetriedAtOnceEvenForAPost() {
+        dropsLeft.set(1);
+        DicomWebClient patient = new DicomWebClient(root(), Auth.none(), Duration.ofSeconds(5), 2, Duration.ofHours(1));
+        // with the hour-long backoff, a paused retry would not end within the limit
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> patient.store(List.of(new byte[]{1, 2, 3})));
+        assertEquals(2, requests.get());
+        dropsLeft.set(2);
+        DicomWebException e = assertThrows(DicomWebException.class, () -> client(Auth.none(), 1).store(List.of()));
+        assertTrue(e.getMessage().startsWith("POST studies: failed after 2 attempts"), e.getMessage());
     }
 }

@@ -26,7 +26,8 @@ import org.radlens.pipeline.ScoringEngine;
  * Where the DICOMweb transfer time of {@code bench score} goes (issue 15), one thread, one request at a time, against
  * a throw-away {@link LocalOrthanc} holding fresh-UID copies of the realistic workload's 30 films: the QIDO search
  * once; per film WADO-RS through {@code curl} (Orthanc's share: time to first byte and total) and through the
- * JDK HttpClient split into time to the response headers and body read (HTTP/2-capable default and HTTP/1.1), then
+ * JDK HttpClient split into time to the response headers and body read (HTTP/2-capable default and HTTP/1.1), the
+ * JDK HttpURLConnection, then
  * the retrieve into a temporary file as {@code DicomWebScoring} does it; wall and CPU ms of this JVM and of Orthanc; then, per film scored
  * once, the SR + SEG store ({@code exists} × 2 + one STOW-RS) of a fresh copy. Medians over films and repetitions.
  *
@@ -106,6 +107,9 @@ public class WebTransfer {
                 retrieveRaw(h11, uri, work, "java HttpClient(HTTP_1_1)");
                 stop("java HttpClient(HTTP_1_1)");
                 start();
+                urlConnection(uri);
+                stop("java HttpURLConnection");
+                start();
                 long t0 = System.nanoTime();
                 Path tmp = Files.createTempFile(work, "wado-", ".dcm");
                 asScoringDoes(web, r, tmp);
@@ -140,6 +144,20 @@ public class WebTransfer {
         p.waitFor();
         add(label + ": first byte", Double.parseDouble(t[0]) * 1e3);
         add(label + ": total", Double.parseDouble(t[1]) * 1e3);
+    }
+
+    /** The same GET through java.net.HttpURLConnection (kept-alive connections are pooled by the JDK). */
+    static void urlConnection(URI uri) throws Exception {
+        long t0 = System.nanoTime();
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri.toURL().openConnection();
+        c.setRequestProperty("Accept", ACCEPT);
+        byte[] buf = new byte[256 * 1024];
+        try (InputStream in = c.getInputStream()) {
+            while (in.read(buf) > 0) {
+                // drained
+            }
+        }
+        add("java HttpURLConnection: total", (System.nanoTime() - t0) / 1e6);
     }
 
     static void retrieveRaw(HttpClient http, URI uri, Path work, String label) throws Exception {

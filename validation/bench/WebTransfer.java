@@ -29,7 +29,8 @@ import org.radlens.pipeline.ScoringEngine;
  * JDK HttpClient split into time to the response headers and body read (HTTP/2-capable default and HTTP/1.1), the
  * JDK HttpURLConnection, then
  * the retrieve into a temporary file as {@code DicomWebScoring} does it; wall and CPU ms of this JVM and of Orthanc; then, per film scored
- * once, the SR + SEG store ({@code exists} × 2 + one STOW-RS) of a fresh copy. Medians over films and repetitions.
+ * once, the SR + SEG store ({@code exists} × 2 + one STOW-RS) of a fresh copy; the client as {@code bench score} makes
+ * it (3 retries, 200 ms backoff). Medians over films and repetitions.
  *
  * <pre>
  * java -cp "cli/target/radlens-cli.jar:$(ls cli/target/lib/*.jar | tr '\n' :)/usr/share/java/gdcm.jar" \
@@ -60,7 +61,7 @@ public class WebTransfer {
             for (Path c : copies) {
                 o.upload(c);
             }
-            DicomWebClient web = new DicomWebClient(o.dicomWeb(), Auth.none(), Duration.ofSeconds(60), 0,
+            DicomWebClient web = new DicomWebClient(o.dicomWeb(), Auth.none(), Duration.ofSeconds(60), 3,
                     Duration.ofMillis(200));
             long t0 = System.nanoTime();
             List<InstanceRef> refs = DicomWebScoring.query(web, List.of(), List.of("CR", "DX"), null);

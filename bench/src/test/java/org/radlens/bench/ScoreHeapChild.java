@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.radlens.models.RadLensModel;
 import org.radlens.pipeline.ScoreModels;
+import org.radlens.pipeline.Scored;
 import org.radlens.pipeline.ScoringEngine;
 
 /**
@@ -69,7 +70,7 @@ public final class ScoreHeapChild {
         }
     }
 
-    private static void check(ScoringEngine.Scored s) {
+    private static void check(Scored s) {
         if (s.seg().length == 0 || s.sr().length == 0) {
             System.out.println("not scored: " + s.row());
             System.exit(2);

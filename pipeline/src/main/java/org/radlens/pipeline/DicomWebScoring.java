@@ -56,7 +56,7 @@ public final class DicomWebScoring implements BatchRunner.ItemScorer<InstanceRef
             tmp = Files.createTempFile(workDir, "wado-", ".dcm");
             web.retrieve(ref, tmp); // streamed from the socket to the file, never whole in memory
             long t1 = System.nanoTime();
-            ScoringEngine.Scored s = engine.score(ref.sopInstanceUid(), tmp, true, null); // ids are the UIDs
+            Scored s = engine.score(ref.sopInstanceUid(), tmp, true, null); // ids are the UIDs
             long t2 = System.nanoTime();
             storeAbsent(ref.studyUid(), s.objects());
             return s.row().withTiming("transfer", (t1 - t0 + System.nanoTime() - t2) / 1e6);

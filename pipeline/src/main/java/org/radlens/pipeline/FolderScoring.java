@@ -26,7 +26,7 @@ public final class FolderScoring implements BatchRunner.ItemScorer<FileInputs.It
     @Override
     public ResultRow score(FileInputs.Item item) {
         try {
-            ScoringEngine.Scored s = engine.score(item.id(), item.file(), dicomOut != null, claims);
+            Scored s = engine.score(item.id(), item.file(), dicomOut != null, claims);
             if (dicomOut != null) {
                 s.writeTo(dicomOut);
             }

@@ -70,8 +70,8 @@ class ReducedScoringTest {
     @Test
     void reducedDecodeKeepsTheFullGridAndScoresWithinTolerance() throws Exception {
         assertEquals(1, DicomReader.readSourcedReduced(film, 448).image().levels(), "read at 512x512");
-        ScoringEngine.Scored full = engine(false, null).score("f", film, true);
-        ScoringEngine.Scored red = engine(true, null).score("f", film, true);
+        Scored full = engine(false, null).score("f", film, true);
+        Scored red = engine(true, null).score("f", film, true);
         assertEquals("SCORED", red.row().status().name());
         Map<String, Double> a = full.row().findings();
         Map<String, Double> b = red.row().findings();
@@ -94,7 +94,7 @@ class ReducedScoringTest {
     @Test
     void theListenersEntryPointUsesTheReducedReadToo() throws Exception {
         org.radlens.dicomio.SourceImage src = DicomReader.readSourcedImage(film).source();
-        ScoringEngine.Scored viaHeader = engine(true, null).score("f", film, src, true, null);
+        Scored viaHeader = engine(true, null).score("f", film, src, true, null);
         assertSame(engine(true, null).score("f", film, true), viaHeader);
         assertSame(engine(false, null).score("f", film, true), engine(false, null).score("f", film, src, true, null));
         assertNotEquals(engine(false, null).score("f", film, true).row().findings(), viaHeader.row().findings());
@@ -106,13 +106,13 @@ class ReducedScoringTest {
         assertSame(today.score("f", film, true), engine(false, null).score("f", film, true));
         assertSame(today.score("s", SAMPLE, true), engine(true, null).score("s", SAMPLE, true));
         ScoringEngine overlayToday = new ScoringEngine(model, true, "pneumonia", ScopeGate.chestRadiographs());
-        ScoringEngine.Scored withOverlay = engine(true, "pneumonia").score("f", film, true);
+        Scored withOverlay = engine(true, "pneumonia").score("f", film, true);
         assertSame(overlayToday.score("f", film, true), withOverlay);
         assertTrue(withOverlay.sc().length > 0);
     }
 
     /** Same scores, area, UIDs, SR length, and SEG/SC pixels (the objects' creation times differ between runs). */
-    private static void assertSame(ScoringEngine.Scored want, ScoringEngine.Scored got) throws Exception {
+    private static void assertSame(Scored want, Scored got) throws Exception {
         assertEquals(want.row().findings(), got.row().findings());
         assertEquals(want.row().lungAreaMm2(), got.row().lungAreaMm2());
         assertEquals(want.row().srUid(), got.row().srUid());

@@ -8,6 +8,7 @@ import org.radlens.dicomio.tls.TlsSettings;
 import org.radlens.pipeline.Journal;
 import org.radlens.pipeline.ResultRow;
 import org.radlens.pipeline.ScoreErrors;
+import org.radlens.pipeline.Scored;
 import org.radlens.pipeline.ScoringEngine;
 import org.radlens.pipeline.UidClaims;
 
@@ -113,7 +114,7 @@ public final class ListenService implements AutoCloseable {
                 Files.deleteIfExists(file);
                 return;
             }
-            ScoringEngine.Scored s = engine.score(id, file, src, true, claims); // header already read
+            Scored s = engine.score(id, file, src, true, claims); // header already read
             List<Path> objects = s.writeTo(dicomOut);
             if (s.row().status() != ResultRow.Status.SCORED) {
                 ListenLog.skipped(item, s.row().status().label() + " " + s.row().scope());

@@ -20,6 +20,7 @@ import org.radlens.dicomio.web.InstanceRef;
 import org.radlens.models.RadLensModel;
 import org.radlens.pipeline.DicomWebScoring;
 import org.radlens.pipeline.ScoreModels;
+import org.radlens.pipeline.Scored;
 import org.radlens.pipeline.ScoringEngine;
 
 /**
@@ -181,7 +182,7 @@ public class WebTransfer {
         try (RadLensModel model = ScoreModels.open(pkg, 1)) {
             ScoringEngine engine = new ScoringEngine(model, true, null, ScopeGate.chestRadiographs(), true);
             for (int i = 0; i < copies.size(); i += 5) { // one film per encoding
-                ScoringEngine.Scored s = engine.score("x", copies.get(i), true, null);
+                Scored s = engine.score("x", copies.get(i), true, null);
                 String study = org.radlens.dicomio.DicomReader.readSourcedImage(copies.get(i)).source().studyInstanceUid();
                 start();
                 long t0 = System.nanoTime();

@@ -8,9 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ public final class DicomWebClient {
     private final Duration timeout;
     private final int retries;
     private final Duration backoff;
-    private final HttpClient http;
+    private final ClientSockets sockets;
 
     /** A client that trusts the JDK's default CAs for https. */
     public DicomWebClient(URI root, Auth auth, Duration timeout, int retries, Duration backoff) {
@@ -59,8 +58,7 @@ public final class DicomWebClient {
         this.timeout = timeout;
         this.retries = retries;
         this.backoff = backoff;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).sslContext(tls.context())
-                .sslParameters(tls.clientParameters()).build();
+        this.sockets = new ClientSockets(tls);
     }
 
     /** QIDO-RS {@code instances} (below {@code studies/<uid>/} when {@code studyUid} is non-null) with match keys. */
@@ -70,7 +68,7 @@ public final class DicomWebClient {
         match.forEach((k, v) -> path.append('&').append(k).append('=').append(URLEncoder.encode(v,
                 StandardCharsets.UTF_8)));
         byte[] body = exchange("GET", path.toString(), "application/dicom+json", null, null,
-                r -> r.body().readAllBytes());
+                Answer::bytes);
         List<InstanceRef> out = new ArrayList<>();
         if (body.length == 0) { // also 204 No Content
             return out;
@@ -124,20 +122,19 @@ public final class DicomWebClient {
     private long retrieve(InstanceRef ref, Sink sink) throws IOException {
         String item = "WADO-RS " + ref.path();
         return exchange("GET", ref.path(), RETRIEVE_ACCEPT, null, null, r -> {
-            String type = r.headers().firstValue("Content-Type").orElse("");
-            MultipartReader parts = new MultipartReader(r.body(), Multipart.boundary(type, item, r.statusCode()), item,
-                    r.statusCode());
+            MultipartReader parts = new MultipartReader(r.body(), Multipart.boundary(r.contentType(), item, r.status()),
+                    item, r.status());
             Map<String, String> headers = parts.next();
             if (headers == null) {
-                throw new DicomWebException(item + ": expected 1 part, got 0", r.statusCode(), null);
+                throw new DicomWebException(item + ": expected 1 part, got 0", r.status(), null);
             }
-            Multipart.checkDicomPart(headers, item, r.statusCode());
+            Multipart.checkDicomPart(headers, item, r.status());
             long n;
             try (OutputStream out = sink.open()) {
                 n = parts.copyBody(out);
             }
             if (parts.next() != null) {
-                throw new DicomWebException(item + ": expected 1 part, got more", r.statusCode(), null);
+                throw new DicomWebException(item + ": expected 1 part, got more", r.status(), null);
             }
             return n;
         });
@@ -147,13 +144,20 @@ public final class DicomWebClient {
     public void store(List<byte[]> objects) throws IOException {
         String boundary = "radlens-" + UUID.randomUUID();
         exchange("POST", "studies", "application/dicom+json", Multipart.build(objects, boundary),
-                "multipart/related; type=\"application/dicom\"; boundary=" + boundary, r -> r.body().readAllBytes());
+                "multipart/related; type=\"application/dicom\"; boundary=" + boundary, Answer::bytes);
+    }
+
+    /** A successful answer: status, Content-Type ("" when none) and the body, read as it arrives. */
+    private record Answer(int status, String contentType, InputStream body) {
+        byte[] bytes() throws IOException {
+            return body.readAllBytes();
+        }
     }
 
     /** Reads a successful answer's body (its stream is closed afterwards). */
     @FunctionalInterface
     private interface BodyReader<T> {
-        T read(HttpResponse<InputStream> r) throws IOException;
+        T read(Answer r) throws IOException;
     }
 
     /**
@@ -173,26 +177,23 @@ public final class DicomWebClient {
             }
             atOnce = false;
             try {
-                HttpResponse<InputStream> r = http.send(request(method, uri, accept, body, contentType),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                status = r.statusCode();
-                try (InputStream in = r.body()) {
-                    if (status < 300) {
-                        return reader.read(r);
+                HttpURLConnection c = request(method, uri, accept, body, contentType);
+                status = c.getResponseCode();
+                if (status < 300) {
+                    try (InputStream in = c.getInputStream()) {
+                        return reader.read(new Answer(status, String.valueOf(c.getContentType()), in));
                     }
                 }
+                discard(c);
                 last = new DicomWebException(method + " " + path + ": HTTP " + status, status, null);
                 if (status < 500 && status != 429) {
                     throw last;
                 }
-            } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+            } catch (java.net.ConnectException | java.net.SocketTimeoutException e) {
                 last = e;
             } catch (IOException e) {
                 last = failure(e, method, path, uri);
                 atOnce = attempt == 0; // e.g. a kept-alive connection the server had closed: a new one at once
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DicomWebException(method + " " + path + ": interrupted", 0, e);
             }
         }
         throw new DicomWebException(method + " " + path + ": failed after " + (retries + 1) + " attempts: "
@@ -222,14 +223,46 @@ public final class DicomWebClient {
         return null;
     }
 
-    private HttpRequest request(String method, URI uri, String accept, byte[] body, String contentType) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept);
-        auth.header().ifPresent(h -> b.header("Authorization", h));
-        if (body == null) {
-            return b.GET().build();
+    /**
+     * The request sent (body included), through the JDK's {@code HttpURLConnection}: kept-alive connections pooled by
+     * the JDK, no proxy, no redirects, {@code timeout} to connect and for each read (a stalled body times out too).
+     * Measured against {@code java.net.http.HttpClient} on 1.5–15 MB WADO-RS answers from Orthanc, it reads them in
+     * a third of the time and a quarter of the CPU (validation/README.md, "DICOMweb transfer").
+     */
+    private HttpURLConnection request(String method, URI uri, String accept, byte[] body, String contentType)
+            throws IOException {
+        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        if (c instanceof javax.net.ssl.HttpsURLConnection https) {
+            https.setSSLSocketFactory(sockets);
         }
-        return b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        int ms = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+        c.setConnectTimeout(ms);
+        c.setReadTimeout(ms);
+        c.setInstanceFollowRedirects(false);
+        c.setUseCaches(false);
+        c.setRequestMethod(method);
+        c.setRequestProperty("Accept", accept);
+        auth.header().ifPresent(h -> c.setRequestProperty("Authorization", h));
+        if (body != null) {
+            c.setRequestProperty("Content-Type", contentType);
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(body.length);
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(body);
+            }
+        }
+        return c;
+    }
+
+    /** Reads an error answer's body away, so that its connection can serve the next request. */
+    private static void discard(HttpURLConnection c) {
+        try (InputStream err = c.getErrorStream()) {
+            if (err != null) {
+                err.transferTo(OutputStream.nullOutputStream());
+            }
+        } catch (IOException e) {
+            c.disconnect(); // the connection is not reused; the status is what the caller reports
+        }
     }
 
     private void pause(int attempt, String method, String path) throws DicomWebException {

@@ -37,7 +37,7 @@ final class JpegLsGreyScan {
         for (int q = 0; q < 365; q++) {
             ctx[5 * q] = a0;
             ctx[5 * q + 3] = 1;
-            ctx[5 * q + 4] = golombK(1, a0);
+            ctx[5 * q + 4] = JpegLsScan.golombK(1, a0);
         }
     }
 
@@ -178,7 +178,7 @@ final class JpegLsGreyScan {
             cx[i + 1] = bq;
             cx[i + 2] = cq;
             cx[i + 3] = nq;
-            cx[i + 4] = golombK(nq, aq);
+            cx[i + 4] = JpegLsScan.golombK(nq, aq);
             // modulo RANGE (below 0: + RANGE, else above MAXVAL: − RANGE), then clamped: one AND where RANGE is a
             // power of 2 and t within [−RANGE, 2·RANGE) (a branch the processor predicts), else in full
             int v = t & maxval;
@@ -199,15 +199,6 @@ final class JpegLsGreyScan {
         in.bits = bits;
         in.pos = pos;
         return runIndex;
-    }
-
-    /**
-     * The least k ≥ 0 with {@code n << k ≥ a}, at most 24 (T.87 A.5.1), without a branch: {@code n << k0} with
-     * k0 = len(a) − len(n) has a's bit length, so k is k0 or k0 + 1 (as {@code JpegLsScan.golombK}).
-     */
-    private static int golombK(int n, int a) {
-        int k0 = Math.max(0, Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a));
-        return Math.min(24, k0 + ((n << k0) - a >>> 31));
     }
 
     /** The buffer with zeros past its {@code bits} valid bits, as {@link JpegLsBits} keeps it. */

@@ -181,15 +181,12 @@ final class JpegLsScan {
     }
 
     /**
-     * The least k ≥ 0 with {@code n << k ≥ a}, at most 24 (T.87 A.5.1), from bit lengths: {@code n << k0} with
-     * k0 = len(a) − len(n) has a's bit length, so it is k0 or k0 + 1.
+     * The least k ≥ 0 with {@code n << k ≥ a}, at most 24 (T.87 A.5.1), without a branch (also {@link JpegLsGreyScan}'s
+     * hot loop): {@code n << k0} with k0 = len(a) − len(n) has a's bit length, so k is k0 or k0 + 1.
      */
-    private static int golombK(int n, int a) {
-        int k0 = Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a);
-        if (k0 <= 0) {
-            return n >= a ? 0 : 1; // k0 < 0: n > a
-        }
-        return Math.min(24, (n << k0) < a ? k0 + 1 : k0);
+    static int golombK(int n, int a) {
+        int k0 = Math.max(0, Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a));
+        return Math.min(24, k0 + ((n << k0) - a >>> 31));
     }
 
     private void update(int q, int err) {

@@ -29,20 +29,20 @@ final class IntegerHistogram {
         return hist;
     }
 
-    /** The value of the {@code index}-th smallest sample (0-based; the largest when {@code index} is past the end). */
+    /** The value of the {@code index}-th smallest sample (0-based) counted by {@link #of}. */
     static float value(int[] hist, int index) {
+        return bin(hist, index) - OFFSET;
+    }
+
+    /** The bin holding the {@code index}-th smallest value (0-based) of any counting histogram. */
+    static int bin(int[] hist, int index) {
         long seen = 0;
-        int last = -1;
         for (int b = 0; b < hist.length; b++) {
-            if (hist[b] == 0) {
-                continue;
-            }
             seen += hist[b];
-            last = b;
             if (seen > index) {
-                return b - OFFSET;
+                return b;
             }
         }
-        return last - OFFSET;
+        return hist.length - 1;
     }
 }

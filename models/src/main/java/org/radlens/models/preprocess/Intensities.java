@@ -127,8 +127,8 @@ public final class Intensities {
             for (float f : values) {
                 hist[(int) (f - min)]++;
             }
-            return new float[] {min + rankInHistogram(hist, rankIndex(low, values.length)),
-                min + rankInHistogram(hist, rankIndex(high, values.length))};
+            return new float[] {min + IntegerHistogram.bin(hist, rankIndex(low, values.length)),
+                min + IntegerHistogram.bin(hist, rankIndex(high, values.length))};
         }
         float[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -137,17 +137,5 @@ public final class Intensities {
 
     private static int rankIndex(double p, int n) {
         return Math.min(n - 1, Math.max(0, (int) Math.ceil(p / 100.0 * n) - 1));
-    }
-
-    /** The bin holding the {@code index}-th smallest value (0-based). */
-    private static int rankInHistogram(int[] hist, int index) {
-        long seen = 0;
-        for (int b = 0; b < hist.length; b++) {
-            seen += hist[b];
-            if (seen > index) {
-                return b;
-            }
-        }
-        return hist.length - 1;
     }
 }

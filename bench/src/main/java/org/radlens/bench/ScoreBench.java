@@ -105,8 +105,9 @@ public final class ScoreBench {
             labels = List.copyOf(labels);
             if (images < 1 || warmup < 0 || workers.isEmpty() || workers.stream().anyMatch(w -> w < 1)
                     || samples.isEmpty() || labels.size() != samples.size()) {
-                throw new IllegalArgumentException("images >= 1, warmup >= 0, workers >= 1 and a sample required: "
-                        + "images=" + images + " warmup=" + warmup + " workers=" + workers + " samples=" + samples);
+                throw new IllegalArgumentException("images >= 1, warmup >= 0, workers >= 1 and a sample (with one "
+                        + "label each) required: images=" + images + " warmup=" + warmup + " workers=" + workers
+                        + " samples=" + samples + " labels=" + labels);
             }
         }
     }
